@@ -1,0 +1,74 @@
+# Career Compass. `make run` to try it, `make test` to check it. Needs python3 (3.11+) and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PIP_VERSION := 26.3
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-constraint build-constraints.txt
+
+# Development defaults; a real deployment sets its own environment (see README).
+export DJANGO_DEBUG ?= true
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt build-constraints.txt
+	$(PIP_INSTALL) -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
+	@touch $@
+
+.env:
+	cp .env.example .env
+
+install: $(VENV)/.installed .env  ## Create .venv and install the pinned requirements
+
+install-dev: $(VENV)/.installed-dev .env  ## Also install the test and lint tools
+
+migrate: install  ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate  ## Create the demo account and content (kept on later runs)
+	$(BIN)/python manage.py demo
+
+run: demo  ## Install, migrate, load the demo, then serve web + worker + beat on PORT (Ctrl-C stops all)
+	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the web server, worker and beat)."
+	$(BIN)/honcho start --port $(PORT) --procfile Procfile
+
+web: migrate  ## Only the web server
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install  ## Only a Celery worker
+	$(BIN)/celery -A careerapp worker --loglevel=INFO
+
+beat: install  ## Only Celery beat
+	$(BIN)/celery -A careerapp beat --loglevel=INFO
+
+lint: install-dev  ## ruff lint and format check, missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+fmt: install-dev  ## Format and auto-fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint  ## Lint, then the whole test suite
+	$(BIN)/pytest
+
+superuser: migrate  ## Create an admin account
+	$(BIN)/python manage.py createsuperuser
+
+clean:  ## Remove the virtualenv and local data under var/
+	rm -rf $(VENV) var

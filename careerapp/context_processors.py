@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+# (url name, label, section). A section's entry appears once its app has that page,
+# so the navigation never links to something that is not there.
+NAV_ITEMS = (
+    ("home", _("Dashboard"), "home"),
+    ("goals:list", _("Goals"), "goals"),
+    ("assessments:index", _("Assessments"), "assessments"),
+    ("reviews:index", _("Reviews"), "reviews"),
+    ("account_settings", _("Account"), "account"),
+)
+
+
+def _section(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.app_name in {"goals", "assessments", "reviews"}:
+        return match.app_name
+    if match.url_name == "home":
+        return "home"
+    return "account"
+
+
+def _nav_items(request) -> list[dict]:
+    current = _section(request)
+    items = []
+    for url_name, label, section in NAV_ITEMS:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "active": section == current})
+    return items
+
+
+def site(request):
+    context = {"site_name": settings.SITE_NAME}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        context["nav_items"] = _nav_items(request)
+    return context

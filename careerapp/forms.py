@@ -1,0 +1,106 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from careerapp.models import User
+from careerapp.timezones import canonical_zone_name, offered_zone_names
+
+
+class SignupExtraForm(forms.Form):
+    """Fields that allauth's sign-up form gains (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=80,
+        required=False,
+        help_text=_("Optional. How the app greets you."),
+    )
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
+class TimeZoneInput(forms.TextInput):
+    """A text box with the IANA zones as suggestions: searchable by typing, no JS needed."""
+
+    template_name = "careerapp/widgets/time_zone.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["zones"] = offered_zone_names()
+        context["widget"]["attrs"]["list"] = f"{context['widget']['attrs']['id']}-choices"
+        return context
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone"]
+        widgets = {
+            "time_zone": TimeZoneInput(
+                attrs={"autocomplete": "off", "placeholder": _("Start typing, e.g. Europe/Berlin")}
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.fields["time_zone"].required = True
+
+    def clean_display_name(self) -> str:
+        return self.cleaned_data["display_name"].strip()
+
+    def clean_time_zone(self) -> str:
+        value = self.cleaned_data["time_zone"]
+        name = canonical_zone_name(value)
+        if name is None:
+            raise forms.ValidationError(
+                _(
+                    "“%(value)s” is not a time zone we know. Pick one from the list, such as "
+                    "Europe/Berlin or America/New_York."
+                ),
+                code="unknown_time_zone",
+                params={"value": value},
+            )
+        return name
+
+
+HOUR_CHOICES = [(hour, f"{hour:02d}:00") for hour in range(24)]
+
+
+class ReminderPreferencesForm(forms.ModelForm):
+    reminder_hour = forms.TypedChoiceField(
+        label=_("At about"),
+        choices=HOUR_CHOICES,
+        coerce=int,
+        help_text=_("Your local time. The email arrives within a few minutes of the hour."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["reminders_enabled", "reminder_weekday", "reminder_hour"]
+        labels = {"reminder_weekday": _("On")}
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my goals, assessments and check-ins are deleted for good."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That password is not right. Your account has not been deleted."),
+                code="wrong_password",
+            )
+        return password

@@ -1,0 +1,45 @@
+"""Writes to a person's account. Views and admin call these; nothing else writes users."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from careerapp.models import User
+
+logger = logging.getLogger(__name__)
+
+
+def user_update_profile(*, user: User, display_name: str, time_zone: str) -> User:
+    user.display_name = display_name
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password", "email"])
+    user.save(update_fields=["display_name", "time_zone"])
+    return user
+
+
+def user_set_reminder_preferences(*, user: User, enabled: bool, weekday: int, hour: int) -> User:
+    user.reminders_enabled = enabled
+    user.reminder_weekday = weekday
+    user.reminder_hour = hour
+    user.reminder_preferences_set_at = timezone.now()
+    user.full_clean(exclude=["password", "email"])
+    user.save(
+        update_fields=[
+            "reminders_enabled",
+            "reminder_weekday",
+            "reminder_hour",
+            "reminder_preferences_set_at",
+        ]
+    )
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete the person and, through the cascade, everything that is theirs."""
+    user_id = user.pk
+    user.delete()
+    logger.info("Deleted account %s and all its data", user_id)

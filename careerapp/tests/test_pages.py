@@ -1,0 +1,103 @@
+"""The frame: landing page, dashboard, navigation and security headers."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from careerapp import dashboard
+
+pytestmark = pytest.mark.django_db
+
+
+def test_visitors_get_the_landing_page_with_an_invitation(anon_client):
+    response = anon_client.get(reverse("home"))
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "careerapp/landing.html"
+    body = response.content.decode()
+    assert reverse("account_signup") in body
+    assert "Sign out" not in body
+
+
+def test_signed_in_people_get_the_dashboard_with_their_checklist(owner_client, owner):
+    owner.time_zone = ""
+    owner.save()
+    response = owner_client.get(reverse("home"))
+    assert [t.name for t in response.templates][0] == "careerapp/dashboard.html"
+    items = {item.key: item.done for item in response.context["checklist"]}
+    assert items["profile"] is False
+    assert items["reminders"] is False
+    body = response.content.decode()
+    assert "Tell us your name and time zone" in body
+    assert 'value="0"' in body  # the progress element starts empty
+
+
+def test_checklist_items_tick_as_the_person_sets_up(owner_client, owner):
+    owner.reminder_preferences_set_at = timezone.now()
+    owner.save()
+    response = owner_client.get(reverse("home"))
+    assert all(
+        item.done for item in response.context["checklist"] if item.key in {"profile", "reminders"}
+    )
+
+
+def test_apps_can_add_checklist_items(owner_client):
+    def extra(user):
+        return [
+            dashboard.ChecklistItem("extra", "Try the extra", "hint", "/", done=False, order=99)
+        ]
+
+    dashboard.register_checklist(extra)
+    try:
+        body = owner_client.get(reverse("home")).content.decode()
+    finally:
+        dashboard.registry.checklist_providers.remove(extra)
+    assert "Try the extra" in body
+
+
+def test_navigation_marks_the_current_section(owner_client):
+    body = owner_client.get(reverse("account_settings")).content.decode()
+    assert 'class="nav-link active" href="/settings/" aria-current="page"' in body
+    assert 'href="/" aria-current' not in body
+
+
+def test_sign_out_is_a_post_form_in_the_navigation(owner_client):
+    body = owner_client.get(reverse("home")).content.decode()
+    assert f'<form method="post" action="{reverse("account_logout")}"' in body
+
+
+def test_every_page_has_a_skip_link_and_offline_assets(owner_client):
+    body = owner_client.get(reverse("home")).content.decode()
+    assert 'href="#main"' in body
+    assert 'id="main"' in body
+    assert "/static/vendor/bootstrap/css/bootstrap.min.css" in body
+    assert "/static/django-htmx/" in body or "htmx" in body
+    assert "://cdn" not in body
+    assert "https://" not in body.split("<body")[0]
+
+
+def test_security_headers_are_set(anon_client):
+    response = anon_client.get(reverse("home"))
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_no_inline_scripts_or_styles_in_our_pages(owner_client):
+    for name in ("home", "account_settings", "account_delete"):
+        body = owner_client.get(reverse(name)).content.decode()
+        assert " style=" not in body, name
+        assert "<style" not in body, name
+        for chunk in body.split("<script")[1:]:
+            assert (
+                chunk.lstrip().startswith(("src=", "defer src=")) or " src=" in chunk.split(">")[0]
+            ), name
+
+
+def test_no_model_changes_are_missing_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from careerapp import views
+
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = settings.SITE_NAME
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("settings/", views.account_settings, name="account_settings"),
+    path("settings/profile/", views.profile_update, name="account_profile_update"),
+    path("settings/reminders/", views.reminders_update, name="account_reminders_update"),
+    path("settings/delete/", views.account_delete, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
+    path("goals/", include("goals.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,97 @@
+import copy
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from careerapp import dashboard, health, services
+from careerapp.forms import AccountDeleteForm, ProfileForm, ReminderPreferencesForm
+
+
+@login_not_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "careerapp/landing.html")
+    checklist = dashboard.checklist_for(request.user)
+    context = {
+        "checklist": checklist,
+        "checklist_done": sum(item.done for item in checklist),
+        "panels": dashboard.panels_for(request.user),
+    }
+    return render(request, "careerapp/dashboard.html", context)
+
+
+def _settings_page(request, *, profile_form=None, reminder_form=None, status=200):
+    context = {
+        "profile_form": profile_form or ProfileForm(instance=request.user),
+        "reminder_form": reminder_form or ReminderPreferencesForm(instance=request.user),
+    }
+    return render(request, "careerapp/account_settings.html", context, status=status)
+
+
+@require_GET
+def account_settings(request: HttpRequest) -> HttpResponse:
+    return _settings_page(request)
+
+
+@require_http_methods(["GET", "POST"])
+def profile_update(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return redirect("account_settings")
+    # Bind a copy so a rejected form does not change the request.user the page shows.
+    form = ProfileForm(request.POST, instance=copy.copy(request.user))
+    if not form.is_valid():
+        return _settings_page(request, profile_form=form, status=422)
+    services.user_update_profile(user=request.user, **form.cleaned_data)
+    messages.success(request, _("Your profile is saved."))
+    return redirect("account_settings")
+
+
+@require_http_methods(["GET", "POST"])
+def reminders_update(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return redirect("account_settings")
+    form = ReminderPreferencesForm(request.POST, instance=copy.copy(request.user))
+    if not form.is_valid():
+        return _settings_page(request, reminder_form=form, status=422)
+    data = form.cleaned_data
+    services.user_set_reminder_preferences(
+        user=request.user,
+        enabled=data["reminders_enabled"],
+        weekday=data["reminder_weekday"],
+        hour=data["reminder_hour"],
+    )
+    messages.success(request, _("Your weekly email preferences are saved."))
+    return redirect("account_settings")
+
+
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            services.user_delete(user=request.user)
+            logout(request)
+            messages.success(request, _("Your account and everything in it have been deleted."))
+            return redirect("home")
+        return render(request, "careerapp/account_delete.html", {"form": form}, status=422)
+    return render(request, "careerapp/account_delete.html", {"form": form})
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    database_ok, database = health.check_database()
+    broker_ok, broker = health.check_broker()
+    healthy = database_ok and broker_ok
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "database": database, "broker": broker},
+        status=200 if healthy else 503,
+    )

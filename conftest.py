@@ -1,0 +1,121 @@
+"""Fixtures shared by every app's tests: the three people, services and the browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from careerapp.tests.factories import UserFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _unavailable(reason: str) -> None:
+    """Skip on a developer's machine without the service; in CI a missing service fails."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must run this test, not skip it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # allauth's rate limits live in the cache; each test starts with a clean slate.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password() -> str:
+    return "a-long-and-unusual-passphrase"
+
+
+@pytest.fixture
+def owner(db, password):
+    return UserFactory(email="owner@example.com", password=password, display_name="Olivia")
+
+
+@pytest.fixture
+def other_user(db, password):
+    return UserFactory(email="other@example.com", password=password, display_name="Oscar")
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def other_client(client, other_user):
+    client.force_login(other_user)
+    return client
+
+
+@pytest.fixture
+def anon_client(client):
+    return client
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = settings.REDIS_URL
+    if not url:
+        _unavailable("REDIS_URL is not set; this test needs a real Redis server")
+    parts = urlsplit(url)
+    if not _reachable(parts.hostname or "127.0.0.1", parts.port or 6379):
+        _unavailable(f"Redis at {url} does not answer")
+    return url
+
+
+@pytest.fixture
+def postgres(db):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        _unavailable("DATABASE_URL does not point at PostgreSQL; this test needs it")
+
+
+# --- Browser (pytest-playwright with Debian's Chromium) ------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing; install Debian's chromium package")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    path = Path(settings.BASE_DIR) / "var" / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def live_url(live_server) -> str:
+    # Playwright's event loop runs in this thread; the ORM calls the tests make between
+    # browser steps are synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return live_server.url
