@@ -10,8 +10,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client, TestCase
 
+from careerapp.celery import app as celery_app
 from careerapp.tests.factories import UserFactory
+from careerapp.tests.smtp import SMTPSink
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,6 +25,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Playwright's sync API keeps an event loop running in the main thread from the first
+# browser test on; Django would then refuse every ORM call the tests make. Test-only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def _unavailable(reason: str) -> None:
@@ -37,6 +44,42 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _celery_runs_tasks_in_process():
+    # Unit tests run tasks where they are sent; the worker tests turn this off and start
+    # real worker processes.
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = False
+
+
+class CommittingClient(Client):
+    """A test client whose requests end as real ones do: on_commit callbacks run.
+
+    Tests run inside a transaction that never commits, so without this the work a view
+    defers to commit time (enqueueing mail) would never happen.
+    """
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+@pytest.fixture
+def smtp_sink():
+    """A real SMTP server on loopback that keeps what it receives."""
+    sink = SMTPSink()
+    sink.start()
+    yield sink
+    sink.stop()
 
 
 @pytest.fixture
@@ -115,7 +158,4 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture
 def live_url(live_server) -> str:
-    # Playwright's event loop runs in this thread; the ORM calls the tests make between
-    # browser steps are synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     return live_server.url

@@ -70,7 +70,7 @@ HOUR_CHOICES = [(hour, f"{hour:02d}:00") for hour in range(24)]
 
 class ReminderPreferencesForm(forms.ModelForm):
     reminder_hour = forms.TypedChoiceField(
-        label=_("At about"),
+        label=_("Time of day"),
         choices=HOUR_CHOICES,
         coerce=int,
         help_text=_("Your local time. The email arrives within a few minutes of the hour."),
@@ -79,7 +79,7 @@ class ReminderPreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["reminders_enabled", "reminder_weekday", "reminder_hour"]
-        labels = {"reminder_weekday": _("On")}
+        labels = {"reminder_weekday": _("Day of the week")}
 
 
 class AccountDeleteForm(forms.Form):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from careerapp.mail import message_to_dict
 from careerapp.models import User
+from careerapp.tasks import send_email_message
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +46,8 @@ def user_delete(*, user: User) -> None:
     user_id = user.pk
     user.delete()
     logger.info("Deleted account %s and all its data", user_id)
+
+
+def email_send_later(*, message: EmailMessage) -> None:
+    """Hand a rendered message to a worker once the surrounding transaction commits."""
+    send_email_message.delay_on_commit(message_to_dict(message))

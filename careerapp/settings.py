@@ -195,7 +195,9 @@ else:
     # No Redis: a broker that lives in folders under var/, so `make run` needs no server.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     _broker_dir = VAR_DIR / "celery"
-    CELERY_BROKER_URL = "filesystem://"
+    for _folder in ("queue", "control"):
+        (_broker_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_URL = "filesystem://localhost/"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
@@ -226,6 +228,8 @@ globals().update(
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# Seconds before the first retry of a mail the server refused for now (doubles each time).
+MAIL_RETRY_DELAY = env_int("MAIL_RETRY_DELAY", 30, minimum=1)
 
 # --- Accounts (django-allauth) ------------------------------------------------------
 LOGIN_URL = "account_login"
@@ -233,6 +237,7 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_ADAPTER = "careerapp.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "careerapp.forms.SignupExtraForm"
 ACCOUNT_UNIQUE_EMAIL = True
