@@ -47,7 +47,9 @@ else:
 SITE_NAME = "Career Compass"
 SITE_URL = parse_url(
     "SITE_URL",
-    env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None).rstrip("/"),
+    env_str(
+        "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1)}" if DEBUG else None
+    ).rstrip("/"),
     ("http", "https"),
 )
 
