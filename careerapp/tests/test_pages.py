@@ -101,3 +101,23 @@ def test_no_inline_scripts_or_styles_in_our_pages(owner_client):
 
 def test_no_model_changes_are_missing_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_unknown_pages_get_a_friendly_404_in_our_layout(owner_client, settings):
+    settings.DEBUG = False
+    response = owner_client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "There is nothing here" in response.content.decode()
+    assert 'class="skip-link' in response.content.decode()
+
+
+def test_an_expired_form_explains_itself(owner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = client.post(reverse("account_profile_update"), {"display_name": "X"})
+    assert response.status_code == 403
+    assert "That form had expired" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.display_name == "Olivia"
