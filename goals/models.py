@@ -1,0 +1,298 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    SKILL = "skill", _("Skill")
+    ROLE = "role", _("Role")
+    LEARNING = "learning", _("Learning")
+    NETWORK = "network", _("Network")
+    VISIBILITY = "visibility", _("Visibility")
+    WELLBEING = "wellbeing", _("Wellbeing")
+    OTHER = "other", _("Other")
+
+
+class Horizon(models.TextChoices):
+    SHORT = "short", _("Short-term (within about a year)")
+    LONG = "long", _("Long-term")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ACHIEVED = "achieved", _("Achieved")
+    DROPPED = "dropped", _("Dropped")
+
+
+# Which status can follow which. Reopening an achieved or dropped goal is allowed; pausing
+# an achieved goal is not - it is done.
+STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.ACTIVE: frozenset({Status.PAUSED, Status.ACHIEVED, Status.DROPPED}),
+    Status.PAUSED: frozenset({Status.ACTIVE, Status.ACHIEVED, Status.DROPPED}),
+    Status.ACHIEVED: frozenset({Status.ACTIVE}),
+    Status.DROPPED: frozenset({Status.ACTIVE}),
+}
+
+TITLE_MAX_LENGTH = 200
+
+
+class GoalQuerySet(models.QuerySet):
+    def for_user(self, user) -> GoalQuerySet:
+        return self.filter(user=user)
+
+    def active(self) -> GoalQuerySet:
+        return self.filter(status=Status.ACTIVE)
+
+    def open(self) -> GoalQuerySet:
+        """Goals still being worked on or waiting: active and paused."""
+        return self.filter(status__in=[Status.ACTIVE, Status.PAUSED])
+
+    def closed(self) -> GoalQuerySet:
+        return self.filter(status__in=[Status.ACHIEVED, Status.DROPPED])
+
+    def with_task_counts(self) -> GoalQuerySet:
+        return self.annotate(
+            tasks_total=Count("tasks", distinct=True),
+            tasks_done=Count("tasks", filter=Q(tasks__done_at__isnull=False), distinct=True),
+        )
+
+    def stalled(self, *, since: datetime.datetime) -> GoalQuerySet:
+        """Active goals with no progress (task ticked, progress set, created) since ``since``.
+
+        For the weekly email: "goals without progress for N weeks".
+        """
+        return self.active().filter(last_progress_at__lt=since)
+
+    def by_priority(self) -> GoalQuerySet:
+        return self.order_by("priority", "created_at", "pk")
+
+
+class Goal(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    title = models.CharField(_("goal"), max_length=TITLE_MAX_LENGTH)
+    why = models.TextField(_("why it matters"), blank=True, max_length=4000)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.SKILL
+    )
+    horizon = models.CharField(
+        _("horizon"), max_length=10, choices=Horizon.choices, default=Horizon.SHORT
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    priority = models.PositiveIntegerField(_("priority order"), default=0)
+    manual_progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Used when the goal has no tasks."),
+    )
+    last_progress_at = models.DateTimeField(_("last progress"), default=timezone.now)
+    template = models.ForeignKey(
+        "goals.GoalTemplate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "created_at", "pk"]
+        indexes = [models.Index(fields=["user", "status", "priority"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(manual_progress__isnull=True) | Q(manual_progress__lte=100),
+                name="goals_goal_manual_progress_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("goals:detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in {Status.ACHIEVED, Status.DROPPED}
+
+    def progress_from(self, tasks_total: int, tasks_done: int) -> int:
+        if self.status == Status.ACHIEVED:
+            return 100
+        if tasks_total:
+            return round(100 * tasks_done / tasks_total)
+        return self.manual_progress or 0
+
+    @property
+    def progress(self) -> int:
+        """Percent done: from the tasks when there are any, else as set by hand.
+
+        Uses the ``with_task_counts()`` annotation when present, so lists stay one query.
+        """
+        total = getattr(self, "tasks_total", None)
+        done = getattr(self, "tasks_done", None)
+        if total is None or done is None:
+            total = self.tasks.count()
+            done = self.tasks.filter(done_at__isnull=False).count()
+        return self.progress_from(total, done)
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return not self.is_closed and self.target_date is not None and self.target_date < today
+
+    def allowed_statuses(self) -> list[str]:
+        return [status for status in Status.values if status in STATUS_TRANSITIONS[self.status]]
+
+
+class TaskQuerySet(models.QuerySet):
+    def for_user(self, user) -> TaskQuerySet:
+        return self.filter(goal__user=user)
+
+    def open(self) -> TaskQuerySet:
+        return self.filter(done_at__isnull=True)
+
+    def done(self) -> TaskQuerySet:
+        return self.filter(done_at__isnull=False)
+
+    def of_open_goals(self) -> TaskQuerySet:
+        return self.filter(goal__status__in=[Status.ACTIVE, Status.PAUSED])
+
+    def overdue(self, *, today: datetime.date) -> TaskQuerySet:
+        """Open tasks of active goals whose due date has passed (for the weekly email)."""
+        return self.open().filter(goal__status=Status.ACTIVE, due_date__lt=today)
+
+    def due_between(self, *, start: datetime.date, end: datetime.date) -> TaskQuerySet:
+        """Open tasks of active goals due from ``start`` to ``end``, both included."""
+        return self.open().filter(goal__status=Status.ACTIVE, due_date__range=(start, end))
+
+    def done_since(self, *, since: datetime.datetime) -> TaskQuerySet:
+        return self.filter(done_at__gte=since)
+
+    def by_due_date(self) -> TaskQuerySet:
+        return self.order_by(models.F("due_date").asc(nulls_last=True), "position", "pk")
+
+
+class Task(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("step"), max_length=TITLE_MAX_LENGTH)
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    is_milestone = models.BooleanField(
+        _("milestone"), default=False, help_text=_("A point that marks real progress.")
+    )
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        indexes = [
+            models.Index(fields=["goal", "position"]),
+            models.Index(
+                fields=["due_date"], condition=Q(done_at__isnull=True), name="goals_task_open_due"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return not self.is_done and self.due_date is not None and self.due_date < today
+
+    @property
+    def is_after_goal_target(self) -> bool:
+        target = self.goal.target_date
+        return bool(target and self.due_date and self.due_date > target)
+
+
+class ChangeKind(models.TextChoices):
+    CREATED = "created", _("Created")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    STATUS = "status", _("Status changed")
+    RENAMED = "renamed", _("Renamed")
+    RESCOPED = "rescoped", _("Scope changed")
+
+
+class GoalChange(models.Model):
+    """One course correction in a goal's life, with the person's reason."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=20, choices=ChangeKind.choices)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["goal", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.old_value} -> {self.new_value}"
+
+
+class GoalTemplateQuerySet(models.QuerySet):
+    def active(self) -> GoalTemplateQuerySet:
+        return self.filter(is_active=True)
+
+
+class GoalTemplate(models.Model):
+    """A starting point managed in the admin: a goal with tasks at day offsets."""
+
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    slug = models.SlugField(_("slug"), unique=True)
+    summary = models.CharField(_("summary"), max_length=300, help_text=_("One line on the card."))
+    why = models.TextField(_("why it matters"), blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    horizon = models.CharField(_("horizon"), max_length=10, choices=Horizon.choices)
+    duration_days = models.PositiveIntegerField(
+        _("target after (days)"), help_text=_("The goal's target date, counted from the start.")
+    )
+    is_active = models.BooleanField(_("offered"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = GoalTemplateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GoalTemplateTask(models.Model):
+    template = models.ForeignKey(GoalTemplate, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("step"), max_length=TITLE_MAX_LENGTH)
+    notes = models.TextField(_("notes"), blank=True)
+    offset_days = models.PositiveIntegerField(_("due after (days)"))
+    is_milestone = models.BooleanField(_("milestone"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "offset_days", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,294 @@
+"""Writes to goals and tasks. Every course correction goes through here and is logged."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from goals.models import (
+    STATUS_TRANSITIONS,
+    TITLE_MAX_LENGTH,
+    ChangeKind,
+    Goal,
+    GoalChange,
+    GoalTemplate,
+    Status,
+    Task,
+)
+
+# Fields whose change is a course correction worth a line in the goal's history.
+LOGGED_FIELDS = {
+    "target_date": ChangeKind.RESCHEDULED,
+    "title": ChangeKind.RENAMED,
+    "why": ChangeKind.RESCOPED,
+    "horizon": ChangeKind.RESCOPED,
+}
+
+
+def _log(goal: Goal, kind: str, old: object = "", new: object = "", reason: str = "") -> GoalChange:
+    return GoalChange.objects.create(
+        goal=goal,
+        kind=kind,
+        old_value="" if old is None else str(old),
+        new_value="" if new is None else str(new),
+        reason=reason.strip(),
+    )
+
+
+def _next_priority(user) -> int:
+    top = Goal.objects.for_user(user).aggregate(top=Max("priority"))["top"]
+    return 0 if top is None else top + 1
+
+
+def _next_position(goal: Goal) -> int:
+    top = goal.tasks.aggregate(top=Max("position"))["top"]
+    return 0 if top is None else top + 1
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    user,
+    title: str,
+    why: str = "",
+    category: str,
+    horizon: str,
+    target_date: datetime.date | None,
+    template: GoalTemplate | None = None,
+) -> Goal:
+    goal = Goal.objects.create(
+        user=user,
+        title=title,
+        why=why,
+        category=category,
+        horizon=horizon,
+        target_date=target_date,
+        template=template,
+        priority=_next_priority(user),
+    )
+    _log(goal, ChangeKind.CREATED, new=target_date or "")
+    return goal
+
+
+@transaction.atomic
+def goal_create_from_template(*, user, template: GoalTemplate, start: datetime.date) -> Goal:
+    goal = goal_create(
+        user=user,
+        title=template.title,
+        why=template.why,
+        category=template.category,
+        horizon=template.horizon,
+        target_date=start + datetime.timedelta(days=template.duration_days),
+        template=template,
+    )
+    Task.objects.bulk_create(
+        Task(
+            goal=goal,
+            title=item.title,
+            notes=item.notes,
+            is_milestone=item.is_milestone,
+            due_date=start + datetime.timedelta(days=item.offset_days),
+            position=position,
+        )
+        for position, item in enumerate(template.tasks.all())
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, data: dict, reason: str = "") -> list[GoalChange]:
+    """Apply edits from the goal form; log each course correction with the reason.
+
+    Old values are read from the locked row, not from ``goal``, which a bound form may
+    already have changed.
+    """
+    current = Goal.objects.select_for_update().get(pk=goal.pk)
+    changes = []
+    for field, value in data.items():
+        old = getattr(current, field)
+        if old == value:
+            continue
+        setattr(current, field, value)
+        kind = LOGGED_FIELDS.get(field)
+        if kind == ChangeKind.RESCOPED and field == "why":
+            changes.append(_log(current, kind, reason=reason))  # the texts stay on the goal
+        elif kind is not None:
+            changes.append(_log(current, kind, old=old or "", new=value or "", reason=reason))
+    current.save()
+    return changes
+
+
+@transaction.atomic
+def goal_set_status(*, goal: Goal, status: str, reason: str = "") -> Goal:
+    current = Goal.objects.select_for_update().get(pk=goal.pk)
+    if status not in STATUS_TRANSITIONS.get(current.status, ()):
+        raise ValidationError(
+            _("A goal that is %(old)s cannot become %(new)s.")
+            % {"old": current.get_status_display().lower(), "new": status},
+            code="impossible_status_change",
+        )
+    now = timezone.now()
+    _log(goal, ChangeKind.STATUS, old=current.status, new=status, reason=reason)
+    goal.status = status
+    goal.status_changed_at = now
+    if status in {Status.ACHIEVED, Status.ACTIVE}:
+        goal.last_progress_at = now
+    goal.save(update_fields=["status", "status_changed_at", "last_progress_at", "updated_at"])
+    return goal
+
+
+def goal_set_progress(*, goal: Goal, progress: int) -> Goal:
+    if not 0 <= progress <= 100:
+        raise ValidationError(_("Progress is a percentage from 0 to 100."), code="out_of_range")
+    goal.manual_progress = progress
+    goal.last_progress_at = timezone.now()
+    goal.save(update_fields=["manual_progress", "last_progress_at", "updated_at"])
+    return goal
+
+
+@transaction.atomic
+def goal_move(*, goal: Goal, direction: str) -> None:
+    """Swap the goal with its neighbour in the person's priority order."""
+    _swap_neighbours(
+        list(Goal.objects.for_user(goal.user).open().by_priority().select_for_update()),
+        goal,
+        direction,
+        "priority",
+    )
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    goal.delete()
+
+
+def _swap_neighbours(items: list, item, direction: str, field: str) -> None:
+    ids = [each.pk for each in items]
+    if item.pk not in ids:
+        return
+    index = ids.index(item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    # Renumber the whole list so equal or gappy numbers from older data settle too.
+    for position, each in enumerate(items):
+        if getattr(each, field) != position:
+            setattr(each, field, position)
+            type(each).objects.filter(pk=each.pk).update(**{field: position})
+
+
+# --- Tasks --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    title: str
+    due_date: datetime.date | None
+
+
+_TRAILING_DATE = re.compile(r"^(?P<title>.*?)[\s,;:|-]+(?P<date>\d{4}-\d{2}-\d{2})\s*$")
+
+
+def parse_task_lines(text: str) -> list[TaskLine]:
+    """One task per line; a trailing YYYY-MM-DD is its due date. Blank lines are skipped."""
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().lstrip("-*•").strip()
+        if not line:
+            continue
+        due = None
+        match = _TRAILING_DATE.match(line)
+        if match:
+            try:
+                due = datetime.date.fromisoformat(match["date"])
+            except ValueError:
+                raise ValidationError(
+                    _("Line %(number)s: %(date)s is not a real date.")
+                    % {"number": number, "date": match["date"]},
+                    code="bad_date",
+                ) from None
+            line = match["title"].strip()
+        if not line:
+            raise ValidationError(
+                _("Line %(number)s has a date but no step.") % {"number": number},
+                code="empty_title",
+            )
+        if len(line) > TITLE_MAX_LENGTH:
+            raise ValidationError(
+                _("Line %(number)s is longer than %(max)s characters.")
+                % {"number": number, "max": TITLE_MAX_LENGTH},
+                code="too_long",
+            )
+        lines.append(TaskLine(title=line, due_date=due))
+    return lines
+
+
+def task_create(
+    *,
+    goal: Goal,
+    title: str,
+    due_date: datetime.date | None = None,
+    notes: str = "",
+    is_milestone: bool = False,
+) -> Task:
+    return Task.objects.create(
+        goal=goal,
+        title=title,
+        due_date=due_date,
+        notes=notes,
+        is_milestone=is_milestone,
+        position=_next_position(goal),
+    )
+
+
+@transaction.atomic
+def tasks_create_bulk(*, goal: Goal, lines: list[TaskLine]) -> list[Task]:
+    start = _next_position(goal)
+    return Task.objects.bulk_create(
+        Task(goal=goal, title=line.title, due_date=line.due_date, position=start + offset)
+        for offset, line in enumerate(lines)
+    )
+
+
+@transaction.atomic
+def task_set_done(*, task: Task, done: bool) -> Task:
+    """Tick or untick a task. Ticking counts as progress on its goal."""
+    now = timezone.now()
+    if done and task.done_at is None:
+        task.done_at = now
+        Goal.objects.filter(pk=task.goal_id).update(last_progress_at=now, updated_at=now)
+    elif not done:
+        task.done_at = None
+    task.save(update_fields=["done_at"])
+    return task
+
+
+def task_update(*, task: Task, data: dict) -> Task:
+    for field, value in data.items():
+        setattr(task, field, value)
+    task.save()
+    return task
+
+
+def task_delete(*, task: Task) -> None:
+    task.delete()
+
+
+@transaction.atomic
+def task_move(*, task: Task, direction: str) -> None:
+    _swap_neighbours(
+        list(
+            Task.objects.filter(goal_id=task.goal_id).select_for_update().order_by("position", "pk")
+        ),
+        task,
+        direction,
+        "position",
+    )
