@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from goals import services
+from goals.models import Category, Goal, Horizon, Status, Task
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _local_today() -> datetime.date:
+    return timezone.localdate()
+
+
+class GoalForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Why the change? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the goal's history, so later you can see how your plans moved."),
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["title", "why", "category", "horizon", "target_date"]
+        labels = {"title": _("Your goal"), "why": _("Why it matters to you")}
+        help_texts = {
+            "title": _(
+                "Make it specific and measurable. “Pass the AWS Solutions Architect "
+                "exam by June” works better than “get better at cloud”."
+            ),
+            "why": _("A sentence or two. On a hard week, this is what you will read."),
+            "target_date": _("When you want it done. You can move it later."),
+        }
+        widgets = {
+            "why": forms.Textarea(attrs={"rows": 3}),
+            "target_date": DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["placeholder"] = _("e.g. Lead the Q3 platform migration")
+        if self.instance.pk is None:
+            del self.fields["reason"]
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Give your goal a name."), code="required")
+        return title
+
+    def clean_target_date(self) -> datetime.date | None:
+        target = self.cleaned_data["target_date"]
+        creating = self.instance.pk is None
+        changed = "target_date" in self.changed_data
+        if target and target < _local_today() and (creating or changed):
+            raise forms.ValidationError(
+                _("Pick a date from today on. A goal is about what comes next."),
+                code="past_date",
+            )
+        return target
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+    reason = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class GoalProgressForm(forms.Form):
+    progress = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"step": 5}),
+    )
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "due_date", "is_milestone", "notes"]
+        labels = {"title": _("Step")}
+        widgets = {"due_date": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Say what the step is."), code="required")
+        return title
+
+
+class TaskBulkForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Several steps, one per line"),
+        widget=forms.Textarea(
+            attrs={"rows": 4, "placeholder": _("Book the exam 2027-02-15\nDo two practice tests")}
+        ),
+        help_text=_("End a line with a date like 2027-02-15 to give it a due date."),
+        max_length=20000,
+    )
+
+    def clean_lines(self):
+        lines = services.parse_task_lines(self.cleaned_data["lines"])
+        if not lines:
+            raise forms.ValidationError(_("Write at least one step."), code="required")
+        return lines
+
+
+class TaskDoneForm(forms.Form):
+    done = forms.BooleanField(required=False)
+
+
+SORTS = {
+    "priority": ("priority", "created_at", "pk"),
+    "target": ("target_date", "priority", "pk"),
+    "recent": ("-updated_at", "pk"),
+    "title": ("title", "pk"),
+}
+
+
+class GoalFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Active and paused")), *Status.choices, ("all", _("All"))],
+    )
+    horizon = forms.ChoiceField(
+        label=_("Horizon"), required=False, choices=[("", _("Any horizon")), *Horizon.choices]
+    )
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("priority", _("Priority")),
+            ("target", _("Target date")),
+            ("recent", _("Recently changed")),
+            ("title", _("Title")),
+        ],
+    )
+
+    def filter(self, goals):
+        data = self.cleaned_data if self.is_valid() else {}
+        status = data.get("status") or ""
+        if status == "":
+            goals = goals.open()
+        elif status != "all":
+            goals = goals.filter(status=status)
+        if data.get("horizon"):
+            goals = goals.filter(horizon=data["horizon"])
+        if data.get("category"):
+            goals = goals.filter(category=data["category"])
+        return goals.order_by(*SORTS[data.get("sort") or "priority"])
+
+
+ZOOM_CHOICES = [
+    ("quarter", _("Quarter")),
+    ("year", _("Year")),
+    ("2y", _("2 years")),
+    ("5y", _("5 years")),
+]
+
+
+class TimelineFilterForm(forms.Form):
+    zoom = forms.ChoiceField(label=_("Span"), required=False, choices=ZOOM_CHOICES)
+    horizon = forms.ChoiceField(
+        label=_("Horizon"), required=False, choices=[("", _("Any horizon")), *Horizon.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All but dropped")), *Status.choices, ("all", _("All"))],
+    )
+
+    def zoom_value(self) -> str:
+        return (self.cleaned_data.get("zoom") if self.is_valid() else "") or "year"
+
+    def filter(self, goals):
+        data = self.cleaned_data if self.is_valid() else {}
+        status = data.get("status") or ""
+        if status == "":
+            goals = goals.exclude(status=Status.DROPPED)
+        elif status != "all":
+            goals = goals.filter(status=status)
+        if data.get("horizon"):
+            goals = goals.filter(horizon=data["horizon"])
+        return goals
