@@ -53,12 +53,6 @@ class GoalForm(forms.ModelForm):
         if self.instance.pk is None:
             del self.fields["reason"]
 
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Give your goal a name."), code="required")
-        return title
-
     def clean_target_date(self) -> datetime.date | None:
         target = self.cleaned_data["target_date"]
         creating = self.instance.pk is None
@@ -97,12 +91,6 @@ class TaskForm(forms.ModelForm):
         fields = ["title", "due_date", "is_milestone", "notes"]
         labels = {"title": _("Step")}
         widgets = {"due_date": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
-
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Say what the step is."), code="required")
-        return title
 
 
 class TaskBulkForm(forms.Form):
@@ -157,6 +145,14 @@ class GoalFilterForm(forms.Form):
         ],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+    def sort_value(self) -> str:
+        return (self.cleaned_data.get("sort") if self.is_valid() else "") or "priority"
+
     def filter(self, goals):
         data = self.cleaned_data if self.is_valid() else {}
         status = data.get("status") or ""
@@ -168,7 +164,7 @@ class GoalFilterForm(forms.Form):
             goals = goals.filter(horizon=data["horizon"])
         if data.get("category"):
             goals = goals.filter(category=data["category"])
-        return goals.order_by(*SORTS[data.get("sort") or "priority"])
+        return goals.order_by(*SORTS[self.sort_value()])
 
 
 ZOOM_CHOICES = [

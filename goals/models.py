@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -252,6 +253,48 @@ class GoalChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.old_value} -> {self.new_value}"
+
+    def sentence(self) -> str:
+        """One line of the goal's story, in plain words."""
+        old, new = self.old_value, self.new_value
+        if self.kind == ChangeKind.CREATED:
+            if new:
+                return _("Set the goal, aiming for %(date)s.") % {"date": _nice_date(new)}
+            return _("Set the goal.")
+        if self.kind == ChangeKind.RESCHEDULED:
+            if old and new:
+                return _("Rescheduled from %(old)s to %(new)s.") % {
+                    "old": _nice_date(old),
+                    "new": _nice_date(new),
+                }
+            if new:
+                return _("Target date set to %(date)s.") % {"date": _nice_date(new)}
+            return _("Target date removed.")
+        if self.kind == ChangeKind.STATUS:
+            return _STATUS_SENTENCES.get(new, _("Status changed."))
+        if self.kind == ChangeKind.RENAMED:
+            return _("Renamed from “%(old)s” to “%(new)s”.") % {"old": old, "new": new}
+        if old or new:  # rescoped: the horizon moved
+            return _("Horizon changed from %(old)s to %(new)s.") % {
+                "old": Horizon(old).label.lower() if old in Horizon.values else old,
+                "new": Horizon(new).label.lower() if new in Horizon.values else new,
+            }
+        return _("Rewrote why it matters.")
+
+
+_STATUS_SENTENCES = {
+    Status.ACTIVE: _("Picked it up again."),
+    Status.PAUSED: _("Paused."),
+    Status.ACHIEVED: _("Achieved."),
+    Status.DROPPED: _("Dropped."),
+}
+
+
+def _nice_date(value: str) -> str:
+    try:
+        return date_format(datetime.date.fromisoformat(value), "j F Y")
+    except ValueError:
+        return value
 
 
 class GoalTemplateQuerySet(models.QuerySet):

@@ -194,7 +194,7 @@ class TaskLine:
     due_date: datetime.date | None
 
 
-_TRAILING_DATE = re.compile(r"^(?P<title>.*?)[\s,;:|-]+(?P<date>\d{4}-\d{2}-\d{2})\s*$")
+_TRAILING_DATE = re.compile(r"^(?P<title>.*?)(?:^|[\s,;:|-]+)(?P<date>\d{4}-\d{2}-\d{2})\s*$")
 
 
 def parse_task_lines(text: str) -> list[TaskLine]:

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -50,7 +51,12 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "goals/goal_list.html",
-        {"form": form, "goals": goals, "today": timezone.localdate()},
+        {
+            "form": form,
+            "goals": goals,
+            "today": timezone.localdate(),
+            "can_reorder": form.sort_value() == "priority",
+        },
     )
 
 
@@ -215,7 +221,7 @@ def _warn_after_target(request: HttpRequest, goal: Goal, count: int) -> None:
             "%(count)s step(s) fall after the goal's target date (%(date)s). "
             "That is fine if you mean it; otherwise move the step or the target."
         )
-        % {"count": count, "date": goal.target_date.isoformat()},
+        % {"count": count, "date": date_format(goal.target_date, "j F Y")},
     )
 
 
