@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from goals.demo import load
+from goals.models import ChangeKind, Goal, GoalChange, Status, Task
+
+pytestmark = pytest.mark.django_db
+
+FROZEN = datetime.datetime(2026, 6, 15, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(FROZEN, tick=False):
+        yield
+
+
+@pytest.fixture
+def demo_owner(frozen, owner):
+    load(owner)
+    return owner
+
+
+def test_demo_has_a_goal_in_every_status(demo_owner):
+    statuses = set(Goal.objects.for_user(demo_owner).values_list("status", flat=True))
+    assert statuses == set(Status.values)
+
+
+def test_demo_history_includes_a_reschedule_with_its_reason(demo_owner):
+    change = GoalChange.objects.get(goal__user=demo_owner, kind=ChangeKind.RESCHEDULED)
+    assert "exam centre" in change.reason
+    assert change.old_value < change.new_value  # moved later, as the story says
+    assert change.goal.target_date.isoformat() == change.new_value
+    assert change.created_at < FROZEN - datetime.timedelta(days=30)
+
+
+def test_dropping_and_pausing_are_recorded_with_reasons(demo_owner):
+    changes = GoalChange.objects.filter(goal__user=demo_owner, kind=ChangeKind.STATUS)
+    by_status = {change.new_value: change for change in changes}
+    assert set(by_status) == {Status.PAUSED, Status.DROPPED, Status.ACHIEVED}
+    assert all(change.reason for change in by_status.values())
+
+
+def test_demo_has_an_overdue_task_and_one_due_this_week(demo_owner):
+    today = timezone.localdate()
+    tasks = Task.objects.for_user(demo_owner)
+    assert tasks.overdue(today=today).exists()
+    assert tasks.due_between(start=today, end=today + datetime.timedelta(days=7)).exists()
+
+
+def test_demo_has_exactly_one_stalled_active_goal(demo_owner):
+    stalled = Goal.objects.for_user(demo_owner).stalled(
+        since=timezone.now() - datetime.timedelta(days=21)
+    )
+    assert [goal.horizon for goal in stalled] == ["long"]
+
+
+def test_demo_has_a_goal_measured_by_hand(demo_owner):
+    goal = Goal.objects.for_user(demo_owner).with_task_counts().get(tasks_total=0)
+    assert goal.progress == goal.manual_progress == 50
+
+
+def test_demo_history_spans_months_and_nothing_lies_in_the_future(demo_owner):
+    goals = Goal.objects.for_user(demo_owner)
+    achieved = goals.get(status=Status.ACHIEVED)
+    assert min(goal.created_at for goal in goals) < FROZEN - datetime.timedelta(days=150)
+    assert achieved.status_changed_at < FROZEN - datetime.timedelta(days=90)
+    moments = [
+        *(value for goal in goals for value in (goal.created_at, goal.updated_at)),
+        *(goal.last_progress_at for goal in goals),
+        *Task.objects.for_user(demo_owner).done().values_list("done_at", flat=True),
+        *GoalChange.objects.filter(goal__user=demo_owner).values_list("created_at", flat=True),
+    ]
+    assert all(moment <= FROZEN for moment in moments)
+    # Each goal was last touched at the latest event of its story, not at load time.
+    assert all(goal.updated_at < FROZEN - datetime.timedelta(days=5) for goal in goals)
+
+
+def test_demo_steps_were_ticked_after_the_goal_was_set(demo_owner):
+    for task in Task.objects.for_user(demo_owner).done().select_related("goal"):
+        assert task.goal.created_at <= task.done_at, task.title
+
+
+def test_demo_for_two_people_keeps_each_their_own(frozen, owner, other_user):
+    load(owner)
+    load(other_user)
+
+    mine = Goal.objects.for_user(owner)
+    theirs = Goal.objects.for_user(other_user)
+    assert mine.count() == theirs.count() == Goal.objects.count() / 2
+    assert not set(mine.values_list("pk", flat=True)) & set(theirs.values_list("pk", flat=True))
+    assert Task.objects.for_user(owner).count() == Task.objects.for_user(other_user).count()
+    assert list(mine.values_list("priority", flat=True)) == list(
+        theirs.values_list("priority", flat=True)
+    )
