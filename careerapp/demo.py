@@ -47,12 +47,16 @@ def demo_account_create() -> tuple[User, bool]:
 
 
 def load_demo_content(user: User) -> None:
-    """Every app's demo content for ``user``: the core's first, then each app's."""
+    """Every app's demo content for ``user``: the core's first, then each app's.
+
+    Runs in the person's time zone, so "today" in the content is the day they see.
+    """
     load(user)
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.demo"
-        if config.name != "careerapp" and _has_module(module_name):
-            import_module(module_name).load(user)
+    with timezone.override(user.zone):
+        for config in apps.get_app_configs():
+            module_name = f"{config.name}.demo"
+            if config.name != "careerapp" and _has_module(module_name):
+                import_module(module_name).load(user)
 
 
 def _has_module(name: str) -> bool:
