@@ -114,6 +114,24 @@ class TaskDoneForm(forms.Form):
     done = forms.BooleanField(required=False)
 
 
+class LenientFilterForm(forms.Form):
+    """A GET filter form where a bad value in one field only drops that field.
+
+    Invalid fields fall back to their default instead of a 500 or ignoring the others.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+    def value(self, name: str) -> str:
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+
 SORTS = {
     "priority": ("priority", "created_at", "pk"),
     "target": ("target_date", "priority", "pk"),
@@ -122,7 +140,7 @@ SORTS = {
 }
 
 
-class GoalFilterForm(forms.Form):
+class GoalFilterForm(LenientFilterForm):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -145,25 +163,19 @@ class GoalFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select"
-
     def sort_value(self) -> str:
-        return (self.cleaned_data.get("sort") if self.is_valid() else "") or "priority"
+        return self.value("sort") or "priority"
 
     def filter(self, goals):
-        data = self.cleaned_data if self.is_valid() else {}
-        status = data.get("status") or ""
+        status = self.value("status")
         if status == "":
             goals = goals.open()
         elif status != "all":
             goals = goals.filter(status=status)
-        if data.get("horizon"):
-            goals = goals.filter(horizon=data["horizon"])
-        if data.get("category"):
-            goals = goals.filter(category=data["category"])
+        if self.value("horizon"):
+            goals = goals.filter(horizon=self.value("horizon"))
+        if self.value("category"):
+            goals = goals.filter(category=self.value("category"))
         return goals.order_by(*SORTS[self.sort_value()])
 
 
@@ -175,7 +187,7 @@ ZOOM_CHOICES = [
 ]
 
 
-class TimelineFilterForm(forms.Form):
+class TimelineFilterForm(LenientFilterForm):
     zoom = forms.ChoiceField(label=_("Span"), required=False, choices=ZOOM_CHOICES)
     horizon = forms.ChoiceField(
         label=_("Horizon"), required=False, choices=[("", _("Any horizon")), *Horizon.choices]
@@ -187,15 +199,14 @@ class TimelineFilterForm(forms.Form):
     )
 
     def zoom_value(self) -> str:
-        return (self.cleaned_data.get("zoom") if self.is_valid() else "") or "year"
+        return self.value("zoom") or "year"
 
     def filter(self, goals):
-        data = self.cleaned_data if self.is_valid() else {}
-        status = data.get("status") or ""
+        status = self.value("status")
         if status == "":
             goals = goals.exclude(status=Status.DROPPED)
         elif status != "all":
             goals = goals.filter(status=status)
-        if data.get("horizon"):
-            goals = goals.filter(horizon=data["horizon"])
+        if self.value("horizon"):
+            goals = goals.filter(horizon=self.value("horizon"))
         return goals

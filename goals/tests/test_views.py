@@ -221,6 +221,8 @@ def test_filters_and_sorting_on_the_goal_list(owner_client, owner):
     assert titles(sort="title") == ["Long role", "Paused one", "Short skill"]
     # Nonsense in the query string is ignored, not a 500.
     assert set(titles(status="bogus", sort="nope")) == {"Short skill", "Long role", "Paused one"}
+    # ... and a bad value in one field leaves the others working.
+    assert titles(status="bogus", horizon="long") == ["Long role"]
 
 
 def test_priority_can_be_changed_from_the_list(owner_client, owner):
