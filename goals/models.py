@@ -103,6 +103,22 @@ class Goal(models.Model):
         help_text=_("Used when the goal has no tasks."),
     )
     last_progress_at = models.DateTimeField(_("last progress"), default=timezone.now)
+    # The skill from a self-assessment that this goal serves, if it came from a gap.
+    skill_question = models.ForeignKey(
+        "assessments.Question",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+        limit_choices_to={"type": "skill"},
+    )
+    personal_skill = models.ForeignKey(
+        "assessments.PersonalSkill",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+    )
     template = models.ForeignKey(
         "goals.GoalTemplate",
         null=True,

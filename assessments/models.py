@@ -1,0 +1,334 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class InstrumentKind(models.TextChoices):
+    SKILLS = "skills", _("Skills and competencies")
+    STRENGTHS = "strengths", _("Strengths and weaknesses")
+    VALUES = "values", _("Work values")
+    INTERESTS = "interests", _("Interests")
+    ENVIRONMENT = "environment", _("Environment and people")
+    SATISFACTION = "satisfaction", _("Current situation")
+    VISION = "vision", _("Vision of success")
+    OTHER = "other", _("Other")
+
+
+class QuestionType(models.TextChoices):
+    RATING = "rating", _("Rating 1-5")
+    SKILL = "skill", _("Skill: current and desired level")
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TEXT = "text", _("Free text")
+
+
+LEVELS = range(1, 6)
+
+# What each level of a skill means; shown beside every skill question.
+SKILL_LEVELS = {
+    1: (_("Aware"), _("I know what it is and when it matters.")),
+    2: (_("Learning"), _("I can do it with help or a guide.")),
+    3: (_("Capable"), _("I do it on my own, reliably.")),
+    4: (_("Strong"), _("I handle the hard cases; others ask me.")),
+    5: (_("Expert"), _("I teach it and shape how it is done.")),
+}
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def active(self) -> InstrumentQuerySet:
+        return self.filter(is_active=True)
+
+    def with_last_completed(self, user) -> InstrumentQuerySet:
+        last = (
+            Take.objects.filter(user=user, instrument=OuterRef("pk"), status=TakeStatus.COMPLETED)
+            .order_by("-completed_at")
+            .values("completed_at")[:1]
+        )
+        draft = Take.objects.filter(user=user, instrument=OuterRef("pk"), status=TakeStatus.DRAFT)
+        return self.annotate(
+            last_completed_at=Subquery(last), draft_id=Subquery(draft.values("pk")[:1])
+        )
+
+    def due_for(self, user, *, now: datetime.datetime | None = None) -> InstrumentQuerySet:
+        """Active instruments the person has taken, whose retake interval has run out.
+
+        For the assessments page, the dashboard and the weekly email.
+        """
+        now = now or timezone.now()
+        return (
+            self.active()
+            .with_last_completed(user)
+            .filter(last_completed_at__isnull=False)
+            .filter(last_completed_at__lte=now - F("retake_interval"))
+        )
+
+
+class Instrument(models.Model):
+    """A question set managed in the admin, e.g. "Skills and competencies"."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    purpose = models.TextField(_("purpose"), help_text=_("Shown before the person starts."))
+    kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
+    retake_interval = models.DurationField(
+        _("retake after"),
+        default=datetime.timedelta(days=365),
+        help_text=_("How long until a retake is due, e.g. 180 days."),
+    )
+    allows_personal_items = models.BooleanField(
+        _("people can add their own skills"),
+        default=False,
+        help_text=_("For skill instruments: each person may add skills of their own to rate."),
+    )
+    is_active = models.BooleanField(_("offered"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = InstrumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:instrument", args=[self.slug])
+
+
+class QuestionQuerySet(models.QuerySet):
+    def active(self) -> QuestionQuerySet:
+        return self.filter(is_active=True)
+
+
+class Question(models.Model):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="questions")
+    section = models.CharField(
+        _("section"),
+        max_length=120,
+        blank=True,
+        help_text=_("Questions with the same section are shown together on one page."),
+    )
+    prompt = models.CharField(_("prompt"), max_length=300)
+    help_text = models.TextField(_("help text"), blank=True)
+    type = models.CharField(_("type"), max_length=10, choices=QuestionType.choices)
+    required = models.BooleanField(_("required"), default=True)
+    low_label = models.CharField(
+        _("label for 1"), max_length=60, blank=True, help_text=_("Rating questions only.")
+    )
+    high_label = models.CharField(
+        _("label for 5"), max_length=60, blank=True, help_text=_("Rating questions only.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive questions are not asked again; past answers stay readable."),
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.prompt
+
+    @property
+    def key(self) -> str:
+        return f"q{self.pk}"
+
+    @property
+    def has_options(self) -> bool:
+        return self.type in {QuestionType.SINGLE, QuestionType.MULTIPLE}
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(_("label"), max_length=200)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PersonalSkill(models.Model):
+    """A skill a person added to rate beside the shipped ones."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_skills"
+    )
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.CASCADE, related_name="personal_skills"
+    )
+    name = models.CharField(_("skill"), max_length=120)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "user", "instrument", Lower("name"), name="assessments_personalskill_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
+        return f"p{self.pk}"
+
+
+class TakeStatus(models.TextChoices):
+    DRAFT = "draft", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class TakeQuerySet(models.QuerySet):
+    def for_user(self, user) -> TakeQuerySet:
+        return self.filter(user=user)
+
+    def completed(self) -> TakeQuerySet:
+        return self.filter(status=TakeStatus.COMPLETED)
+
+    def drafts(self) -> TakeQuerySet:
+        return self.filter(status=TakeStatus.DRAFT)
+
+    def latest_first(self) -> TakeQuerySet:
+        return self.order_by(F("completed_at").desc(nulls_first=True), "-pk")
+
+
+class Take(models.Model):
+    """One sitting of an instrument: a draft while answering, a dated snapshot once done."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="takes"
+    )
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="takes")
+    status = models.CharField(max_length=10, choices=TakeStatus.choices, default=TakeStatus.DRAFT)
+    started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TakeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_at", "-pk"]
+        indexes = [models.Index(fields=["user", "instrument", "status", "completed_at"])]
+        constraints = [
+            # At most one take in progress per person and instrument: two tabs share it.
+            models.UniqueConstraint(
+                "user",
+                "instrument",
+                condition=Q(status="draft"),
+                name="assessments_take_one_draft",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft", completed_at__isnull=True)
+                | Q(status="completed", completed_at__isnull=False),
+                name="assessments_take_completed_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        if self.is_completed:
+            return reverse("assessments:results", args=[self.pk])
+        return reverse("assessments:take", args=[self.pk])
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == TakeStatus.COMPLETED
+
+
+class Answer(models.Model):
+    """An answer, with the question's words kept as they were, so history stays readable."""
+
+    take = models.ForeignKey(Take, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.PROTECT, related_name="answers"
+    )
+    personal_skill = models.ForeignKey(
+        PersonalSkill, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
+    )
+    key = models.CharField(max_length=20, help_text="q<question id> or p<personal skill id>")
+    prompt = models.CharField(max_length=300)
+    type = models.CharField(max_length=10, choices=QuestionType.choices)
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    current_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    desired_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    text = models.TextField(blank=True, max_length=5000)
+    option_ids = models.JSONField(default=list, blank=True)
+    option_labels = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint("take", "key", name="assessments_answer_one_per_key"),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="assessments_answer_rating_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(current_level__isnull=True)
+                | Q(current_level__gte=1, current_level__lte=5),
+                name="assessments_answer_current_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(desired_level__isnull=True)
+                | Q(desired_level__gte=1, desired_level__lte=5),
+                name="assessments_answer_desired_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prompt}: {self.display_value}"
+
+    @property
+    def gap(self) -> int | None:
+        if self.current_level is None or self.desired_level is None:
+            return None
+        return self.desired_level - self.current_level
+
+    @property
+    def display_value(self) -> str:
+        if self.type == QuestionType.SKILL:
+            return f"{self.current_level} → {self.desired_level}"
+        if self.type == QuestionType.RATING:
+            return str(self.rating or "")
+        if self.type in {QuestionType.SINGLE, QuestionType.MULTIPLE}:
+            return ", ".join(self.option_labels)
+        return self.text
+
+    @property
+    def is_blank(self) -> bool:
+        return (
+            self.rating is None
+            and self.current_level is None
+            and self.desired_level is None
+            and not self.text.strip()
+            and not self.option_ids
+        )
