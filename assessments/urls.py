@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from assessments import result_views, views
 
@@ -9,8 +9,12 @@ urlpatterns = [
     path("takes/<int:pk>/", views.take, name="take"),
     path("takes/<int:pk>/discard/", views.take_discard, name="take_discard"),
     path("takes/<int:pk>/results/", result_views.results, name="results"),
-    path("skills/<str:key>/", result_views.skill_detail, name="skill"),
-    path("skills/<str:key>/remove/", views.personal_skill_remove, name="personal_skill_remove"),
+    # Keys are q<question id> or p<own skill id>; the strict pattern keeps "skills/start/"
+    # free for an instrument whose slug is "skills".
+    re_path(r"^skills/(?P<key>[qp]\d+)/$", result_views.skill_detail, name="skill"),
+    re_path(
+        r"^skills/(?P<key>p\d+)/remove/$", views.personal_skill_remove, name="personal_skill_remove"
+    ),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/start/", views.take_start, name="start"),
     path("<slug:slug>/compare/", result_views.compare, name="compare"),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import services
 from assessments.forms import OWN_SKILLS_PAGE, PersonalSkillForm, TakePageForm
-from assessments.models import Instrument, PersonalSkill, Take
+from assessments.models import SKILL_LEVELS, Instrument, PersonalSkill, Take
 
 
 def _take_for(request: HttpRequest, pk: int) -> Take:
@@ -112,6 +112,7 @@ def _render_take(request, take, pages, number, form, status=200, **extra) -> Htt
         "is_own_skills_page": section == OWN_SKILLS_PAGE,
         "is_last": number == len(pages),
         "skill_form": extra.pop("skill_form", None) or PersonalSkillForm(),
+        "skill_levels": [(f"{n} · {name}", meaning) for n, (name, meaning) in SKILL_LEVELS.items()],
         **extra,
     }
     return render(request, "assessments/take.html", context, status=status)
@@ -145,7 +146,6 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             "assessments/includes/_saved.html",
             {"saved_at": timezone.now(), "form": form},
-            status=200 if valid else 422,
         )
     if not valid:
         return _render_take(request, current, pages, number, form, status=422)

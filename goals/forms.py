@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import PersonalSkill, Question, QuestionType
 from goals import services
 from goals.models import Category, Goal, Horizon, Status, Task
 
@@ -47,11 +48,33 @@ class GoalForm(forms.ModelForm):
             "target_date": DateInput(),
         }
 
-    def __init__(self, *args, **kwargs):
+    skill = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["title"].widget.attrs["placeholder"] = _("e.g. Lead the Q3 platform migration")
         if self.instance.pk is None:
             del self.fields["reason"]
+        else:
+            del self.fields["skill"]
+
+    def clean_skill(self):
+        """The self-assessment skill this goal serves: q<question id> or p<own skill id>."""
+        key = self.cleaned_data.get("skill", "").strip()
+        if not key:
+            return None
+        kind, number = key[:1], key[1:]
+        found = None
+        if number.isdigit() and kind == "q":
+            found = Question.objects.filter(pk=int(number), type=QuestionType.SKILL).first()
+        elif number.isdigit() and kind == "p" and self.user is not None:
+            found = PersonalSkill.objects.filter(pk=int(number), user=self.user).first()
+        if found is None:
+            raise forms.ValidationError(
+                _("The skill this goal was meant to serve could not be found."), code="bad_skill"
+            )
+        return found
 
     def clean_target_date(self) -> datetime.date | None:
         target = self.cleaned_data["target_date"]

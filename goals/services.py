@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from assessments.models import PersonalSkill
 from goals.models import (
     STATUS_TRANSITIONS,
     TITLE_MAX_LENGTH,
@@ -66,7 +67,9 @@ def goal_create(
     horizon: str,
     target_date: datetime.date | None,
     template: GoalTemplate | None = None,
+    skill=None,
 ) -> Goal:
+    """Create a goal. ``skill`` is the assessment Question or PersonalSkill it serves."""
     goal = Goal.objects.create(
         user=user,
         title=title,
@@ -76,6 +79,8 @@ def goal_create(
         target_date=target_date,
         template=template,
         priority=_next_priority(user),
+        skill_question=None if skill is None or isinstance(skill, PersonalSkill) else skill,
+        personal_skill=skill if isinstance(skill, PersonalSkill) else None,
     )
     _log(goal, ChangeKind.CREATED, new=target_date or "")
     return goal

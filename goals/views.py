@@ -73,7 +73,11 @@ def goal_archive(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest) -> HttpResponse:
-    form = GoalForm(request.POST or None, initial=request.GET.dict() if not request.POST else None)
+    form = GoalForm(
+        request.POST or None,
+        initial=request.GET.dict() if not request.POST else None,
+        user=request.user,
+    )
     if request.method == "POST":
         if form.is_valid():
             goal = services.goal_create(user=request.user, **form.cleaned_data)

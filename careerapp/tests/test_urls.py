@@ -38,13 +38,22 @@ def _walk(patterns, prefix="", namespace=""):
             yield prefix + str(entry.pattern), namespace, entry
 
 
+REGEX_SAMPLES = ("1", "q1", "p1", "sample")
+
+
 def _sample_path(route: str) -> str:
     """A concrete path for a route pattern, with made-up values for its parameters."""
-    path = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
+
+    def sample(match: re.Match) -> str:
+        pattern = re.compile(match.group(1))
+        return next((value for value in REGEX_SAMPLES if pattern.fullmatch(value)), "sample")
+
+    path = route.replace("^", "").replace("$", "").replace("\\Z", "")
+    path = re.sub(r"\(\?P<\w+>([^)]*)\)", sample, path)
     path = re.sub(r"<int:\w+>", "1", path)
     path = re.sub(r"<uuid:\w+>", "00000000-0000-0000-0000-000000000001", path)
     path = re.sub(r"<(?:\w+:)?\w+>", "sample", path)
-    path = re.sub(r"\(\?P<\w+>[^)]*\)", "sample", path)
+    path = path.replace("\\", "")
     return "/" + path.replace("(?:", "").replace(")?", "").replace("?", "")
 
 
