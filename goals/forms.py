@@ -71,8 +71,12 @@ class GoalForm(forms.ModelForm):
         elif number.isdigit() and kind == "p" and self.user is not None:
             found = PersonalSkill.objects.filter(pk=int(number), user=self.user).first()
         if found is None:
-            raise forms.ValidationError(
-                _("The skill this goal was meant to serve could not be found."), code="bad_skill"
+            # The field is hidden, so the message goes to the top of the form.
+            self.add_error(
+                None,
+                _(
+                    "The skill this goal was meant to serve could not be found. Try again from its results page."
+                ),
             )
         return found
 

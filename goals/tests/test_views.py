@@ -338,3 +338,36 @@ def test_reminder_queries(owner):
     stale = GoalFactory(user=owner, last_progress_at=timezone.now() - datetime.timedelta(weeks=4))
     since = timezone.now() - datetime.timedelta(weeks=3)
     assert list(Goal.objects.for_user(owner).stalled(since=since)) == [stale]
+
+
+def test_a_goal_from_a_skill_gap_keeps_its_link_to_the_skill(owner_client, owner):
+    from assessments.tests.factories import PersonalSkillFactory, QuestionFactory
+
+    skill = QuestionFactory(type="skill", prompt="Public speaking")
+    form = owner_client.get(
+        reverse("goals:create"), {"title": "Grow public speaking", "skill": skill.key}
+    )
+    assert f'name="skill" value="{skill.key}"' in form.content.decode()
+    owner_client.post(reverse("goals:create"), _goal_data(skill=skill.key))
+    assert Goal.objects.get().skill_question == skill
+
+    own = PersonalSkillFactory(user=owner, name="Kubernetes")
+    owner_client.post(reverse("goals:create"), _goal_data(title="Run a cluster", skill=own.key))
+    assert Goal.objects.get(title="Run a cluster").personal_skill == own
+
+
+@pytest.mark.parametrize("key", ["q999999", "x12", "p"])
+def test_an_unknown_skill_link_is_refused(owner_client, key):
+    response = owner_client.post(reverse("goals:create"), _goal_data(skill=key))
+    assert response.status_code == 422
+    assert "could not be found" in response.content.decode()
+    assert not Goal.objects.exists()
+
+
+def test_another_persons_own_skill_cannot_be_linked(owner_client, other_user):
+    from assessments.tests.factories import PersonalSkillFactory
+
+    theirs = PersonalSkillFactory(user=other_user)
+    response = owner_client.post(reverse("goals:create"), _goal_data(skill=theirs.key))
+    assert response.status_code == 422
+    assert not Goal.objects.exists()
