@@ -75,7 +75,8 @@ class GoalForm(forms.ModelForm):
             self.add_error(
                 None,
                 _(
-                    "The skill this goal was meant to serve could not be found. Try again from its results page."
+                    "The skill this goal was meant to serve could not be found. "
+                    "Try again from its results page."
                 ),
             )
         return found
