@@ -1,0 +1,94 @@
+"""Check-in periods: pure date arithmetic, no database.
+
+Periods follow the calendar the person lives in: weeks start on Monday, fortnights run
+in two-week blocks from the Monday on or before the person's start date, months and
+quarters are calendar months and quarters. A period's check-in is due on its last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Cadence(models.TextChoices):
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every two weeks")
+    MONTHLY = "monthly", _("Every month")
+    QUARTERLY = "quarterly", _("Every quarter")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # inclusive: the day the check-in is due
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def quarter(self) -> tuple[int, int]:
+        return self.start.year, (self.start.month - 1) // 3 + 1
+
+
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def period_containing(day: datetime.date, cadence: str, anchor: datetime.date) -> Period:
+    if cadence == Cadence.WEEKLY:
+        start = _monday(day)
+        return Period(start, start + datetime.timedelta(days=6))
+    if cadence == Cadence.FORTNIGHTLY:
+        first = _monday(anchor)
+        blocks = (day - first).days // 14  # floor division: also right before the anchor
+        start = first + datetime.timedelta(days=14 * blocks)
+        return Period(start, start + datetime.timedelta(days=13))
+    if cadence == Cadence.MONTHLY:
+        return Period(day.replace(day=1), _month_end(day.year, day.month))
+    if cadence == Cadence.QUARTERLY:
+        first_month = (day.month - 1) // 3 * 3 + 1
+        end_year, end_month = _add_months(day.year, first_month, 2)
+        return Period(datetime.date(day.year, first_month, 1), _month_end(end_year, end_month))
+    raise ValueError(f"unknown cadence {cadence!r}")
+
+
+def next_period(period: Period, cadence: str, anchor: datetime.date) -> Period:
+    return period_containing(period.end + datetime.timedelta(days=1), cadence, anchor)
+
+
+def previous_period(period: Period, cadence: str, anchor: datetime.date) -> Period:
+    return period_containing(period.start - datetime.timedelta(days=1), cadence, anchor)
+
+
+def periods_between(
+    first_day: datetime.date, last_day: datetime.date, cadence: str, anchor: datetime.date
+) -> list[Period]:
+    """Every period that overlaps first_day..last_day, oldest first."""
+    periods = []
+    period = period_containing(first_day, cadence, anchor)
+    while period.start <= last_day:
+        periods.append(period)
+        period = next_period(period, cadence, anchor)
+    return periods
+
+
+def quarter_bounds(year: int, quarter: int) -> Period:
+    if not 1 <= quarter <= 4:
+        raise ValueError("quarter must be 1 to 4")
+    return period_containing(
+        datetime.date(year, quarter * 3 - 2, 1), Cadence.QUARTERLY, datetime.date(year, 1, 1)
+    )
