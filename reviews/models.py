@@ -154,6 +154,12 @@ class CheckIn(models.Model):
     def is_submitted(self) -> bool:
         return self.status == CheckInStatus.SUBMITTED
 
+    @property
+    def closes_quarter(self) -> bool:
+        """True when the last day of a quarter falls in this period: quarterly prompts join."""
+        quarter = period_containing(self.period_start, Cadence.QUARTERLY, self.period_start)
+        return self.period_start <= quarter.end <= self.period_end
+
     def is_editable(self, today: datetime.date) -> bool:
         """Open until the next period starts."""
         return today <= self.period_end

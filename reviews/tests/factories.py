@@ -1,0 +1,43 @@
+import datetime
+
+import factory
+
+from careerapp.tests.factories import UserFactory
+from reviews.cadence import Cadence
+from reviews.models import CheckIn, CheckInStatus, GoalReview, ReflectionPrompt
+
+
+class ReflectionPromptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReflectionPrompt
+
+    text = factory.Sequence(lambda n: f"Prompt {n}?")
+    order = factory.Sequence(int)
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    """A submitted monthly check-in for January 2027 unless told otherwise."""
+
+    class Meta:
+        model = CheckIn
+
+    user = factory.SubFactory(UserFactory)
+    period_start = datetime.date(2027, 1, 1)
+    period_end = datetime.date(2027, 1, 31)
+    cadence = Cadence.MONTHLY
+    status = CheckInStatus.SUBMITTED
+    satisfaction = 3
+    energy = 3
+    submitted_at = factory.LazyAttribute(
+        lambda c: datetime.datetime.combine(c.period_end, datetime.time(18), tzinfo=datetime.UTC)
+    )
+
+
+class GoalReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoalReview
+
+    checkin = factory.SubFactory(CheckInFactory)
+    goal_title = factory.LazyAttribute(lambda r: r.goal.title if r.goal else "A goal")
+    progress = 50
+    status = "on_track"

@@ -1,0 +1,129 @@
+"""Check-ins: the overview, choosing a rhythm, and this period's check-in.
+
+A check-in is looked up through ``_checkin_for``, so another person's is always a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from goals.models import Goal
+from reviews import selectors, services
+from reviews.cadence import Cadence
+from reviews.forms import CheckInPage, ScheduleForm
+from reviews.models import CheckIn, ReflectionPrompt
+
+RECENT = 6
+
+
+def _checkin_for(request: HttpRequest, pk: int) -> CheckIn:
+    return get_object_or_404(CheckIn.objects.for_user(request.user), pk=pk)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    state = selectors.checkin_state(request.user, today=today)
+    recent = list(
+        CheckIn.objects.for_user(request.user).submitted().order_by("-period_start")[:RECENT]
+    )
+    form = ScheduleForm(initial={"cadence": state.cadence})
+    return render(
+        request,
+        "reviews/index.html",
+        {"state": state, "recent": recent, "schedule_form": form, "today": today},
+    )
+
+
+@require_POST
+def schedule_update(request: HttpRequest) -> HttpResponse:
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        today = timezone.localdate()
+        state = selectors.checkin_state(request.user, today=today)
+        return render(
+            request,
+            "reviews/index.html",
+            {"state": state, "recent": [], "schedule_form": form, "today": today},
+            status=422,
+        )
+    services.schedule_set(
+        user=request.user, cadence=form.cleaned_data["cadence"], today=timezone.localdate()
+    )
+    messages.success(
+        request,
+        _("Check-ins: %(cadence)s.") % {"cadence": Cadence(form.cleaned_data["cadence"]).label},
+    )
+    return redirect("reviews:index")
+
+
+@require_POST
+def checkin_start(request: HttpRequest) -> HttpResponse:
+    checkin = services.checkin_open(user=request.user, today=timezone.localdate())
+    return redirect(checkin)
+
+
+def _page(request, checkin: CheckIn, data=None, *, submit=False) -> CheckInPage:
+    goals = list(Goal.objects.for_user(request.user).active().with_task_counts().by_priority())
+    prompts = list(ReflectionPrompt.objects.for_period(quarter_end=checkin.closes_quarter))
+    return CheckInPage(
+        data,
+        checkin=checkin,
+        goals=goals,
+        prompts=prompts,
+        today=timezone.localdate(),
+        submit=submit,
+    )
+
+
+def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> HttpResponse:
+    today = timezone.localdate()
+    context = {
+        "checkin": checkin,
+        "page": page,
+        "goal_forms": page.goal_forms,
+        "editable": checkin.is_editable(today),
+        "today": today,
+    }
+    return render(request, "reviews/checkin.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest, pk: int) -> HttpResponse:
+    current = get_object_or_404(
+        CheckIn.objects.for_user(request.user).prefetch_related(
+            "goal_reviews", "reflections", "next_steps"
+        ),
+        pk=pk,
+    )
+    if request.method == "GET":
+        if not current.is_editable(timezone.localdate()):
+            return render(request, "reviews/checkin_read.html", {"checkin": current})
+        return _render(request, current, _page(request, current))
+
+    submit = request.POST.get("action") == "submit"
+    page = _page(request, current, request.POST, submit=submit)
+    if not page.is_valid():
+        if request.htmx:
+            return render(request, "reviews/includes/_saved.html", {"problem": True})
+        return _render(request, current, page, status=422)
+    try:
+        services.checkin_save(
+            checkin=current, data=page.checkin_data(), submit=submit, today=timezone.localdate()
+        )
+    except ValidationError as error:
+        page.non_field_errors.extend(error.messages)
+        return _render(request, current, page, status=422)
+    if request.htmx:
+        return render(request, "reviews/includes/_saved.html", {"saved_at": timezone.now()})
+    if submit:
+        messages.success(request, _("Check-in saved. Thank you for keeping it up."))
+        return redirect("reviews:index")
+    messages.success(request, _("Draft saved. Come back any time before the period ends."))
+    return redirect(current)
