@@ -14,11 +14,11 @@ from reviews.models import CheckIn, CheckInStatus, Schedule
 
 def schedule_of(user) -> Schedule:
     """The person's schedule, or the default (monthly, counted from joining) unsaved."""
-    try:
-        return user.checkin_schedule
-    except Schedule.DoesNotExist:
+    schedule = Schedule.objects.filter(user=user).first()
+    if schedule is None:
         joined = user.date_joined.astimezone(user.zone).date()
-        return Schedule(user=user, cadence=Cadence.MONTHLY, anchor=joined)
+        schedule = Schedule(user=user, cadence=Cadence.MONTHLY, anchor=joined)
+    return schedule
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class CheckInState:
 
 
 def checkin_state(user, *, today: datetime.date) -> CheckInState:
-    """Where the person stands with check-ins on ``today`` (their local date). Three queries."""
+    """Where the person stands with check-ins on ``today`` (their local date). Four queries."""
     schedule = schedule_of(user)
     period = schedule.period_for(today)
     first_counted = _first_full_period_start(schedule)

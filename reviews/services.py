@@ -144,14 +144,20 @@ def _save_reflections(checkin: CheckIn, answers: dict[int, str]) -> None:
 
 
 def _save_next_steps(checkin: CheckIn, steps: list[NextStepData]) -> list[NextStep]:
-    # Steps already turned into tasks stay; the rest are replaced by what was sent.
+    # Steps already turned into tasks stay; the rest are replaced by what was sent. A step
+    # sent again after it became a task (a second tab, a double click) is not added twice.
     checkin.next_steps.filter(task__isnull=True).delete()
+    done = {
+        (step.goal_id, step.title, step.due_date)
+        for step in checkin.next_steps.filter(task__isnull=False)
+    }
     for step in steps:
         if step.goal.user_id != checkin.user_id:
             raise ValidationError(_("That goal is not yours."), code="foreign_goal")
     NextStep.objects.bulk_create(
         NextStep(checkin=checkin, goal=step.goal, title=step.title, due_date=step.due_date)
         for step in steps
+        if (step.goal.pk, step.title, step.due_date) not in done
     )
     return list(checkin.next_steps.filter(task__isnull=True).select_related("goal"))
 

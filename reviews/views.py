@@ -108,6 +108,9 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
         return _render(request, current, _page(request, current))
 
     submit = request.POST.get("action") == "submit"
+    if not current.is_editable(timezone.localdate()):
+        messages.error(request, _("This check-in's period has ended, so it can no longer change."))
+        return render(request, "reviews/checkin_read.html", {"checkin": current}, status=422)
     page = _page(request, current, request.POST, submit=submit)
     if not page.is_valid():
         if request.htmx:
