@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -68,6 +69,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     reminder_hour = models.PositiveSmallIntegerField(
         _("hour"), default=8, validators=[MaxValueValidator(23)]
     )
+    reminders_send_empty = models.BooleanField(
+        _("send it even when nothing needs attention"),
+        default=False,
+        help_text=_("Otherwise a week with nothing to say sends no email."),
+    )
+    reminders_paused_until = models.DateField(
+        _("paused until"),
+        null=True,
+        blank=True,
+        help_text=_("No weekly email before this day, e.g. during a holiday."),
+    )
+    # The next weekly slot, in UTC. The sweep claims people whose slot has come.
+    next_reminder_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     reminder_preferences_set_at = models.DateTimeField(
         _("reminder preferences chosen at"), null=True, blank=True, editable=False
     )
@@ -131,3 +145,82 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def local_now(self):
         return timezone.now().astimezone(self.zone)
+
+    def reminder_slot_after(self, moment: datetime.datetime) -> datetime.datetime | None:
+        """The first weekly slot (weekday and hour, local time) strictly after ``moment``.
+
+        Computed on the local calendar, so it stays at the chosen hour across daylight-saving
+        changes, including 30-minute ones (Lord Howe Island). A slot whose local hour does not
+        exist that day (clocks jump forward) falls just after the jump. None when the weekly
+        email is off. A pause moves the first slot to the pause's last day or later.
+        """
+        if not self.reminders_enabled:
+            return None
+        zone = self.zone
+        local = moment.astimezone(zone)
+        start_day = local.date()
+        if self.reminders_paused_until and self.reminders_paused_until > start_day:
+            start_day = self.reminders_paused_until
+        days_ahead = (self.reminder_weekday - start_day.weekday()) % 7
+        day = start_day + datetime.timedelta(days=days_ahead)
+        while True:
+            slot = datetime.datetime.combine(day, datetime.time(self.reminder_hour), tzinfo=zone)
+            # Normalise through UTC: a non-existent local time moves past the gap.
+            slot = slot.astimezone(datetime.UTC)
+            if slot > moment:
+                return slot
+            day += datetime.timedelta(days=7)
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    SKIPPED = "skipped", _("Nothing to say")
+    FAILED = "failed", _("Failed")
+
+
+class ReminderDeliveryQuerySet(models.QuerySet):
+    def for_user(self, user) -> ReminderDeliveryQuerySet:
+        return self.filter(user=user)
+
+    def stale(self, *, before: datetime.datetime) -> ReminderDeliveryQuerySet:
+        """Deliveries a worker should have finished by now: never enqueued, or enqueued or
+        claimed before ``before`` without an outcome (broker down, worker killed)."""
+        return self.filter(
+            models.Q(status=DeliveryStatus.PENDING)
+            & (models.Q(enqueued_at__isnull=True) | models.Q(enqueued_at__lt=before))
+            | models.Q(status=DeliveryStatus.SENDING, claimed_at__lt=before)
+        )
+
+
+class ReminderDelivery(models.Model):
+    """One person's weekly email for one week. The unique (user, week) row is the claim
+    that makes "exactly one per week" hold whatever the workers, broker or mail do."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reminder_deliveries")
+    week = models.DateField(_("week of"), help_text=_("Monday of the person's local week."))
+    scheduled_for = models.DateTimeField(_("slot"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    enqueued_at = models.DateTimeField(_("enqueued"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = ReminderDeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("weekly email")
+        verbose_name_plural = _("weekly emails")
+        ordering = ["-week", "user_id"]
+        constraints = [
+            models.UniqueConstraint("user", "week", name="careerapp_delivery_one_per_week")
+        ]
+        indexes = [models.Index(fields=["status", "enqueued_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.week} {self.status}"

@@ -19,7 +19,9 @@ def user_update_profile(*, user: User, display_name: str, time_zone: str) -> Use
     user.display_name = display_name
     user.time_zone = time_zone
     user.full_clean(exclude=["password", "email"])
-    user.save(update_fields=["display_name", "time_zone"])
+    # The weekly slot is a local time: a new zone moves it.
+    user.next_reminder_at = user.reminder_slot_after(timezone.now())
+    user.save(update_fields=["display_name", "time_zone", "next_reminder_at"])
     return user
 
 
