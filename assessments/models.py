@@ -305,7 +305,8 @@ class Answer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.prompt}: {self.display_value}"
+        # Never the answer itself: this string can surface in admin pages and logs.
+        return f"Answer {self.pk} of take {self.take_id}"
 
     @property
     def gap(self) -> int | None:

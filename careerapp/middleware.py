@@ -37,10 +37,20 @@ class RejectedFormStatusMiddleware:
         if request.method != "POST" or response.status_code != 200:
             return response
         context = response.context_data or {}
-        if any(getattr(value, "errors", None) for value in context.values() if _is_form(value)):
+        if any(_has_errors(value) for value in context.values()):
             response.status_code = 422
         return response
 
 
-def _is_form(value) -> bool:
-    return hasattr(value, "is_bound") and hasattr(value, "errors") and value.is_bound
+def _has_errors(value) -> bool:
+    """A bound form or formset with errors, also inside the admin's wrappers."""
+    if isinstance(value, list | tuple):
+        return any(_has_errors(item) for item in value)
+    for inner in ("form", "formset"):  # AdminForm, InlineAdminFormSet
+        if hasattr(value, inner) and _has_errors(getattr(value, inner)):
+            return True
+    if not getattr(value, "is_bound", False):
+        return False
+    if hasattr(value, "total_error_count"):  # a formset
+        return value.total_error_count() > 0
+    return bool(getattr(value, "errors", None))

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def instrument():
     """Two pages: 'Craft' (a skill and a rating) and 'Choices' (single, multiple, text)."""
-    instrument = InstrumentFactory(slug="skills", name="Skills", allows_personal_items=True)
+    instrument = InstrumentFactory(slug="test-skills", name="Skills", allows_personal_items=True)
     QuestionFactory(
         instrument=instrument, section="Craft", type=QuestionType.SKILL, prompt="Python", order=1
     )
