@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from careerapp.models import User
 from careerapp.timezones import canonical_zone_name, offered_zone_names
@@ -78,8 +79,20 @@ class ReminderPreferencesForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["reminders_enabled", "reminder_weekday", "reminder_hour"]
+        fields = ["reminders_enabled", "reminder_weekday", "reminder_hour", "reminders_send_empty"]
         labels = {"reminder_weekday": _("Day of the week")}
+
+
+PAUSE_CHOICES = [(0, _("Resume now"))] + [
+    (weeks, ngettext_lazy("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks})
+    for weeks in (1, 2, 3, 4, 6, 8)
+]
+
+
+class PauseForm(forms.Form):
+    weeks = forms.TypedChoiceField(
+        label=_("Pause the weekly email for"), choices=PAUSE_CHOICES, coerce=int
+    )
 
 
 class AccountDeleteForm(forms.Form):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from careerapp import reminders
 from careerapp.mail import message_to_dict
 from careerapp.models import User
-from careerapp.tasks import send_email_message
+from careerapp.tasks import send_email_message, send_weekly_preview
 
 logger = logging.getLogger(__name__)
 
@@ -25,18 +27,37 @@ def user_update_profile(*, user: User, display_name: str, time_zone: str) -> Use
     return user
 
 
-def user_set_reminder_preferences(*, user: User, enabled: bool, weekday: int, hour: int) -> User:
+def user_set_reminder_preferences(
+    *,
+    user: User,
+    enabled: bool,
+    weekday: int,
+    hour: int,
+    send_empty: bool = False,
+    paused_until=None,
+) -> User:
+    """Save the weekly email preferences and move the next slot to match them.
+
+    If this week's email has already gone out, the new slot in the same week is not a
+    second email: the delivery row for that week already exists.
+    """
     user.reminders_enabled = enabled
     user.reminder_weekday = weekday
     user.reminder_hour = hour
+    user.reminders_send_empty = send_empty
+    user.reminders_paused_until = paused_until
     user.reminder_preferences_set_at = timezone.now()
     user.full_clean(exclude=["password", "email"])
+    user.next_reminder_at = user.reminder_slot_after(timezone.now())
     user.save(
         update_fields=[
             "reminders_enabled",
             "reminder_weekday",
             "reminder_hour",
+            "reminders_send_empty",
+            "reminders_paused_until",
             "reminder_preferences_set_at",
+            "next_reminder_at",
         ]
     )
     return user
@@ -53,3 +74,32 @@ def user_delete(*, user: User) -> None:
 def email_send_later(*, message: EmailMessage) -> None:
     """Hand a rendered message to a worker once the surrounding transaction commits."""
     send_email_message.delay_on_commit(message_to_dict(message))
+
+
+def user_pause_reminders(*, user: User, weeks: int) -> User:
+    """Pause the weekly email for ``weeks`` weeks from today (0 resumes it)."""
+    today = user.local_now().date()
+    user.reminders_paused_until = today + datetime.timedelta(weeks=weeks) if weeks else None
+    user.next_reminder_at = user.reminder_slot_after(timezone.now())
+    user.save(update_fields=["reminders_paused_until", "next_reminder_at"])
+    return user
+
+
+def user_unsubscribe(*, user: User) -> User:
+    user.reminders_enabled = False
+    user.next_reminder_at = None
+    user.save(update_fields=["reminders_enabled", "next_reminder_at"])
+    logger.info("Account %s turned the weekly email off by one-click unsubscribe", user.pk)
+    return user
+
+
+def user_from_unsubscribe_token(token: str) -> User | None:
+    user_id = reminders.user_id_from_token(token)
+    if user_id is None:
+        return None
+    return User.objects.filter(pk=user_id).first()
+
+
+def reminders_send_preview(*, user_ids: list[int]) -> None:
+    for user_id in user_ids:
+        send_weekly_preview.delay_on_commit(user_id)

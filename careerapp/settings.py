@@ -219,7 +219,24 @@ CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT - 30, 1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# The weekly email: beat runs a sweep every few minutes (not one weekly crontab), so a
+# late or restarted beat catches up by itself and a second beat is harmless.
+REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 300, minimum=1)
+REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 5000, minimum=1)
+REMINDER_CHUNK_SIZE = env_int("REMINDER_CHUNK_SIZE", 100, minimum=1)
+# A delivery claimed but not finished after this long is taken over (worker killed).
+REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 600, minimum=1)
+REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 6, minimum=1)
+# First retry delay after the mail server said "later" (doubles, capped well inside the
+# broker's visibility timeout so a waiting retry is never handed to a second worker).
+REMINDER_RETRY_DELAY = env_int("REMINDER_RETRY_DELAY", 60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "weekly-email-sweep": {
+        "task": "careerapp.tasks.sweep_weekly_emails",
+        "schedule": float(REMINDER_SWEEP_SECONDS),
+        "options": {"expires": float(REMINDER_SWEEP_SECONDS)},
+    }
+}
 
 # --- Email --------------------------------------------------------------------------
 globals().update(

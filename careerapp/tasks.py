@@ -8,8 +8,11 @@ import socket
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
 
+from careerapp import reminders, weekly
 from careerapp.mail import message_from_dict
+from careerapp.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -48,3 +51,30 @@ def _backoff(retries: int) -> int:
     # By default 30 s, 1, 2, 4, 8, 16 min: each well inside Redis's one-hour visibility
     # timeout, so a waiting retry is never handed to a second worker.
     return settings.MAIL_RETRY_DELAY * 2**retries
+
+
+@shared_task(acks_late=True)
+def sweep_weekly_emails() -> dict:
+    """Beat runs this every few minutes. Two at once are harmless: claims are row locks."""
+    return weekly.reminders_sweep()
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def send_weekly_emails(self, delivery_ids: list[int]) -> dict:
+    """Send one chunk of weekly emails. Takes ids; safe to run twice."""
+    result = weekly.reminders_send_chunk(delivery_ids=delivery_ids)
+    if result.retry:
+        delay = min(settings.REMINDER_RETRY_DELAY * 2**self.request.retries, 1800)
+        raise self.retry(args=[result.retry], countdown=delay)
+    return {"sent": len(result.sent), "skipped": len(result.skipped), "failed": len(result.failed)}
+
+
+@shared_task(acks_late=True)
+def send_weekly_preview(user_id: int) -> None:
+    """ "Send me this week's email now": the same content, marked as a preview, not counted."""
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    content = reminders.collect([user], now=timezone.now())[0]
+    reminders.build_message(content, preview=True).send()

@@ -14,6 +14,11 @@ urlpatterns = [
     path("settings/profile/", views.profile_update, name="account_profile_update"),
     path("settings/reminders/", views.reminders_update, name="account_reminders_update"),
     path("settings/delete/", views.account_delete, name="account_delete"),
+    path("settings/reminders/pause/", views.reminders_pause, name="reminders_pause"),
+    path("settings/reminders/preview/", views.reminders_preview, name="reminders_preview"),
+    path(
+        "email/unsubscribe/<str:token>/", views.reminders_unsubscribe, name="reminders_unsubscribe"
+    ),
     path("accounts/", include("allauth.urls")),
     path("goals/", include("goals.urls")),
     path("assessments/", include("assessments.urls")),

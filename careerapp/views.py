@@ -5,12 +5,14 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerapp import dashboard, health, services
-from careerapp.forms import AccountDeleteForm, ProfileForm, ReminderPreferencesForm
+from careerapp.forms import AccountDeleteForm, PauseForm, ProfileForm, ReminderPreferencesForm
 
 
 @login_not_required
@@ -28,9 +30,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _settings_page(request, *, profile_form=None, reminder_form=None, status=200):
+    today = request.user.local_now().date()
+    paused = request.user.reminders_paused_until
     context = {
         "profile_form": profile_form or ProfileForm(instance=request.user),
         "reminder_form": reminder_form or ReminderPreferencesForm(instance=request.user),
+        "pause_form": PauseForm(),
+        "paused_until": paused if paused and paused > today else None,
+        "next_reminder": request.user.next_reminder_at,
     }
     return render(request, "careerapp/account_settings.html", context, status=status)
 
@@ -66,6 +73,8 @@ def reminders_update(request: HttpRequest) -> HttpResponse:
         enabled=data["reminders_enabled"],
         weekday=data["reminder_weekday"],
         hour=data["reminder_hour"],
+        send_empty=data["reminders_send_empty"],
+        paused_until=request.user.reminders_paused_until,
     )
     messages.success(request, _("Your weekly email preferences are saved."))
     return redirect("account_settings")
@@ -100,3 +109,39 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_not_required
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+@require_POST
+def reminders_pause(request: HttpRequest) -> HttpResponse:
+    form = PauseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose how long to pause the weekly email."))
+        return redirect(f"{reverse('account_settings')}#reminders")
+    services.user_pause_reminders(user=request.user, weeks=form.cleaned_data["weeks"])
+    if form.cleaned_data["weeks"]:
+        messages.success(request, _("Paused. Enjoy the break; the email comes back by itself."))
+    else:
+        messages.success(request, _("The weekly email is back on."))
+    return redirect(f"{reverse('account_settings')}#reminders")
+
+
+@require_POST
+def reminders_preview(request: HttpRequest) -> HttpResponse:
+    services.reminders_send_preview(user_ids=[request.user.pk])
+    messages.success(
+        request, _("This week's email is on its way to %(email)s.") % {"email": request.user.email}
+    )
+    return redirect(f"{reverse('account_settings')}#reminders")
+
+
+@login_not_required
+@csrf_exempt  # RFC 8058: mail providers POST here without cookies; the signed token is the proof
+@require_http_methods(["GET", "POST"])
+def reminders_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = services.user_from_unsubscribe_token(token)
+    if user is None:
+        return render(request, "careerapp/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.user_unsubscribe(user=user)
+        return render(request, "careerapp/unsubscribe.html", {"done": True, "person": user})
+    return render(request, "careerapp/unsubscribe.html", {"person": user, "token": token})

@@ -7,10 +7,12 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Goals")
 
     def ready(self) -> None:
-        from careerapp import dashboard
+        from careerapp import dashboard, reminders
         from goals import panels
+        from goals import reminders as goal_reminders
 
         dashboard.register_checklist(panels.checklist)
+        reminders.register_section_provider(goal_reminders.sections)
         dashboard.register_panel(
             dashboard.Panel(
                 key="goals",

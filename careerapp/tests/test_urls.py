@@ -26,6 +26,7 @@ PUBLIC = {
     "account_confirm_login_code": "allauth's login-by-code step (not enabled)",
     "account_request_login_code": "allauth's login-by-code step (not enabled)",
     "account_reauthenticate": "allauth decides itself",
+    "reminders_unsubscribe": "one-click unsubscribe (RFC 8058): a signed token, no login",
 }
 
 

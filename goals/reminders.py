@@ -1,0 +1,109 @@
+"""The goals app's part of the weekly email: overdue steps, steps due this week, goals
+that have gone quiet, and last week's ticked-off steps. One batch of queries per chunk."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from careerapp.emails import absolute
+from careerapp.reminders import Item, Section
+from goals.models import Goal, Status, Task
+
+MAX_ITEMS = 8
+QUIET_AFTER = datetime.timedelta(weeks=3)
+
+
+def _task_item(task: Task) -> Item:
+    url = absolute(f"{reverse('goals:detail', args=[task.goal_id])}#task-{task.pk}")
+    return Item(text=task.title, url=url, detail=task.goal.title)
+
+
+def _capped(items: list[Item], more_url: str) -> list[Item]:
+    if len(items) <= MAX_ITEMS:
+        return items
+    extra = len(items) - MAX_ITEMS
+    more = Item(text=ngettext("and %d more", "and %d more", extra) % extra, url=more_url)
+    return [*items[:MAX_ITEMS], more]
+
+
+def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
+    ids = [user.pk for user in users]
+    if not ids:
+        return {}
+    latest_today = max(today_by_user.values())
+    now = timezone.now()
+    tasks = (
+        Task.objects.open()
+        .filter(goal__user_id__in=ids, goal__status=Status.ACTIVE, due_date__isnull=False)
+        .filter(due_date__lte=latest_today + datetime.timedelta(days=7))
+        .select_related("goal")
+        .by_due_date()
+    )
+    overdue: dict[int, list[Item]] = defaultdict(list)
+    soon: dict[int, list[Item]] = defaultdict(list)
+    for task in tasks:
+        user_id = task.goal.user_id
+        today = today_by_user[user_id]
+        if task.due_date < today:
+            overdue[user_id].append(_task_item(task))
+        elif task.due_date <= today + datetime.timedelta(days=6):
+            item = _task_item(task)
+            soon[user_id].append(
+                Item(item.text, item.url, f"{item.detail} · {date_format(task.due_date, 'D j M')}")
+            )
+    quiet: dict[int, list[Item]] = defaultdict(list)
+    for goal in Goal.objects.filter(user_id__in=ids).stalled(since=now - QUIET_AFTER).by_priority():
+        weeks = (now - goal.last_progress_at).days // 7
+        quiet[goal.user_id].append(
+            Item(
+                text=goal.title,
+                url=absolute(goal.get_absolute_url()),
+                detail=ngettext("no progress for %d week", "no progress for %d weeks", weeks)
+                % weeks,
+            )
+        )
+    done = dict(
+        Task.objects.filter(goal__user_id__in=ids, done_at__gte=now - datetime.timedelta(days=7))
+        .values_list("goal__user_id")
+        .annotate(count=Count("pk"))
+        .values_list("goal__user_id", "count")
+    )
+    goals_url = absolute(reverse("goals:list"))
+    result: dict[int, list[Section]] = {}
+    for user_id in ids:
+        result[user_id] = [
+            Section("overdue", _("Overdue steps"), _capped(overdue[user_id], goals_url), order=10),
+            Section(
+                "due_soon", _("Due in the coming week"), _capped(soon[user_id], goals_url), order=20
+            ),
+            Section(
+                "stalled",
+                _("Goals that have gone quiet"),
+                _capped(quiet[user_id], goals_url),
+                order=40,
+            ),
+        ]
+        if done.get(user_id):
+            count = done[user_id]
+            result[user_id].append(
+                Section(
+                    "tasks_done",
+                    "",
+                    [
+                        Item(
+                            ngettext("ticked off %d step", "ticked off %d steps", count) % count,
+                            goals_url,
+                        )
+                    ],
+                    kind="win",
+                )
+            )
+    return result

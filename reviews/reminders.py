@@ -1,0 +1,72 @@
+"""The reviews app's part of the weekly email: a check-in that is due or was missed, and a
+kept check-in as last week's win. Two queries for a whole chunk of people."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from careerapp.emails import absolute
+from careerapp.reminders import Item, Section
+from reviews.cadence import Cadence, previous_period
+from reviews.models import CheckIn, CheckInStatus, Schedule
+
+DUE_WITHIN = datetime.timedelta(days=7)
+
+
+def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
+    ids = [user.pk for user in users]
+    if not ids:
+        return {}
+    schedules = {s.user_id: s for s in Schedule.objects.filter(user_id__in=ids)}
+    earliest = min(today_by_user.values()) - datetime.timedelta(days=200)
+    checkins: dict[int, dict[datetime.date, CheckIn]] = defaultdict(dict)
+    for checkin in CheckIn.objects.filter(user_id__in=ids, period_start__gte=earliest).only(
+        "user_id", "period_start", "status", "submitted_at"
+    ):
+        checkins[checkin.user_id][checkin.period_start] = checkin
+    url = absolute(reverse("reviews:index"))
+    week_ago = timezone.now() - datetime.timedelta(days=7)
+    result: dict[int, list[Section]] = {}
+    for user in users:
+        today = today_by_user[user.pk]
+        schedule = schedules.get(user.pk) or Schedule(
+            user=user, cadence=Cadence.MONTHLY, anchor=user.date_joined.astimezone(user.zone).date()
+        )
+        mine = checkins[user.pk]
+        period = schedule.period_for(today)
+        current = mine.get(period.start)
+        items = []
+        if current is None or current.status != CheckInStatus.SUBMITTED:
+            previous = previous_period(period, schedule.cadence, schedule.anchor)
+            previous_done = (
+                previous.start in mine and mine[previous.start].status == CheckInStatus.SUBMITTED
+            )
+            if previous.start >= schedule.anchor and not previous_done:
+                items.append(
+                    Item(
+                        _("Last period's check-in slipped by. This one is a fresh start."),
+                        url,
+                    )
+                )
+            if period.end - today <= DUE_WITHIN:
+                items.append(
+                    Item(
+                        _("Your check-in is due by %(date)s")
+                        % {"date": date_format(period.end, "l j F")},
+                        url,
+                    )
+                )
+        sections = [Section("checkin", _("Check-in"), items, order=30)] if items else []
+        kept = any(c.submitted_at and c.submitted_at >= week_ago for c in mine.values())
+        if kept:
+            sections.append(
+                Section("checkin_kept", "", [Item(_("kept your check-in"), url)], kind="win")
+            )
+        result[user.pk] = sections
+    return result
