@@ -5,7 +5,6 @@ from email.utils import parseaddr
 
 import pytest
 import time_machine
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
