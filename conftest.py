@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -131,6 +132,19 @@ def redis_url() -> str:
     if not _reachable(parts.hostname or "127.0.0.1", parts.port or 6379):
         _unavailable(f"Redis at {url} does not answer")
     return url
+
+
+@pytest.fixture
+def redis_server():
+    """A private redis-server on a free port, which a test may stop and start."""
+    from careerapp.tests.weekly_harness import PrivateRedis
+
+    if not shutil.which("redis-server"):
+        _unavailable("redis-server is not installed; install Debian's redis-server")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
