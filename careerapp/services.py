@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
 from careerapp import reminders
 from careerapp.mail import message_to_dict
-from careerapp.models import User
-from careerapp.tasks import send_email_message, send_weekly_preview
+from careerapp.models import DeliveryStatus, ReminderDelivery, User
+from careerapp.tasks import send_email_message, send_weekly_emails, send_weekly_preview
 
 logger = logging.getLogger(__name__)
 
@@ -103,3 +104,15 @@ def user_from_unsubscribe_token(token: str) -> User | None:
 def reminders_send_preview(*, user_ids: list[int]) -> None:
     for user_id in user_ids:
         send_weekly_preview.delay_on_commit(user_id)
+
+
+@transaction.atomic
+def reminders_resend(*, delivery_ids: list[int]) -> int:
+    """Put deliveries back in the queue (an admin asked): they go out with the next sweep."""
+    count = ReminderDelivery.objects.filter(pk__in=delivery_ids).update(
+        status=DeliveryStatus.PENDING, attempts=0, enqueued_at=None, claimed_at=None, last_error=""
+    )
+    # Forget "already sent" marks, or the sender would skip them as sent before a crash.
+    cache.delete_many([f"weekly-sent:{pk}" for pk in delivery_ids])
+    send_weekly_emails.delay_on_commit(delivery_ids)
+    return count

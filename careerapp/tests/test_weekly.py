@@ -355,3 +355,37 @@ def test_a_chunk_costs_the_same_queries_whatever_its_size(
 # SKIP LOCKED), mark them sending, release; goals: open dated tasks, quiet goals, steps
 # done last week; then one UPDATE for all the sent rows.
 QUERIES_PER_CHUNK = 8
+
+
+@pytest.fixture
+def admin_client(client, password):
+    client.force_login(User.objects.create_superuser("admin@example.com", password))
+    return client
+
+
+def test_admins_see_deliveries_and_can_send_one_again(admin_client, mailoutbox, sweep):
+    with travel(datetime.datetime(2027, 5, 1, tzinfo=UTC)):
+        person(reminders_send_empty=True)
+    with travel(datetime.datetime(2027, 5, 3, 6, 1, tzinfo=UTC)):
+        sweep()
+    delivery = ReminderDelivery.objects.get()
+    page = admin_client.get(reverse("admin:careerapp_reminderdelivery_changelist"))
+    assert page.status_code == 200
+    assert "Sent" in page.content.decode()
+    admin_client.post(
+        reverse("admin:careerapp_reminderdelivery_changelist"),
+        {"action": "resend", "_selected_action": [delivery.pk]},
+    )
+    assert len(mailoutbox) == 2
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT
+
+
+def test_admins_can_send_this_weeks_email_to_selected_people(
+    admin_client, owner, other_user, mailoutbox
+):
+    admin_client.post(
+        reverse("admin:careerapp_user_changelist"),
+        {"action": "send_weekly_email_now", "_selected_action": [owner.pk, other_user.pk]},
+    )
+    assert sorted(message.to[0] for message in mailoutbox) == [other_user.email, owner.email]
