@@ -53,7 +53,9 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
         user_id = task.goal.user_id
         today = today_by_user[user_id]
         if task.due_date < today:
-            overdue[user_id].append(_task_item(task))
+            item = _task_item(task)
+            was_due = _("was due %(date)s") % {"date": date_format(task.due_date, "j M")}
+            overdue[user_id].append(Item(item.text, item.url, f"{item.detail} · {was_due}"))
         elif task.due_date <= today + datetime.timedelta(days=6):
             item = _task_item(task)
             soon[user_id].append(
