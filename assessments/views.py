@@ -1,6 +1,6 @@
 """Self-assessments: the list, an instrument's page, and taking one (drafts as you go).
 
-Takes and personal skills are looked up through ``_take_for`` / ``_skill_for`` so
+Takes and personal skills are looked up through ``assessments.access`` so
 another person's are always a 404.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,20 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import services
+from assessments.access import personal_skill_for, take_for
 from assessments.forms import OWN_SKILLS_PAGE, PersonalSkillForm, TakePageForm
 from assessments.models import SKILL_LEVELS, Instrument, PersonalSkill, Take
-
-
-def _take_for(request: HttpRequest, pk: int) -> Take:
-    return get_object_or_404(
-        Take.objects.for_user(request.user).select_related("instrument"), pk=pk
-    )
-
-
-def _skill_for(request: HttpRequest, key: str) -> PersonalSkill:
-    if not key.startswith("p") or not key[1:].isdigit():
-        raise Http404
-    return get_object_or_404(PersonalSkill.objects.filter(user=request.user), pk=int(key[1:]))
 
 
 @require_GET
@@ -120,7 +109,7 @@ def _render_take(request, take, pages, number, form, status=200, **extra) -> Htt
 
 @require_http_methods(["GET", "POST"])
 def take(request: HttpRequest, pk: int) -> HttpResponse:
-    current = _take_for(request, pk)
+    current = take_for(request, pk)
     if current.is_completed:
         messages.info(request, _("This assessment is complete. Here are its results."))
         return redirect(current)
@@ -170,7 +159,7 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def take_discard(request: HttpRequest, pk: int) -> HttpResponse:
-    current = _take_for(request, pk)
+    current = take_for(request, pk)
     try:
         services.take_discard(take=current)
     except ValidationError as error:
@@ -202,7 +191,7 @@ def personal_skill_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def personal_skill_remove(request: HttpRequest, key: str) -> HttpResponse:
-    skill = _skill_for(request, key)
+    skill = personal_skill_for(request, key)
     services.personal_skill_remove(skill=skill)
     messages.success(
         request, _("“%(name)s” is no longer asked. Past answers keep it.") % {"name": skill.name}

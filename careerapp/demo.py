@@ -6,6 +6,7 @@ new app adds its own demo content without the core knowing about it.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from importlib import import_module
 from importlib.util import find_spec
@@ -15,7 +16,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
-from careerapp.models import User, Weekday
+from careerapp.models import DeliveryStatus, ReminderDelivery, User, Weekday
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,21 @@ def load(user: User) -> None:
     user.reminder_hour = 8
     user.reminder_preferences_set_at = timezone.now()
     user.save()
+    # Last week's email went out as planned; the next slot follows from the preferences.
+    user.next_reminder_at = user.reminder_slot_after(timezone.now())
+    user.save(update_fields=["next_reminder_at"])
+    last_slot = user.next_reminder_at - datetime.timedelta(weeks=1)
+    local = last_slot.astimezone(user.zone).date()
+    ReminderDelivery.objects.get_or_create(
+        user=user,
+        week=local - datetime.timedelta(days=local.weekday()),
+        defaults={
+            "scheduled_for": last_slot,
+            "status": DeliveryStatus.SENT,
+            "attempts": 1,
+            "sent_at": last_slot + datetime.timedelta(seconds=40),
+        },
+    )
 
 
 @transaction.atomic

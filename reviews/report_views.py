@@ -1,15 +1,130 @@
-"""History, trends and the quarterly summary. (Being written.)"""
+"""History, trends and the quarterly summary.
 
-from django.http import Http404
+Each page loads a fixed set of rows, all scoped to the signed-in person, and hands them to
+``reviews.trends`` / ``reviews.trends_quarter`` to compute; the query count does not grow
+with the number of check-ins, goals or steps.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from goals.models import ChangeKind, Goal, GoalChange, Task
+from reviews import selectors, trends, trends_quarter
+from reviews.cadence import quarter_bounds
+from reviews.models import CheckIn, GoalReview, Reflection
+
+# Only what the computations read, so the rows stay small with years of history.
+REVIEW_FIELDS = ("checkin", "goal", "goal_title", "progress", "status", "note")
+CHANGE_FIELDS = ("goal", "kind", "old_value", "new_value", "reason", "created_at")
 
 
-def history(request):
-    raise Http404
+def _with_reviews(checkins):
+    return checkins.prefetch_related(
+        Prefetch("goal_reviews", queryset=GoalReview.objects.only(*REVIEW_FIELDS))
+    )
 
 
-def quarter_current(request):
-    raise Http404
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
 
-def quarter(request, year, quarter):
-    raise Http404
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    today, user = timezone.localdate(), request.user
+    checkins = list(_with_reviews(CheckIn.objects.for_user(user).order_by("-period_start")))
+    start, end = trends.history_window(checkins, today=today)
+    context = {
+        "state": selectors.checkin_state(user, today=today),
+        "lines": trends.checkin_lines(checkins),
+        "submitted_count": sum(1 for checkin in checkins if checkin.is_submitted),
+        "mood": trends.mood_trend(checkins, start=start, end=end),
+        "goal_trends": trends.goal_trends(checkins, start=start, end=end),
+        "planned": _planned(user, start, end, today),
+        "window_start": start,
+        "window_last": end - datetime.timedelta(days=1),
+    }
+    return render(request, "reviews/history.html", context)
+
+
+def _planned(user, start: datetime.date, end: datetime.date, today: datetime.date):
+    """Steps due in the charts' months up to today, and target dates moved in them."""
+    tasks = Task.objects.for_user(user).filter(due_date__gte=start, due_date__lte=today)
+    changes = GoalChange.objects.filter(
+        goal__user=user,
+        kind=ChangeKind.RESCHEDULED,
+        created_at__gte=_midnight(start),
+        created_at__lt=_midnight(end),
+    )
+    return trends.planned_vs_actual(
+        tasks.only("due_date", "done_at"),
+        changes.only(*CHANGE_FIELDS),
+        start=start,
+        end=end,
+        today=today,
+        zone=timezone.get_current_timezone(),
+    )
+
+
+@require_GET
+def quarter_current(request: HttpRequest) -> HttpResponse:
+    year, quarter = trends_quarter.quarter_of(timezone.localdate())
+    return redirect("reviews:quarter", year=year, quarter=quarter)
+
+
+@require_GET
+def quarter(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
+    if not trends_quarter.quarter_exists(year, quarter):
+        raise Http404
+    user, today = request.user, timezone.localdate()
+    summary = trends_quarter.quarter_summary(
+        year, quarter, **_quarter_rows(user, year, quarter, today)
+    )
+    this_quarter = trends_quarter.quarter_of(today)
+    following = trends_quarter.quarter_step(year, quarter, 1)
+    context = {
+        "summary": summary,
+        "previous": trends_quarter.quarter_step(year, quarter, -1),
+        # No link into quarters that have not started: there is nothing to sum up yet.
+        "next": following if following and following <= this_quarter else None,
+        "is_current": (year, quarter) == this_quarter,
+        "today": today,
+    }
+    return render(request, "reviews/quarter.html", context)
+
+
+def _quarter_rows(user, year: int, quarter: int, today: datetime.date) -> dict:
+    """The rows the quarter's summary needs: six queries whatever the history's size."""
+    period = quarter_bounds(year, quarter)
+    first, last = period.start, period.end + datetime.timedelta(days=1)
+    following = quarter_bounds(*trends_quarter.quarter_of(last))
+    # Earlier check-ins give each goal's progress before the quarter and the year's trend.
+    checkins = CheckIn.objects.for_user(user).submitted().filter(period_start__lt=last)
+    reflections = Reflection.objects.filter(
+        checkin__in=checkins.filter(period_start__gte=first)
+    ).select_related("checkin", "prompt")
+    goals = Goal.objects.for_user(user).only(
+        "title", "status", "status_changed_at", "created_at", "target_date"
+    )
+    changes = GoalChange.objects.filter(
+        goal__user=user,
+        kind__in=[ChangeKind.STATUS, ChangeKind.RESCHEDULED],
+        created_at__gte=_midnight(first),
+        created_at__lt=_midnight(last),
+    )
+    tasks = Task.objects.for_user(user).filter(due_date__gte=first, due_date__lte=following.end)
+    return {
+        "checkins": list(_with_reviews(checkins)),
+        "reflections": list(reflections),
+        "goals": list(goals),
+        "changes": list(changes.only(*CHANGE_FIELDS)),
+        "tasks": list(tasks.select_related("goal")),
+        "today": today,
+        "zone": timezone.get_current_timezone(),
+    }

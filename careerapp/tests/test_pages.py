@@ -1,5 +1,7 @@
 """The frame: landing page, dashboard, navigation and security headers."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -121,3 +123,32 @@ def test_an_expired_form_explains_itself(owner):
     assert "That form had expired" in response.content.decode()
     owner.refresh_from_db()
     assert owner.display_name == "Olivia"
+
+
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
+    owner_client, owner, size, django_assert_num_queries
+):
+    from assessments.tests.factories import TakeFactory
+    from goals.tests.test_query_counts import seed
+    from reviews.tests.factories import CheckInFactory
+
+    goals, tasks, takes, checkins = (1, 1, 1, 1) if size == "small" else (200, 10, 50, 100)
+    seed(owner, goals, tasks)
+    for _take in range(takes):
+        TakeFactory(user=owner)
+    for n in range(checkins):
+        start = datetime.date(2010, 1, 1) + datetime.timedelta(days=7 * n)
+        CheckInFactory(
+            user=owner, period_start=start, period_end=start + datetime.timedelta(days=6)
+        )
+    # 1 session, 2 user; checklist: 3 has a goal, 4 has a completed take, 5 has a submitted
+    # check-in; goals: 6 top active goals with counts, 7 overdue tasks, 8 tasks due this week;
+    # assessments: 9 instruments with retakes due, 10 the latest skills answers;
+    # check-ins: 11 schedule, 12 submitted periods, 13 this period's, 14 last submitted
+    with django_assert_num_queries(EXPECTED_DASHBOARD_QUERIES):
+        response = owner_client.get(reverse("home"))
+    assert response.status_code == 200
+
+
+EXPECTED_DASHBOARD_QUERIES = 14

@@ -353,8 +353,9 @@ def test_a_chunk_costs_the_same_queries_whatever_its_size(
 
 # Per chunk, whatever its size: savepoint, claim the rows with their people (FOR UPDATE
 # SKIP LOCKED), mark them sending, release; goals: open dated tasks, quiet goals, steps
-# done last week; then one UPDATE for all the sent rows.
-QUERIES_PER_CHUNK = 8
+# done last week; assessments: active instruments, latest takes; check-ins: schedules,
+# recent check-ins; then one UPDATE for all the sent rows.
+QUERIES_PER_CHUNK = 12
 
 
 @pytest.fixture

@@ -104,7 +104,7 @@ def test_admin_refuses_a_step_after_the_templates_target(admin_client):
 
     response = admin_client.post(reverse("admin:goals_goaltemplate_add"), data)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "This step falls after the target (day 90)." in response.content.decode()
     assert not GoalTemplate.objects.filter(slug="learn-to-mentor-others").exists()
 

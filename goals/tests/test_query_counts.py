@@ -64,11 +64,3 @@ def test_goal_page_query_count(owner_client, sized, django_assert_num_queries):
     with django_assert_num_queries(5):
         response = owner_client.get(reverse("goals:detail", args=[sized.pk]))
     assert response.status_code == 200
-
-
-def test_dashboard_query_count(owner_client, sized, django_assert_num_queries):
-    # 1 session, 2 user, 3 "has a goal" for the checklist, 4 top active goals with counts,
-    # 5 overdue tasks with their goals, 6 tasks due this week with their goals
-    with django_assert_num_queries(6):
-        response = owner_client.get(reverse("home"))
-    assert response.status_code == 200

@@ -1,0 +1,241 @@
+"""Demo self-assessments: about two years of taking stock, a year or so apart.
+
+Takes go through the services exactly as a person's would (start, save, complete), then
+their dates are moved back with ``.update()``. Works with whatever instruments are offered:
+it picks one per kind and skips a kind that is missing. The story: skills grow year on
+year and ambitions rise with them; satisfaction dips in the middle year (a
+reorganisation) and recovers after a move; values mostly hold, and that retake is due
+now. One goal closes the biggest skill gap. Answers follow each question's position, so
+the same content always gives the same demo.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from assessments import reports, services
+from assessments.models import (
+    Instrument,
+    InstrumentKind,
+    PersonalSkill,
+    Question,
+    QuestionType,
+    Take,
+)
+from goals import services as goal_services
+from goals.models import Category, Goal, Horizon
+
+# Days before today of each take, oldest first. The values retake is placed from its
+# instrument's interval so it is due however the admin set it.
+SKILLS_AGES = (745, 380, 40)
+SATISFACTION_AGES = (730, 372, 24)
+OVERDUE_BY = 26
+
+# Per skill, in questionnaire order: current levels, then desired levels, at each take.
+# Most grow a level over two years; presenting grew with practice; influencing is the gap.
+SKILL_PATHS = (
+    ((3, 3, 4), (4, 4, 5)),
+    ((3, 4, 4), (4, 4, 4)),
+    ((2, 2, 3), (3, 4, 4)),
+    ((2, 3, 3), (4, 4, 4)),
+    ((3, 3, 3), (3, 3, 4)),
+    ((4, 4, 4), (4, 4, 4)),
+    ((3, 3, 4), (4, 4, 4)),
+    ((2, 2, 3), (4, 4, 4)),
+    ((3, 3, 4), (4, 4, 4)),
+    ((2, 2, 2), (3, 4, 4)),
+    ((1, 2, 3), (3, 4, 4)),
+    ((2, 2, 3), (3, 4, 4)),
+    ((1, 2, 2), (3, 4, 5)),
+    ((2, 3, 3), (3, 4, 4)),
+    ((2, 3, 3), (3, 3, 4)),
+    ((1, 2, 2), (2, 3, 4)),
+    ((1, 2, 2), (3, 3, 4)),
+)
+
+# Ratings per question at each take. Satisfaction dips in the reorganisation year and
+# recovers after a move; values mostly hold, with balance and meaning gaining weight.
+RATINGS = {
+    InstrumentKind.SATISFACTION: (
+        (4, 3, 4),
+        (3, 3, 3),
+        (3, 2, 4),
+        (4, 2, 4),
+        (4, 3, 4),
+        (3, 2, 3),
+        (4, 3, 4),
+        (2, 2, 3),
+        (4, 2, 3),
+        (4, 2, 4),
+    ),
+    InstrumentKind.VALUES: (
+        (4, 4),
+        (3, 3),
+        (5, 5),
+        (5, 5),
+        (4, 5),
+        (3, 3),
+        (4, 4),
+        (4, 5),
+        (3, 2),
+        (3, 4),
+        (3, 3),
+        (5, 5),
+    ),
+}
+
+OWN_SKILLS = (
+    # name, the take it was first rated in, (current, desired) at each take from then
+    ("Facilitating workshops", 0, ((2, 4), (3, 4), (3, 4))),
+    ("SQL for analysis", 0, ((1, 3), (2, 3), (3, 4))),
+    ("Cloud architecture", 1, ((2, 4), (3, 4))),
+)
+
+# Free-text answers, found by how their question starts; one per take, None to skip.
+WRITTEN: dict[str, tuple[str | None, ...]] = {
+    "What one change would make the biggest difference": (
+        "More time for deep work. Three mornings a week without meetings would do it.",
+        "Clarity after the reorganisation: who decides what, and where my team is going.\n"
+        "Right now I spend more energy guessing than working.",
+        "Keep the platform role I moved into in spring, and get the study time for the "
+        "cloud certification written into my objectives.",
+    ),
+    "What has changed since you last answered": (
+        None,
+        "The reorganisation. New manager, new priorities, and two good colleagues left.",
+        "Moved to the platform team in spring. The work is harder and much better; "
+        "my new manager, Priya, actually makes time for one-to-ones.",
+    ),
+    "Think of a time work felt deeply right": (
+        "Onboarding the two new joiners: seeing them ship their first change in week two.",
+        "The build-time project. We halved it, and I got to teach what we learnt.",
+    ),
+    "Is there a value your current work asks you to set aside": (
+        "Balance, during release weeks. It is bearable because it is rare.",
+        "Less than before. The on-call rota is fairer since the move.",
+    ),
+}
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = timezone.now()
+        self.today = timezone.localdate()
+
+    def ago(self, days: int, hour: int = 19, minute: int = 30) -> datetime.datetime:
+        day = self.today - datetime.timedelta(days=days)
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+        return min(moment, self.now)
+
+
+def load(user) -> None:
+    clock = _Clock()
+    instruments = Instrument.objects.active()
+    skills = (
+        instruments.filter(slug="skills").first()
+        or instruments.filter(kind=InstrumentKind.SKILLS).first()
+    )
+    if skills is not None:
+        _skills(user, skills, clock)
+    satisfaction = instruments.filter(kind=InstrumentKind.SATISFACTION).first()
+    if satisfaction is not None:
+        for step, age in enumerate(SATISFACTION_AGES):
+            _take(user, satisfaction, clock.ago(age), _answers(satisfaction, step))
+    values = instruments.filter(kind=InstrumentKind.VALUES).first()
+    if values is not None:
+        last = values.retake_interval.days + OVERDUE_BY
+        for step, age in enumerate((last + 365, last)):
+            _take(user, values, clock.ago(age), _answers(values, step))
+
+
+def _skills(user, instrument: Instrument, clock: _Clock) -> None:
+    own: dict[str, PersonalSkill] = {}
+    latest = None
+    for step, age in enumerate(SKILLS_AGES):
+        answers = _answers(instrument, step)
+        for name, first_step, levels in OWN_SKILLS:
+            if not instrument.allows_personal_items or step < first_step:
+                continue
+            if name not in own:
+                own[name] = services.personal_skill_add(user=user, instrument=instrument, name=name)
+                PersonalSkill.objects.filter(pk=own[name].pk).update(created_at=clock.ago(age, 19))
+            current, desired = levels[step - first_step]
+            answers[own[name].key] = {"current_level": current, "desired_level": desired}
+        latest = _take(user, instrument, clock.ago(age), answers)
+    if latest is not None:
+        _goal_for_biggest_gap(user, latest, clock)
+
+
+def _take(user, instrument: Instrument, completed_at: datetime.datetime, answers) -> Take:
+    take = services.take_start(user=user, instrument=instrument)
+    services.take_save_answers(take=take, answers=answers)
+    take = services.take_complete(take=take)
+    Take.objects.filter(pk=take.pk).update(
+        started_at=completed_at - datetime.timedelta(minutes=18),
+        updated_at=completed_at,
+        completed_at=completed_at,
+    )
+    take.completed_at = completed_at
+    return take
+
+
+def _answers(instrument: Instrument, step: int) -> dict[str, dict[str, Any]]:
+    ratings = RATINGS.get(instrument.kind, RATINGS[InstrumentKind.VALUES])
+    answers = {}
+    questions = instrument.questions.active().prefetch_related("options")
+    for index, question in enumerate(questions):
+        values = _answer(question, index, step, instrument.kind, ratings)
+        if values is not None:
+            answers[question.key] = values
+    return answers
+
+
+def _answer(question: Question, index: int, step: int, kind: str, ratings) -> dict | None:
+    if question.type == QuestionType.SKILL:
+        currents, desires = SKILL_PATHS[index % len(SKILL_PATHS)]
+        return {"current_level": currents[step], "desired_level": desires[step]}
+    if question.type == QuestionType.RATING:
+        return {"rating": ratings[index % len(ratings)][step]}
+    options = list(question.options.all())
+    if question.type == QuestionType.SINGLE and options:
+        position = (1, 3, 0)[step] if kind == InstrumentKind.SATISFACTION else index
+        return {"option_ids": [options[position % len(options)].pk]}
+    if question.type == QuestionType.MULTIPLE and options:
+        picks = (2, 3, 11) if step == 0 else (2, 3, 7)  # balance moved into the top three
+        return {"option_ids": sorted({options[p % len(options)].pk for p in picks})}
+    if question.type == QuestionType.TEXT:
+        for start, texts in WRITTEN.items():
+            if question.prompt.startswith(start) and step < len(texts) and texts[step]:
+                return {"text": texts[step]}
+        if question.required:
+            return {"text": "A steady, interesting job with people I like and time to learn."}
+    return None
+
+
+def _goal_for_biggest_gap(user, take: Take, clock: _Clock) -> None:
+    answers = list(take.answers.filter(question__isnull=False))
+    skills = reports.skill_levels(answers, assessed_on=reports.local_date(take.completed_at))
+    gaps = reports.gaps(skills, limit=1)
+    if not gaps:
+        return
+    fields = reports.goal_fields(gaps[0])
+    goal = goal_services.goal_create(
+        user=user,
+        title=fields["title"],
+        why=fields["why"],
+        category=Category.SKILL,
+        horizon=Horizon.SHORT,
+        target_date=clock.today + datetime.timedelta(days=150),
+    )
+    created = take.completed_at + datetime.timedelta(days=2)
+    Goal.objects.filter(pk=goal.pk).update(
+        skill_question_id=int(gaps[0].key[1:]),
+        created_at=created,
+        status_changed_at=created,
+        last_progress_at=created,
+        updated_at=created,
+    )
+    goal.changes.update(created_at=created)

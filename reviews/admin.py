@@ -1,0 +1,88 @@
+"""Reflection prompts are content the admins manage; check-ins are shown as counts and dates.
+
+A check-in's satisfaction, energy, goal notes, reflections and next steps are a person's
+private words about their own career. Admins may see that check-ins happen (to help with
+a stuck account or see whether the feature is used), never what was written or scored:
+those fields appear nowhere here, cannot be filtered on, and GoalReview, Reflection,
+NextStep and Schedule are deliberately not registered.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from reviews.models import CheckIn, ReflectionPrompt
+
+# Filtering on these would tell an admin how someone scored, one lookup at a time.
+PRIVATE_FIELDS = frozenset({"satisfaction", "energy"})
+
+CHECKIN_FIELDS = (
+    "person",
+    "cadence",
+    "period_start",
+    "period_end",
+    "status",
+    "submitted_at",
+    "goals_reviewed",
+)
+
+
+@admin.register(ReflectionPrompt)
+class ReflectionPromptAdmin(admin.ModelAdmin):
+    """Shipped prompts are recognised by their wording (reviews/content.py): rewording one
+    makes it yours, and a later content release adds its own wording back beside it.
+    """
+
+    list_display = ("text", "scope", "order", "is_active")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active", "scope")
+    search_fields = ("text", "help_text")
+    ordering = ("order", "pk")
+    fields = ("text", "help_text", "scope", "order", "is_active")
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    list_display = CHECKIN_FIELDS
+    list_filter = ("status", "cadence")
+    date_hierarchy = "period_start"
+    search_fields = ("user__email",)
+    search_help_text = _("Search by the person's email address.")
+    list_select_related = ("user",)
+    ordering = ("-period_start", "user__email")
+    fields = CHECKIN_FIELDS
+    readonly_fields = CHECKIN_FIELDS
+    actions = None
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user")
+            .annotate(goals_reviewed=Count("goal_reviews", distinct=True))
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
+        if lookup.split("__")[0] in PRIVATE_FIELDS:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    @admin.display(description=_("person"), ordering="user__email")
+    def person(self, checkin: CheckIn) -> str:
+        return checkin.user.email
+
+    @admin.display(description=_("goals reviewed"), ordering="goals_reviewed")
+    def goals_reviewed(self, checkin: CheckIn) -> int:
+        return checkin.goals_reviewed

@@ -1,0 +1,58 @@
+"""What check-ins add to the dashboard: a checklist item and one panel."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from careerapp.dashboard import ChecklistItem
+from reviews import selectors
+from reviews.models import CheckIn
+
+# What the panel leads with.
+DONE = "done"  # this period's check-in is submitted; the next one is ahead
+OVERDUE = "overdue"  # the last period ended without one, and this one is still open
+DUE_TODAY = "due_today"  # today is the last day of the period
+DUE = "due"  # open, with days to spare
+
+
+def checklist(user) -> list[ChecklistItem]:
+    return [
+        ChecklistItem(
+            key="first_checkin",
+            label=_("Do your first check-in"),
+            hint=_("Ten quiet minutes: how each goal moved, what got in the way, how you feel."),
+            url=reverse("reviews:index"),
+            done=CheckIn.objects.for_user(user).submitted().exists(),
+            order=50,
+        )
+    ]
+
+
+def checkins_panel(user) -> dict:
+    """The check-in state on the person's today: the four queries of ``checkin_state``,
+    however long the history."""
+    today = timezone.localdate()
+    state = selectors.checkin_state(user, today=today)
+    status = _status(state, today)
+    return {
+        "state": state,
+        "status": status,
+        # Slipped by before the person found their rhythm again: told as history, not debt.
+        "earlier_missed": 0 if status == OVERDUE else state.missed,
+        "days_left": (state.due_date - today).days,
+        "last": state.last_submitted,
+    }
+
+
+def _status(state: selectors.CheckInState, today) -> str:
+    if state.is_done:
+        return DONE
+    # With nothing submitted in the period just before this one, the streak is 0; the
+    # missed count says whether that period counted (it may predate the schedule).
+    if state.streak == 0 and state.missed:
+        return OVERDUE
+    if state.due_date == today:
+        return DUE_TODAY
+    return DUE

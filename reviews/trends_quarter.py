@@ -1,0 +1,273 @@
+"""The quarterly summary: the page a person brings to a career conversation.
+
+Like ``reviews.trends``, pure computation over rows the view has loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
+from goals.models import ChangeKind, Goal, GoalChange, Status, Task
+from reviews.cadence import Period, quarter_bounds
+from reviews.models import CheckIn, GoalStatusChoice, Reflection
+from reviews.trends import (
+    CheckInLine,
+    Day,
+    MoodTrend,
+    PlannedVsActual,
+    add_months,
+    average,
+    checkin_lines,
+    goal_key,
+    local_day,
+    mood_trend,
+    moved_dates,
+    period_label,
+    planned_vs_actual,
+    quarter_label,
+    submitted_in_order,
+)
+
+SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
+
+# Quarters whose neighbours and year-long chart window stay inside the calendar.
+FIRST_YEAR, LAST_YEAR = datetime.MINYEAR + 1, datetime.MAXYEAR - 1
+
+
+def quarter_exists(year: int, quarter: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR and 1 <= quarter <= 4
+
+
+def quarter_of(day: Day) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_step(year: int, quarter: int, steps: int) -> tuple[int, int] | None:
+    """The quarter ``steps`` away, or None past the calendar's ends."""
+    found_year, index = divmod(year * 4 + quarter - 1 + steps, 4)
+    return (found_year, index + 1) if quarter_exists(found_year, index + 1) else None
+
+
+def quarter_window(period: Period) -> tuple[Day, Day]:
+    """The year up to the end of the quarter: the quarter with three before it."""
+    return add_months(period.start, -9), add_months(period.start, 3)
+
+
+@dataclass
+class GoalLine:
+    goal_id: int | None
+    title: str
+    day: Day | None = None  # when it was achieved
+    before: int | None = None  # progress at the start of the quarter and at its end
+    after: int | None = None
+    notes: list[str] = field(default_factory=list)  # why it counts as slipped
+
+    @property
+    def delta(self) -> int:
+        return (self.after or 0) - (self.before or 0)
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    day: Day
+    title: str
+    goal: Goal
+    is_target: bool
+
+
+@dataclass
+class QuarterSummary:
+    year: int
+    quarter: int
+    period: Period
+    checkins: list[CheckInLine]
+    satisfaction: float | None
+    energy: float | None
+    achieved: list[GoalLine]
+    progressed: list[GoalLine]
+    slipped: list[GoalLine]
+    reflections: list[tuple[str, list[tuple[str, str]]]]  # prompt, (period, answer)
+    coming_up: list[ComingUp]
+    planned: PlannedVsActual
+    mood: MoodTrend
+
+    @property
+    def label(self) -> str:
+        return quarter_label(self.year, self.quarter)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.checkins or self.achieved or self.planned.total.due or self.coming_up)
+
+
+def quarter_summary(
+    year: int,
+    quarter: int,
+    *,
+    checkins: Sequence[CheckIn],
+    reflections: Iterable[Reflection],
+    goals: Iterable[Goal],
+    changes: Sequence[GoalChange],
+    tasks: Sequence[Task],
+    today: Day,
+    zone: datetime.tzinfo,
+) -> QuarterSummary:
+    """The page for a career conversation: ``checkins`` are the submitted ones up to the
+    quarter's end (earlier ones give each goal's starting point), ``changes`` those made in
+    the quarter, ``tasks`` those due in it and in the next one."""
+    period = quarter_bounds(year, quarter)
+    goals_by_id = {goal.pk: goal for goal in goals}
+    ordered = submitted_in_order(checkins)
+    within = [c for c in ordered if period.contains(c.period_start)]
+    achieved = _achieved(goals_by_id, changes, period, zone)
+    done_ids = {line.goal_id for line in achieved}
+    start, end = quarter_window(period)  # the chart's year; ``end`` is the day after the quarter
+    return QuarterSummary(
+        year=year,
+        quarter=quarter,
+        period=period,
+        checkins=checkin_lines(within),
+        satisfaction=average(c.satisfaction for c in within),
+        energy=average(c.energy for c in within),
+        achieved=achieved,
+        progressed=_progressed(ordered, period, goals_by_id, done_ids, zone),
+        slipped=_slipped(within, changes, goals_by_id, done_ids),
+        reflections=_reflections(reflections, period),
+        coming_up=_coming_up(goals_by_id.values(), tasks, period),
+        planned=planned_vs_actual(
+            tasks, changes, start=period.start, end=end, today=today, zone=zone, chart=False
+        ),
+        mood=mood_trend(ordered, start=start, end=end, highlight=period),
+    )
+
+
+def _achieved(goals: dict, changes: Sequence[GoalChange], period: Period, zone) -> list[GoalLine]:
+    last_status = {}
+    for change in changes:
+        if change.kind == ChangeKind.STATUS and period.contains(local_day(change.created_at, zone)):
+            last_status[change.goal_id] = change  # reopened later in the quarter: not achieved
+    lines = [
+        GoalLine(goal_id, goals[goal_id].title, day=local_day(change.created_at, zone))
+        for goal_id, change in last_status.items()
+        if change.new_value == Status.ACHIEVED and goal_id in goals
+    ]
+    for goal in goals.values():  # achieved before the change log kept status changes
+        changed = local_day(goal.status_changed_at, zone)
+        if (
+            goal.status == Status.ACHIEVED
+            and goal.pk not in last_status
+            and period.contains(changed)
+        ):
+            lines.append(GoalLine(goal.pk, goal.title, day=changed))
+    return sorted(lines, key=lambda line: (line.day, line.title))
+
+
+def _progressed(ordered, period: Period, goals: dict, done_ids: set, zone) -> list[GoalLine]:
+    """Progress at the quarter's last review against where the goal stood before it: the
+    last review before the quarter, 0 for a goal set during it, else the first review in it."""
+    before: dict = {}
+    inside: dict = defaultdict(list)
+    for checkin in ordered:
+        if checkin.period_start > period.end:
+            continue
+        for review in checkin.goal_reviews.all():
+            if review.progress is None:
+                continue
+            if checkin.period_start < period.start:
+                before[goal_key(review)] = review.progress
+            else:
+                inside[goal_key(review)].append(review)
+    lines = []
+    for key, reviews in inside.items():
+        goal = goals.get(reviews[-1].goal_id)
+        if goal is not None and goal.pk in done_ids:
+            continue
+        if key in before:
+            start = before[key]
+        elif goal is not None and local_day(goal.created_at, zone) >= period.start:
+            start = 0
+        else:
+            start = reviews[0].progress
+        title = goal.title if goal is not None else reviews[-1].goal_title
+        line = GoalLine(reviews[-1].goal_id, title, before=start, after=reviews[-1].progress)
+        if line.delta > 0:
+            lines.append(line)
+    return sorted(lines, key=lambda line: (-line.delta, line.title))
+
+
+def _slipped(within, changes, goals: dict, done_ids: set) -> list[GoalLine]:
+    """Goals whose target moved later in the quarter, or last reviewed at risk or off track."""
+    notes: dict = defaultdict(list)
+    titles: dict = {}
+    for change in changes:
+        dates = moved_dates(change) if change.kind == ChangeKind.RESCHEDULED else None
+        if dates and dates[1] > dates[0] and change.goal_id in goals:
+            note = _("Target moved from %(old)s to %(new)s.") % {
+                "old": dateformat.format(dates[0], "j M Y"),
+                "new": dateformat.format(dates[1], "j M Y"),
+            }
+            notes[change.goal_id].append(f"{note} {change.reason}".strip())
+    latest = {}
+    for checkin in within:
+        for review in checkin.goal_reviews.all():
+            if review.status:
+                latest[goal_key(review)] = (checkin, review)
+    for key, (checkin, review) in latest.items():
+        if review.status in SLIPPING:
+            note = _("%(status)s at the check-in for %(period)s.") % {
+                "status": review.get_status_display(),
+                "period": period_label(checkin),
+            }
+            notes[key].append(f"{note} {review.note}".strip())
+            titles[key] = review.goal_title
+    lines = []
+    for key, texts in notes.items():
+        goal = goals.get(key)  # key is a goal's id, or "title:..." for a deleted goal
+        if key not in done_ids:
+            title = goal.title if goal else titles[key]
+            lines.append(GoalLine(goal.pk if goal else None, title, notes=texts))
+    return sorted(lines, key=lambda line: line.title)
+
+
+def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
+    """The quarter's answers by prompt: prompts in the admin's order, answers oldest first."""
+    groups: dict = {}
+    for item in sorted(reflections, key=lambda r: (r.checkin.period_start, r.pk)):
+        checkin = item.checkin
+        if not (
+            item.answer.strip() and checkin.is_submitted and period.contains(checkin.period_start)
+        ):
+            continue
+        key = item.prompt_id if item.prompt_id is not None else f"text:{item.prompt_text}"
+        order = (item.prompt.order, item.prompt_id) if item.prompt else (1 << 31, 0)
+        group = groups.setdefault(key, [order, item.prompt_text, []])
+        group[1] = item.prompt_text  # the newest wording
+        group[2].append((period_label(item.checkin), item.answer))
+    return [
+        (text, answers) for _order, text, answers in sorted(groups.values(), key=lambda g: g[0])
+    ]
+
+
+def _coming_up(goals: Iterable[Goal], tasks: Iterable[Task], period: Period) -> list[ComingUp]:
+    """What is still open and planned for the quarter after this one."""
+    following = quarter_bounds(*quarter_of(period.end + datetime.timedelta(days=1)))
+    items = [
+        ComingUp(task.due_date, task.title, task.goal, is_target=False)
+        for task in tasks
+        if task.due_date
+        and following.contains(task.due_date)
+        and not task.is_done
+        and not task.goal.is_closed
+    ]
+    items += [
+        ComingUp(goal.target_date, goal.title, goal, is_target=True)
+        for goal in goals
+        if goal.target_date and following.contains(goal.target_date) and not goal.is_closed
+    ]
+    return sorted(items, key=lambda item: (item.day, item.is_target, item.title))
