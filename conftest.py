@@ -173,3 +173,28 @@ def screenshot_dir() -> Path:
 @pytest.fixture
 def live_url(live_server) -> str:
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _shipped_content(request):
+    """Transactional tests empty the database when they end, shipped content included.
+
+    Load it again (the loaders are idempotent) so every transactional test starts with
+    the goal templates, instruments and prompts that migrations put there. Django's
+    serialized_rollback cannot do this here: once Playwright runs its event loop, Django
+    hands out a new connection object without the serialized copy.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from assessments import content as assessment_content
+    from assessments.models import Instrument, Option, Question
+    from goals import content as goal_content
+    from goals.models import GoalTemplate, GoalTemplateTask
+    from reviews import content as review_content
+    from reviews.models import ReflectionPrompt
+
+    goal_content.load_goal_templates(GoalTemplate, GoalTemplateTask)
+    assessment_content.load_instruments(Instrument, Question, Option)
+    review_content.load_reflection_prompts(ReflectionPrompt)

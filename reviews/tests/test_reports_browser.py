@@ -16,7 +16,7 @@ from reviews.trends import add_months
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 DESKTOP = {"width": 1280, "height": 900}
