@@ -318,3 +318,14 @@ def test_the_check_in_page_costs_the_same_queries(
     with django_assert_num_queries(8):
         response = page_client.get(checkin.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_the_period_follows_the_persons_own_calendar(client, owner, monthly):
+    owner.time_zone = "Pacific/Auckland"  # UTC+13 in January
+    owner.save()
+    # 31 January 12:00 UTC is already 1 February in Auckland.
+    with at(D(2027, 1, 31)):
+        client.force_login(owner)
+        client.post(reverse("reviews:start"))
+    checkin = CheckIn.objects.get()
+    assert (checkin.period_start, checkin.period_end) == (D(2027, 2, 1), D(2027, 2, 28))
