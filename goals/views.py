@@ -33,8 +33,10 @@ from goals.forms import (
 from goals.models import Goal, GoalTemplate, Status, Task
 
 
-def _goal_for(request: HttpRequest, pk: int) -> Goal:
-    return get_object_or_404(Goal.objects.for_user(request.user), pk=pk)
+def _goal_for(request: HttpRequest, pk: int, goals=None) -> Goal:
+    """The person's goal ``pk`` (from ``goals``, a queryset to narrow or prefetch), or 404."""
+    queryset = goals if goals is not None else Goal.objects.all()
+    return get_object_or_404(queryset.for_user(request.user), pk=pk)
 
 
 def _task_for(request: HttpRequest, goal_pk: int, pk: int) -> Task:
@@ -89,9 +91,8 @@ def goal_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_object_or_404(
-        Goal.objects.for_user(request.user).with_task_counts().prefetch_related("tasks", "changes"),
-        pk=pk,
+    goal = _goal_for(
+        request, pk, Goal.objects.with_task_counts().prefetch_related("tasks", "changes")
     )
     return render(request, "goals/goal_detail.html", _detail_context(goal))
 

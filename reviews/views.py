@@ -22,8 +22,10 @@ from reviews.models import CheckIn, ReflectionPrompt
 RECENT = 6
 
 
-def _checkin_for(request: HttpRequest, pk: int) -> CheckIn:
-    return get_object_or_404(CheckIn.objects.for_user(request.user), pk=pk)
+def _checkin_for(request: HttpRequest, pk: int, checkins=None) -> CheckIn:
+    """The person's check-in ``pk`` (from ``checkins``, to prefetch), or 404."""
+    queryset = checkins if checkins is not None else CheckIn.objects.all()
+    return get_object_or_404(queryset.for_user(request.user), pk=pk)
 
 
 @require_GET
@@ -96,11 +98,8 @@ def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> 
 
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
-    current = get_object_or_404(
-        CheckIn.objects.for_user(request.user).prefetch_related(
-            "goal_reviews", "reflections", "next_steps"
-        ),
-        pk=pk,
+    current = _checkin_for(
+        request, pk, CheckIn.objects.prefetch_related("goal_reviews", "reflections", "next_steps")
     )
     if request.method == "GET":
         if not current.is_editable(timezone.localdate()):

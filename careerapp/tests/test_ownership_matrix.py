@@ -1,0 +1,303 @@
+"""Every route that takes a parameter is a 404 for anyone but the owner, and changes nothing.
+
+The routes come from the resolver, so a new route with a parameter fails
+``test_every_parametrised_route_has_a_builder_or_a_reason`` until it gets a builder here
+(which makes an object for ``owner`` and returns the URL's kwargs) or a reasoned entry in
+``NOT_OWNED``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.views import redirect_to_login
+from django.test import Client
+from django.urls import reverse
+
+from assessments.models import TakeStatus
+from assessments.tests.factories import (
+    AnswerFactory,
+    PersonalSkillFactory,
+    QuestionFactory,
+    TakeFactory,
+)
+from careerapp.tests.test_urls import all_routes
+from goals.models import Category, Horizon, Status
+from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
+from reviews.models import CheckInStatus
+from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = ("careerapp", "goals", "assessments", "reviews")
+LATER = "2030-06-30"
+
+
+@dataclass(frozen=True)
+class Owned:
+    """How to make a route's object for its owner, and a plausible form to post to it."""
+
+    build: Callable[[object], dict]
+    data: dict = field(default_factory=dict)
+
+
+def _goal(owner) -> dict:
+    return {"pk": GoalFactory(user=owner).pk}
+
+
+def _task(owner) -> dict:
+    task = TaskFactory(goal=GoalFactory(user=owner))
+    return {"pk": task.goal_id, "task_pk": task.pk}
+
+
+def _draft_take(owner) -> dict:
+    take = TakeFactory(user=owner, status=TakeStatus.DRAFT, completed_at=None)
+    return {"pk": take.pk}
+
+
+def _completed_take(owner) -> dict:
+    take = TakeFactory(user=owner)
+    AnswerFactory(take=take, question=QuestionFactory(instrument=take.instrument), rating=4)
+    return {"pk": take.pk}
+
+
+def _personal_skill(owner) -> dict:
+    return {"key": f"p{PersonalSkillFactory(user=owner).pk}"}
+
+
+def _checkin(owner) -> dict:
+    # Open and editable now, so a POST would reach the save if ownership were not checked.
+    today = datetime.datetime.now(tz=datetime.UTC).date()
+    start = today.replace(day=1)
+    end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    checkin = CheckInFactory(
+        user=owner,
+        period_start=start,
+        period_end=end,
+        status=CheckInStatus.DRAFT,
+        submitted_at=None,
+    )
+    return {"pk": checkin.pk}
+
+
+GOAL_FORM = {
+    "title": "Taken over",
+    "why": "Someone else's words",
+    "category": Category.ROLE,
+    "horizon": Horizon.LONG,
+    "target_date": LATER,
+    "reason": "Changed by someone else",
+}
+TASK_FORM = {"title": "Slipped in", "due_date": LATER, "notes": "not mine"}
+
+# URL name -> how to make its object for the owner and what a visitor might post.
+OWNED = {
+    "goals:detail": Owned(_goal),
+    "goals:edit": Owned(_goal, GOAL_FORM),
+    "goals:status": Owned(_goal, {"status": Status.DROPPED, "reason": "not mine"}),
+    "goals:progress": Owned(_goal, {"progress": "90"}),
+    "goals:move": Owned(_goal, {"direction": "down"}),
+    "goals:delete": Owned(_goal),
+    "goals:task_add": Owned(_goal, TASK_FORM),
+    "goals:task_bulk_add": Owned(_goal, {"lines": "First\nSecond"}),
+    "goals:task_toggle": Owned(_task, {"done": "on"}),
+    "goals:task_edit": Owned(_task, TASK_FORM),
+    "goals:task_delete": Owned(_task),
+    "goals:task_move": Owned(_task, {"direction": "up"}),
+    "assessments:take": Owned(_draft_take, {"page": "1", "action": "complete"}),
+    "assessments:take_discard": Owned(_draft_take),
+    "assessments:results": Owned(_completed_take),
+    "assessments:skill": Owned(_personal_skill),
+    "assessments:personal_skill_remove": Owned(_personal_skill),
+    "reviews:checkin": Owned(_checkin, {"satisfaction": "1", "energy": "1", "action": "submit"}),
+}
+
+# URL name -> why its parameter does not name one person's object.
+NOT_OWNED = {
+    "goals:template_start": (
+        "slug of a shared goal template; starting it makes a goal for the visitor "
+        "(covered by test_shared_content_routes_never_touch_another_persons_data)"
+    ),
+    "assessments:instrument": "slug of a shared instrument; lists only the visitor's takes",
+    "assessments:start": "slug of a shared instrument; starts a take for the visitor",
+    "assessments:compare": "slug of a shared instrument; compares only the visitor's takes",
+    "assessments:personal_skill_add": "slug of a shared instrument; adds the visitor's own skill",
+    "reviews:quarter": "year and quarter pick a period of the visitor's own check-ins",
+    "reminders_unsubscribe": "public by design: a signed token names the person, no login",
+    "account_confirm_email": "allauth: public, the key in the email is the credential",
+    "account_reset_password_from_key": "allauth: public, the key in the email is the credential",
+}
+# Django's admin is for staff only and guarded by is_staff (see careerapp/tests/test_admin.py);
+# a staff member may see every person's rows there, so the matrix does not apply.
+OUT_OF_SCOPE_NAMESPACES = ("admin:",)
+
+
+def _parametrised_routes() -> dict[str, str]:
+    """URL name -> route, for every named route that takes a parameter."""
+    found = {}
+    for route, namespace, pattern in all_routes():
+        if namespace.startswith(OUT_OF_SCOPE_NAMESPACES):
+            continue
+        takes_parameter = bool(pattern.pattern.regex.groupindex or pattern.pattern.converters)
+        if takes_parameter:
+            assert pattern.name, f"the route {route!r} takes a parameter but has no name"
+            found[f"{namespace}{pattern.name}"] = route
+    return found
+
+
+def _snapshot() -> dict[str, list[dict]]:
+    """Every row of every model of the project's apps."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for app in PROJECT_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def test_every_parametrised_route_has_a_builder_or_a_reason():
+    routes = _parametrised_routes()
+    missing = sorted(set(routes) - set(OWNED) - set(NOT_OWNED))
+    assert missing == [], (
+        "routes with a parameter but neither a builder in OWNED nor a reason in NOT_OWNED: "
+        + ", ".join(f"{name} ({routes[name]})" for name in missing)
+    )
+    stale = sorted((set(OWNED) | set(NOT_OWNED)) - set(routes))
+    assert stale == [], f"entries for routes that no longer exist: {stale}"
+    assert set(OWNED).isdisjoint(NOT_OWNED)
+
+
+def test_the_matrix_covers_every_route_that_names_a_persons_object():
+    # 12 goal and step routes, 5 take and skill routes, 1 check-in route.
+    assert len(OWNED) == 18
+    assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_another_persons_object_is_a_404_and_nothing_changes(name, owner, other_client, password):
+    route = OWNED[name]
+    url = reverse(name, kwargs=route.build(owner))
+    owner_client = Client()
+    owner_client.force_login(owner)
+    # Read-only probes first: which methods the route accepts at all.
+    owner_get = owner_client.get(url)
+    assert owner_get.status_code != 404, f"{name}: the owner cannot see {url}; fix the builder"
+    before = _snapshot()
+
+    got = other_client.get(url)
+    posted = other_client.post(url, route.data)
+
+    expected_get = 405 if owner_get.status_code == 405 else 404
+    assert got.status_code == expected_get, f"{name}: GET {url} as another person"
+    assert posted.status_code in {404, 405}, f"{name}: POST {url} as another person"
+    assert _snapshot() == before, f"{name}: a POST by another person changed the database"
+
+    anon = Client().get(url)
+    assert anon.status_code == 302, f"{name}: GET {url} as a visitor"
+    assert anon["Location"] == redirect_to_login(url)["Location"], name
+
+    # The owner's own POST reaches the view, so the 404s above were about ownership.
+    owner_post = owner_client.post(url, route.data)
+    assert owner_post.status_code != 404, f"{name}: the owner's POST to {url} is a 404"
+    if posted.status_code == 405:
+        assert owner_post.status_code == 405, f"{name}: POST refused only for another person"
+
+
+# --- Routes on shared content: they work for everyone, but only on the visitor's rows ---
+
+
+def _changed_or_gone(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> list:
+    """Rows that existed before and are now different or missing (new rows are fine)."""
+    now = {label: {row["id"]: row for row in rows} for label, rows in after.items()}
+    return [
+        (label, row["id"])
+        for label, rows in before.items()
+        for row in rows
+        if now[label].get(row["id"]) != row
+    ]
+
+
+def _users_of_new_rows(before, after) -> set[int]:
+    known = {label: {row["id"] for row in rows} for label, rows in before.items()}
+    return {
+        row["user_id"]
+        for label, rows in after.items()
+        for row in rows
+        if row["id"] not in known[label] and "user_id" in row
+    }
+
+
+@pytest.fixture
+def owners_history(owner):
+    """The owner's completed takes of an instrument and a check-in in the first quarter."""
+    first = TakeFactory(user=owner, instrument__allows_personal_items=True)
+    TakeFactory(user=owner, instrument=first.instrument)
+    goal = GoalFactory(user=owner, title="Olivia's private promotion")
+    checkin = CheckInFactory(
+        user=owner, period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 1, 31)
+    )
+    GoalReviewFactory(checkin=checkin, goal=goal)
+    return first.instrument
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("assessments:instrument", lambda instrument: {"slug": instrument.slug}),
+        ("assessments:compare", lambda instrument: {"slug": instrument.slug}),
+    ],
+)
+def test_an_instruments_pages_show_only_the_visitors_own_takes(
+    name, kwargs, owners_history, owner, other_client
+):
+    url = reverse(name, kwargs=kwargs(owners_history))
+    owner_client = Client()
+    owner_client.force_login(owner)
+    assert len(owner_client.get(url).context["takes"]) == 2
+
+    response = other_client.get(url)
+
+    assert response.status_code == 200
+    assert response.context["takes"] == []
+
+
+def test_a_quarters_summary_shows_only_the_visitors_own_check_ins(
+    owners_history, owner, other_client
+):
+    url = reverse("reviews:quarter", kwargs={"year": 2026, "quarter": 1})
+    owner_client = Client()
+    owner_client.force_login(owner)
+    mine = owner_client.get(url)
+    assert not mine.context["summary"].is_empty
+    assert "Olivia&#x27;s private promotion" in mine.content.decode()
+
+    response = other_client.get(url)
+
+    assert response.status_code == 200
+    assert response.context["summary"].is_empty
+    assert "private promotion" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "data"),
+    [
+        ("goals:template_start", "template", {}),
+        ("assessments:start", "instrument", {}),
+        ("assessments:personal_skill_add", "instrument", {"name": "Negotiation"}),
+    ],
+)
+def test_starting_from_shared_content_writes_only_the_visitors_rows(
+    name, target, data, owners_history, owner, other_user, other_client
+):
+    slug = GoalTemplateFactory().slug if target == "template" else owners_history.slug
+    before = _snapshot()
+
+    response = other_client.post(reverse(name, kwargs={"slug": slug}), data)
+
+    assert response.status_code == 302, name
+    after = _snapshot()
+    assert _changed_or_gone(before, after) == [], f"{name} changed rows it does not own"
+    assert _users_of_new_rows(before, after) == {other_user.pk}, name
