@@ -98,7 +98,7 @@ def _chosen(request: HttpRequest, name: str, takes: dict[int, Take]) -> Take | N
     raw = request.GET.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or int(raw) not in takes:
+    if not raw.isdecimal() or len(raw) > 18 or int(raw) not in takes:
         raise Http404
     return takes[int(raw)]
 

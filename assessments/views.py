@@ -67,7 +67,7 @@ def _pages(take: Take) -> list[str]:
 
 def _page_number(request: HttpRequest, pages: list[str]) -> int:
     raw = request.POST.get("page") or request.GET.get("page") or "1"
-    number = int(raw) if raw.isdigit() else 1
+    number = int(raw) if raw.isdecimal() and len(raw) < 19 else 1
     return min(max(number, 1), len(pages))
 
 

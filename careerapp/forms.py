@@ -1,8 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from careerapp.models import User
+from careerapp.portability import load_document
 from careerapp.timezones import canonical_zone_name, offered_zone_names
 
 
@@ -117,3 +120,15 @@ class AccountDeleteForm(forms.Form):
                 code="wrong_password",
             )
         return password
+
+
+class DataImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Export file"),
+        help_text=_("The .json file from “Download my data”."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self) -> Any:
+        # The parsed document, not the upload: the view hands it straight to the import.
+        return load_document(self.cleaned_data["file"])

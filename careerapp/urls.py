@@ -14,6 +14,8 @@ urlpatterns = [
     path("settings/profile/", views.profile_update, name="account_profile_update"),
     path("settings/reminders/", views.reminders_update, name="account_reminders_update"),
     path("settings/delete/", views.account_delete, name="account_delete"),
+    path("settings/data/export/", views.data_export, name="account_data_export"),
+    path("settings/data/import/", views.data_import, name="account_data_import"),
     path("settings/reminders/pause/", views.reminders_pause, name="reminders_pause"),
     path("settings/reminders/preview/", views.reminders_preview, name="reminders_preview"),
     path(

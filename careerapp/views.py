@@ -3,6 +3,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,8 +12,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerapp import dashboard, health, services
-from careerapp.forms import AccountDeleteForm, PauseForm, ProfileForm, ReminderPreferencesForm
+from careerapp import dashboard, health, portability, services
+from careerapp.forms import (
+    AccountDeleteForm,
+    DataImportForm,
+    PauseForm,
+    ProfileForm,
+    ReminderPreferencesForm,
+)
 
 
 @login_not_required
@@ -29,13 +36,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "careerapp/dashboard.html", context)
 
 
-def _settings_page(request, *, profile_form=None, reminder_form=None, status=200):
+def _settings_page(request, *, profile_form=None, reminder_form=None, import_form=None, status=200):
     today = request.user.local_now().date()
     paused = request.user.reminders_paused_until
     context = {
         "profile_form": profile_form or ProfileForm(instance=request.user),
         "reminder_form": reminder_form or ReminderPreferencesForm(instance=request.user),
         "pause_form": PauseForm(),
+        "import_form": import_form or DataImportForm(),
         "paused_until": paused if paused and paused > today else None,
         "next_reminder": request.user.next_reminder_at,
     }
@@ -91,6 +99,32 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             return redirect("home")
         return render(request, "careerapp/account_delete.html", {"form": form}, status=422)
     return render(request, "careerapp/account_delete.html", {"form": form})
+
+
+@never_cache
+@require_GET
+def data_export(request: HttpRequest) -> HttpResponse:
+    document = portability.export_user_data(request.user)
+    response = JsonResponse(document, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    filename = f"career-compass-{request.user.local_now().date().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_POST
+def data_import(request: HttpRequest) -> HttpResponse:
+    form = DataImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            summary = portability.import_user_data(
+                user=request.user, data=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, summary.message())
+            return redirect("account_settings")
+    return _settings_page(request, import_form=form, status=422)
 
 
 @login_not_required

@@ -66,9 +66,9 @@ class GoalForm(forms.ModelForm):
             return None
         kind, number = key[:1], key[1:]
         found = None
-        if number.isdigit() and kind == "q":
+        if number.isdecimal() and len(number) < 19 and kind == "q":
             found = Question.objects.filter(pk=int(number), type=QuestionType.SKILL).first()
-        elif number.isdigit() and kind == "p" and self.user is not None:
+        elif number.isdecimal() and len(number) < 19 and kind == "p" and self.user is not None:
             found = PersonalSkill.objects.filter(pk=int(number), user=self.user).first()
         if found is None:
             # The field is hidden, so the message goes to the top of the form.

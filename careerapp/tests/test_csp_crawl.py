@@ -1,0 +1,192 @@
+"""Every page a signed-in person can reach keeps the Content Security Policy and headers.
+
+A breadth-first crawl from the dashboard, over the demo account's content, follows every
+same-origin link and checks each HTML page: the policy allows no inline code, framing is
+refused, and nothing in the markup relies on inline scripts, styles or event handlers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from django.urls import Resolver404, resolve, reverse
+
+from careerapp.demo import load_demo_content
+from careerapp.tests.test_settings import run_manage
+
+pytestmark = pytest.mark.django_db
+
+MAX_PAGES = 300
+# Pages of one route differ only in their content; a few of each are enough, and the
+# quarter reports would otherwise walk back through the years one link at a time.
+MAX_PER_ROUTE = 10
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+
+
+class _Page(HTMLParser):
+    """The links of one page and whatever in it the policy would block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        kind = (attributes.get("type") or "").lower()
+        if tag == "script" and not attributes.get("src") and kind not in DATA_SCRIPT_TYPES:
+            self.problems.append(f"inline <script> {attributes}")
+        if tag == "style":
+            self.problems.append("a <style> element")
+        if "style" in attributes:
+            self.problems.append(f'style="{attributes["style"]}" on <{tag}>')
+        handlers = [name for name in attributes if name.startswith("on")]
+        if handlers:
+            self.problems.append(f"event handler attributes {handlers} on <{tag}>")
+
+
+def _same_origin_path(base: str, href: str) -> str | None:
+    url, _fragment = urldefrag(urljoin(base, href))
+    parts = urlsplit(url)
+    if parts.scheme not in {"", "http"} or parts.netloc not in {"", "testserver"}:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return path or "/"
+
+
+def _skipped(path: str) -> bool:
+    never = (reverse("account_logout"), "/admin/", "/static/", "/media/")
+    return path.startswith(never)
+
+
+def _route_of(path: str) -> str:
+    parts = urlsplit(path)
+    try:
+        route = resolve(parts.path).route
+    except Resolver404:
+        return path  # a broken link: crawled, so the crawl fails on it
+    return route + ("?" if parts.query else "")
+
+
+def _check_headers(path: str, response) -> list[str]:
+    problems = []
+    csp = response.get("Content-Security-Policy", "")
+    if not csp:
+        problems.append("no Content-Security-Policy header")
+    for unsafe in ("unsafe-inline", "unsafe-eval"):
+        if unsafe in csp:
+            problems.append(f"the policy allows {unsafe}: {csp}")
+    if "frame-ancestors 'none'" not in csp:
+        problems.append(f"the policy lets other sites frame the page: {csp}")
+    if response.get("X-Content-Type-Options") != "nosniff":
+        problems.append("no X-Content-Type-Options: nosniff")
+    if not response.get("Referrer-Policy"):
+        problems.append("no Referrer-Policy")
+    return [f"{path}: {problem}" for problem in problems]
+
+
+def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, owner):
+    load_demo_content(owner)
+    queue, seen, per_route = deque(["/"]), {"/"}, Counter()
+    crawled, post_only, problems = [], [], []
+    while queue and len(crawled) < MAX_PAGES:
+        path = queue.popleft()
+        response = owner_client.get(path)
+        if response.status_code == 405:
+            post_only.append(path)
+            continue
+        crawled.append(path)
+        links: list[str] = []
+        if response.status_code in {301, 302, 303}:
+            links.append(response["Location"])
+        else:
+            assert response.status_code == 200, f"a link to {path} answers {response.status_code}"
+        if response.get("Content-Type", "").startswith("text/html"):
+            problems += _check_headers(path, response)
+            page = _Page()
+            page.feed(response.content.decode())
+            problems += [f"{path}: {problem}" for problem in page.problems]
+            links += page.links
+        for href in links:
+            target = _same_origin_path(path, href)
+            if not target or target in seen or _skipped(target):
+                continue
+            seen.add(target)
+            per_route[_route_of(target)] += 1
+            if per_route[_route_of(target)] <= MAX_PER_ROUTE:
+                queue.append(target)
+
+    print(f"crawled {len(crawled)} pages; {len(post_only)} links were POST-only")  # noqa: T201
+    assert not problems, "\n".join(problems)
+    assert len(crawled) >= 20, crawled  # the demo account links to far more than this
+    for section in ("/goals/", "/assessments/", "/reviews/", "/settings/"):
+        assert any(path.startswith(section) for path in crawled), section
+
+
+# Runs in production settings; a sqlite file stands in for PostgreSQL, and no Redis is
+# needed. It prints the headers of a real request and the cookies a session and a CSRF
+# token get, as JSON on its last line.
+PRODUCTION_PROBE = """
+import json
+from django.core.management import call_command
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import Client, RequestFactory
+
+call_command("migrate", "sessions", verbosity=0)
+
+
+def view(request):
+    request.session["probe"] = 1
+    get_token(request)
+    return HttpResponse("ok")
+
+
+host = "careers.example.org"
+request = RequestFactory().get("/", secure=True, HTTP_HOST=host)
+cookies = SessionMiddleware(CsrfViewMiddleware(view))(request).cookies
+plain = Client().get("/healthz", HTTP_HOST=host)
+secure = Client().get("/healthz", secure=True, HTTP_HOST=host)
+print(json.dumps({
+    "plain": {"status": plain.status_code, "location": plain.get("Location")},
+    "headers": dict(secure.headers),
+    "cookies": {
+        name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
+        for name, morsel in cookies.items()
+    },
+}))
+"""
+
+
+def test_production_sends_hsts_and_secure_http_only_cookies(tmp_path):
+    result = run_manage(
+        "shell",
+        "-c",
+        PRODUCTION_PROBE,
+        extra_env={"DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}"},
+        drop=("REDIS_URL",),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert probe["plain"]["status"] == 301  # plain HTTP is sent to HTTPS
+    assert probe["plain"]["location"].startswith("https://careers.example.org/")
+    headers = probe["headers"]
+    hsts = headers["Strict-Transport-Security"]
+    assert "max-age=31536000" in hsts
+    assert "includeSubDomains" in hsts
+    assert "preload" in hsts
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    for name in ("sessionid", "csrftoken"):
+        assert probe["cookies"][name] == {"secure": True, "httponly": True}, (name, probe)
