@@ -11,7 +11,7 @@ export DJANGO_DEBUG ?= true
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean
+.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean bench-reminders
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ fmt: install-dev  ## Format and auto-fix with ruff
 
 test: lint  ## Lint, then the whole test suite
 	$(BIN)/pytest
+
+bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default (needs PostgreSQL, Redis)
+	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000)
 
 superuser: migrate  ## Create an admin account
 	$(BIN)/python manage.py createsuperuser

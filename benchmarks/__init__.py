@@ -1,0 +1,1 @@
+"""Benchmarks that run against real local services; see README.md here."""
