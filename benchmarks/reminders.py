@@ -41,7 +41,7 @@ def serve_sink(port: int, counter, ready) -> None:
     from aiosmtpd.controller import Controller
 
     class Count:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        async def handle_DATA(self, server, session, envelope):
             counter.value += 1  # one writer (this loop); the parent only reads
             return "250 Message accepted for delivery"
 
@@ -150,10 +150,12 @@ class OtherLoad:
             except (OSError, IndexError):
                 continue
             # Ours: this process and its children (the sink), the workers' session, the
-            # PostgreSQL backends of the bench database, and Redis (mostly our queue).
+            # PostgreSQL backends of the bench database and PostgreSQL's own writers
+            # (mostly writing our rows), and Redis (mostly our queue).
             ours = os.getpid() in (int(entry.name), int(fields[1]))
-            ours = ours or int(fields[3]) == self.session
-            if ours or DB_NAME.encode() in command or b"redis-server" in command:
+            ours = ours or int(fields[3]) == self.session or DB_NAME.encode() in command
+            ours = ours or (command.startswith(b"postgres: ") and b"(" not in command)
+            if ours or b"redis-server" in command:
                 others -= int(fields[11]) + int(fields[12])
         return others
 
@@ -273,7 +275,7 @@ def render_sample(size: int) -> tuple[list[tuple[str, list[str], bytes]], int]:
     from careerapp.models import User
 
     ids = list(User.objects.order_by("pk").values_list("pk", flat=True))
-    chosen = sorted(random.Random(7).sample(ids, min(size, len(ids))))  # noqa: S311
+    chosen = sorted(random.Random(7).sample(ids, min(size, len(ids))))
     now, wire = timezone.now(), []
     for start in range(0, len(chosen), 100):
         users = list(User.objects.filter(pk__in=chosen[start : start + 100]).order_by("pk"))
@@ -326,7 +328,7 @@ def report(results: list[Result], args) -> bool:
     how = "measured" if args.people == 100_000 else f"projected from {args.people:,}"
     ratio_ok = ratio >= GOAL_RATIO and smtp.complete and memory.complete
     time_ok = projected < GOAL_SECONDS and smtp.complete
-    if max(result.others for result in results) > 0.25:
+    if max(result.others for result in results) > 0.3:
         print("\nWARNING: other processes used CPU meanwhile; rerun on a quiet machine.")
     print(f"\nSMTP / in-memory:   {ratio:.2f}x")
     print(f"SMTP / raw smtplib: {raw_ratio:.2f}x")

@@ -70,7 +70,7 @@ def _pick(rng: random.Random, weights: dict):
 
 
 def _is_calm(number: int) -> bool:
-    return random.Random(number).random() < CALM_SHARE  # noqa: S311 - test data
+    return random.Random(number).random() < CALM_SHARE
 
 
 def ensure_people(people: int) -> str:
@@ -100,7 +100,7 @@ def ensure_people(people: int) -> str:
         # Bulk writes leave the planner without statistics (and with dead rows): a provider
         # query then scans every open task in the table for each chunk, ~250x slower.
         cur.execute("VACUUM ANALYZE")
-    comment = f"COMMENT ON DATABASE {connection.settings_dict['NAME']} IS %s"  # noqa: S608
+    comment = f"COMMENT ON DATABASE {connection.settings_dict['NAME']} IS %s"
     with connection.cursor() as cur:
         cur.execute(comment, [json.dumps(note)])
     return f"{done} ({time.perf_counter() - started:.0f} s)."
@@ -139,7 +139,7 @@ def _seed(people: int, now: datetime.datetime) -> None:
     for start in range(0, people, BLOCK):
         users, goals, tasks, takes = [], [], [], []
         for number in range(start, min(start + BLOCK, people)):
-            rng = random.Random(number)  # noqa: S311 - reproducible test data
+            rng = random.Random(number)  # reproducible: the same person on every seed
             calm = rng.random() < CALM_SHARE  # the same first draw as _is_calm()
             user = User(
                 email=f"person{number:06d}@bench.example",
@@ -232,7 +232,7 @@ def _seed_checkins(now: datetime.datetime) -> None:
         schedules, checkins = [], []
         for pk, email, zone_name, joined in people[start : start + BLOCK]:
             number = int(email.removeprefix("person").split("@")[0])
-            calm, rng = _is_calm(number), random.Random(number + 10**7)  # noqa: S311
+            calm, rng = _is_calm(number), random.Random(number + 10**7)
             zone = ZoneInfo(zone_name)
             cadence, anchor = _pick(rng, CADENCES), joined.astimezone(zone).date()
             schedules.append(Schedule(user_id=pk, cadence=cadence, anchor=anchor))
