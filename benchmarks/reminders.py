@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import random
 import secrets
+import shutil
 import signal
 import smtplib
 import socket
@@ -116,14 +117,15 @@ class Workers:
         return self.log.read_text(errors="replace")[-3000:]
 
     def stop(self) -> None:
-        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
-            if self.process.poll() is not None:
-                return
-            os.killpg(self.process.pid, sig)
-            try:
-                self.process.wait(wait)
-            except subprocess.TimeoutExpired:
-                continue
+        """Warm shutdown (the running chunk finishes); the whole group if that hangs."""
+        if self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)  # its leader is alive: still ours
+            self.process.wait(10)
 
 
 class OtherLoad:
@@ -325,7 +327,7 @@ def report(results: list[Result], args) -> bool:
     ratio = smtp.rate / memory.rate if memory.rate else 0.0
     raw_ratio = smtp.rate / raw.rate if raw.rate else 0.0
     projected = smtp.seconds * 100_000 / args.people
-    how = "measured" if args.people == 100_000 else f"projected from {args.people:,}"
+    how = "measured" if args.people == 100_000 else f"projected linearly from {args.people:,}"
     ratio_ok = ratio >= GOAL_RATIO and smtp.complete and memory.complete
     time_ok = projected < GOAL_SECONDS and smtp.complete
     if max(result.others for result in results) > 0.3:
@@ -334,10 +336,7 @@ def report(results: list[Result], args) -> bool:
     print(f"SMTP / raw smtplib: {raw_ratio:.2f}x")
     verdict = {True: "PASS", False: "FAIL"}
     print(f"{verdict[ratio_ok]}  SMTP pipeline >= {GOAL_RATIO}x the in-memory one ({ratio:.2f}x)")
-    print(
-        f"{verdict[time_ok]}  100,000 people under {GOAL_SECONDS} s "
-        f"({projected:.0f} s, {how} people; linear)"
-    )
+    print(f"{verdict[time_ok]}  100,000 people under {GOAL_SECONDS} s ({projected:.0f} s, {how})")
     return ratio_ok and time_ok and raw.complete
 
 
@@ -367,6 +366,7 @@ def main() -> int:
     signal.signal(signal.SIGHUP, stop)
     started: list = []
     sink = None
+    logs = Path(tempfile.mkdtemp(prefix="cc-bench-"))  # worker logs, shown when one fails
     try:
         configure(args)
         from django.conf import settings
@@ -377,7 +377,6 @@ def main() -> int:
             f"{settings.REMINDER_SWEEP_BATCH}, {args.concurrency} prefork children, "
             f"{os.cpu_count()} cores"
         )
-        logs = Path(tempfile.mkdtemp(prefix="cc-bench-"))
         sink = Sink()
         smtp_url = f"smtp://127.0.0.1:{sink.port}"
         pipelines = {
@@ -408,6 +407,7 @@ def main() -> int:
             workers.stop()
         if sink:
             sink.stop()
+        shutil.rmtree(logs, ignore_errors=True)
 
 
 if __name__ == "__main__":

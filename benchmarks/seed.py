@@ -75,38 +75,47 @@ def _is_calm(number: int) -> bool:
 
 def ensure_people(people: int) -> str:
     """Seed N people, or move the kept seed's dates on to today. Says which it did."""
-    from django.db import connection
+    from django.db import connection, transaction
     from django.utils import timezone
 
-    now = timezone.now()
+    now, started = timezone.now(), time.perf_counter()
     with connection.cursor() as cur:
         cur.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
             " WHERE datname = current_database()"
         )
         note = json.loads(cur.fetchone()[0] or "{}")
-    started = time.perf_counter()
     if note.get("people") == people and note.get("version") == SEED_VERSION:
-        moved = now - datetime.datetime.fromisoformat(note["at"])
-        _move_dates(moved)
-        _seed_checkins(now)
-        done = f"Reusing the {people:,} seeded people, dates moved on by {moved}"
+        seeded = datetime.datetime.fromisoformat(note["at"])
+        with transaction.atomic():  # all moved and noted, or nothing (Ctrl-C)
+            _move_dates(now - seeded, (now.date() - seeded.date()).days)
+            _seed_checkins(now)
+            _write_note(people, now)
+        done = f"Reusing the {people:,} seeded people, dates moved on by {now - seeded}"
     else:
+        _write_note(0, now)  # an interrupted seed is redone next time
         _seed(people, now)
         _seed_checkins(now)
+        _write_note(people, now)
         done = f"Seeded {people:,} people"
-    note = {"people": people, "version": SEED_VERSION, "at": now.isoformat()}
     with connection.cursor() as cur:
         # Bulk writes leave the planner without statistics (and with dead rows): a provider
-        # query then scans every open task in the table for each chunk, ~250x slower.
+        # query then scans every open step in the table for each chunk, ~250x slower.
         cur.execute("VACUUM ANALYZE")
-    comment = f"COMMENT ON DATABASE {connection.settings_dict['NAME']} IS %s"
-    with connection.cursor() as cur:
-        cur.execute(comment, [json.dumps(note)])
     return f"{done} ({time.perf_counter() - started:.0f} s)."
 
 
-def _move_dates(moved: datetime.timedelta) -> None:
+def _write_note(people: int, now: datetime.datetime) -> None:
+    from django.db import connection
+
+    note = {"people": people, "version": SEED_VERSION, "at": now.isoformat()}
+    comment = f"COMMENT ON DATABASE {connection.settings_dict['NAME']} IS %s"
+    with connection.cursor() as cur:
+        cur.execute(comment, [json.dumps(note)])
+
+
+def _move_dates(moved: datetime.timedelta, days_moved: int) -> None:
+    """Times move by the time passed, dates by the calendar days passed."""
     from django.db import connection
 
     shifts = {
@@ -122,7 +131,7 @@ def _move_dates(moved: datetime.timedelta) -> None:
                 for c in columns
             )
             update = f"UPDATE {table} SET {sets}"  # noqa: S608 - fixed names, no input
-            cur.execute(update, {"days": moved.days, "delta": moved})
+            cur.execute(update, {"days": days_moved, "delta": moved})
 
 
 def _seed(people: int, now: datetime.datetime) -> None:
