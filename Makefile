@@ -11,7 +11,7 @@ export DJANGO_DEBUG ?= true
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean bench-reminders
+.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean bench-reminders bench-web bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -69,6 +69,15 @@ test: lint  ## Lint, then the whole test suite
 
 bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default (needs PostgreSQL, Redis)
 	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000)
+
+bench-web: install-dev  ## Web benchmark: wrk rounds, page weight and Lighthouse (needs PostgreSQL, wrk, chromium, npx)
+	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
+
+bench-weight: install-dev  ## Only the page weight part of the web benchmark
+	$(BIN)/python -m benchmarks.page_weight $(BENCH_ARGS)
+
+bench-lighthouse: install-dev  ## Only the Lighthouse part of the web benchmark (saves the JSON report)
+	$(BIN)/python -m benchmarks.lighthouse $(BENCH_ARGS)
 
 superuser: migrate  ## Create an admin account
 	$(BIN)/python manage.py createsuperuser

@@ -1,0 +1,432 @@
+"""Two people for the web benchmark: a small one and a large one with ten years of history.
+
+    .venv/bin/python -m benchmarks.web_seed      (into the database of the current settings)
+
+- **small** (``small@webbench.example``): one open goal with four steps, a monthly check-in
+  rhythm with last month's check-in, one completed self-assessment.
+- **large** (``large@webbench.example``): 1,000 goals over ten years (about 10% open:
+  active, active but not started, paused; the rest achieved or dropped), 10 steps each
+  (10,000; open goals have steps overdue, due soon, later, done and undated), 200 submitted
+  fortnightly check-ins with goal reviews and reflections, 50 completed self-assessments of
+  the shipped instruments with every question answered.
+
+Both have a name, a time zone, reminder preferences, a verified email address and have
+finished the dashboard's onboarding, so every dashboard panel shows real content. Both
+sign in with ``PASSWORD``.
+
+For profiling or tests, from code that has Django set up:
+
+    from benchmarks import web_seed
+    users = web_seed.seed()                  # {"small": User, "large": User}
+    web_seed.seed({"large": web_seed.Size(goals=50, tasks_per_goal=10, checkins=10, takes=5)})
+
+``seed(people)`` deletes and rebuilds only the people it is given (by email), so it is
+idempotent and leaves everyone else in the database alone. It needs the shipped content
+that migrations load (instruments, reflection prompts). It ends with ``VACUUM ANALYZE``
+on PostgreSQL (``ANALYZE`` on SQLite or inside a transaction): bulk inserts leave the
+planner without statistics.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import sys
+import time
+from dataclasses import dataclass
+
+PASSWORD = "webbench-passphrase-not-secret"  # noqa: S105 - loopback benchmark accounts
+EMAIL_DOMAIN = "webbench.example"
+OPEN_SHARE = 0.1  # goals still being worked on or waiting; the rest are closed
+
+
+@dataclass(frozen=True)
+class Size:
+    goals: int
+    tasks_per_goal: int
+    checkins: int
+    takes: int
+    years: float = 10  # how far back the history reaches
+    cadence: str = "fortnightly"
+    name: str = "Morgan"
+    time_zone: str = "Europe/Berlin"
+
+
+SMALL = Size(
+    goals=1,
+    tasks_per_goal=4,
+    checkins=1,
+    takes=1,
+    years=0.3,
+    cadence="monthly",
+    name="Robin",
+    time_zone="Europe/London",
+)
+LARGE = Size(goals=1000, tasks_per_goal=10, checkins=200, takes=50)
+PEOPLE = {"small": SMALL, "large": LARGE}
+
+GOALS = [
+    "Lead a cross-team project",
+    "Get comfortable speaking at all-hands",
+    "Learn enough SQL to answer my own questions",
+    "Move into a product role",
+    "Mentor a junior colleague",
+    "Pass the cloud practitioner exam",
+    "Build a portfolio of three case studies",
+    "Negotiate a raise I can defend",
+    "Protect one focus day a week",
+    "Write a talk for the engineering forum",
+    "Run the team's retrospectives for a quarter",
+    "Read one book on management each month",
+]
+STEPS = [
+    "Book a coffee with my manager",
+    "Draft the proposal outline",
+    "Ask for feedback on the last presentation",
+    "Sign up for the course",
+    "Update my CV with this year's results",
+    "Practise the talk with a friend",
+    "Write to three people whose work I admire",
+    "Collect examples of my impact",
+    "Review progress with my mentor",
+    "Finish the practice exam, timed",
+]
+NOTES = [
+    "",
+    "Steady. Did what I planned, no more.",
+    "Slipped a little: other work took the evenings I had set aside.",
+    "Good month for this one. The next step is already in my calendar.",
+]
+ANSWERS = [
+    "Finished what I planned and said no to one thing I would have regretted.",
+    "Release week ate the time I had blocked for this.",
+    "I prepare far better when the deadline involves other people.",
+    "Energy: explaining things to people outside the team. Drained: status meetings.",
+    "Asking for help cost me one awkward minute. Not asking cost me a month.",
+]
+# Step mixes by the goal's state.
+ACTIVE = {"done": 3, "overdue": 1.5, "soon": 1.5, "later": 3, "undated": 1}
+NOT_STARTED = {"soon": 2, "later": 6, "undated": 2}
+PAUSED = {"done": 4, "overdue": 3, "later": 3}
+
+
+def email_of(key: str) -> str:
+    return f"{key}@{EMAIL_DOMAIN}"
+
+
+def days(n: float) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
+
+
+def seed(people: dict[str, Size] | None = None) -> dict:
+    """Delete and rebuild each person of ``people`` (default: small and large). Returns the
+    users by key."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from careerapp.models import User
+
+    people = PEOPLE if people is None else people
+    now = timezone.now()
+    User.objects.filter(email__in=[email_of(key) for key in people]).delete()
+    users = {}
+    for key, size in people.items():
+        rng = random.Random(key)  # the same person on every seed (dates follow today)
+        with transaction.atomic():
+            users[key] = _person(key, size, rng, now)
+    # VACUUM cannot run inside a transaction (a test's); ANALYZE alone can.
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+    return users
+
+
+def _person(key: str, size: Size, rng: random.Random, now: datetime.datetime):
+    from allauth.account.models import EmailAddress
+
+    from careerapp.models import User
+
+    joined = now - days(size.years * 365.25 + 20)
+    user = User.objects.create_user(
+        email_of(key),
+        PASSWORD,
+        display_name=size.name,
+        time_zone=size.time_zone,
+        reminder_preferences_set_at=joined,
+        date_joined=joined,
+    )
+    user.next_reminder_at = user.reminder_slot_after(now)
+    user.save(update_fields=["next_reminder_at"])
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    goals = _goals(user, size, rng, now)
+    _checkins(user, size, goals, rng, now)
+    _takes(user, size, rng, now)
+    return user
+
+
+# --- Goals, steps and their history ------------------------------------------------------
+
+
+def _states(count: int, rng: random.Random) -> list[str]:
+    """One state per goal: active / not_started / paused (open), achieved / dropped."""
+    opened = max(1, round(count * OPEN_SHARE))
+    states = [
+        "paused" if n % 4 == 3 else "not_started" if n % 6 == 5 else "active" for n in range(opened)
+    ]
+    states += rng.choices(("achieved", "dropped"), (7, 3), k=count - opened)
+    return states
+
+
+def _goals(user, size: Size, rng: random.Random, now: datetime.datetime) -> list:
+    from goals.models import Category, ChangeKind, Goal, GoalChange, Horizon, Status, Task
+
+    today, start = now.date(), user.date_joined + days(10)
+    span = (now - start).total_seconds() / 86400
+    goals, tasks, changes = [], [], []
+    for priority, state in enumerate(_states(size.goals, rng)):
+        if state in ("achieved", "dropped"):
+            created = start + days(rng.uniform(0, max(span - 60, 1)))
+            closed = min(created + days(rng.uniform(30, 500)), now - days(1))
+            target = (created + days(rng.uniform(60, 400))).date()
+        else:
+            created = now - days(rng.uniform(7, min(730, span)))
+            closed = None
+            target = today + days(rng.randint(-30, 365))
+        changed = closed or created
+        if state == "paused":
+            changed = max(created, now - days(rng.uniform(7, 90)))
+        goal = Goal(
+            user=user,
+            title=rng.choice(GOALS),
+            why="It moves me towards the role I want in two years.",
+            category=rng.choice(Category.values),
+            horizon=Horizon.SHORT if rng.random() < 0.8 else Horizon.LONG,
+            target_date=target,
+            status={"not_started": Status.ACTIVE}.get(state, state),
+            status_changed_at=changed,
+            priority=priority,
+            created_at=created,
+        )
+        steps = [
+            _task(goal, state, n, size.tasks_per_goal, rng, now) for n in range(size.tasks_per_goal)
+        ]
+        done = [step.done_at for step in steps if step.done_at]
+        goal.last_progress_at = closed or max(done, default=created)
+        goal.closed_at = closed  # for the check-ins below; not a model field
+        goals.append(goal)
+        tasks += steps
+        changes.append(GoalChange(goal=goal, kind=ChangeKind.CREATED, created_at=created))
+        if rng.random() < 0.2:
+            moved = created + (now - created if closed is None else closed - created) / 2
+            new = target + days(rng.choice((14, 30, 60, 91)))
+            changes.append(
+                GoalChange(
+                    goal=goal,
+                    kind=ChangeKind.RESCHEDULED,
+                    old_value=target.isoformat(),
+                    new_value=new.isoformat(),
+                    reason="Being honest about my pace.",
+                    created_at=moved,
+                )
+            )
+            goal.target_date = new
+        if changed != created:
+            changes.append(
+                GoalChange(
+                    goal=goal,
+                    kind=ChangeKind.STATUS,
+                    old_value=Status.ACTIVE,
+                    new_value=goal.status,
+                    created_at=changed,
+                )
+            )
+    Goal.objects.bulk_create(goals, batch_size=500)
+    for task in tasks:
+        task.goal_id = task.goal.pk
+    for change in changes:
+        change.goal_id = change.goal.pk
+    Task.objects.bulk_create(tasks, batch_size=2000)
+    GoalChange.objects.bulk_create(changes, batch_size=2000)
+    return goals
+
+
+def _task(goal, state: str, n: int, count: int, rng: random.Random, now: datetime.datetime):
+    from goals.models import Task
+
+    today, created = now.date(), goal.created_at
+    if state in ("achieved", "dropped"):
+        # Achieved: every step done along the way. Dropped: the first ones done, the rest
+        # left open when the goal was dropped.
+        closed = goal.status_changed_at
+        moment = created + (closed - created) * (n + 1) / (count + 1)
+        done = state == "achieved" or n < count * 0.4
+        kind, done_at, due = "closed", moment if done else None, moment.date() + days(3)
+    else:
+        mix = {"active": ACTIVE, "not_started": NOT_STARTED, "paused": PAUSED}[state]
+        kind = rng.choices(list(mix), list(mix.values()))[0]
+        since = max((now - created).days, 1)
+        done_at = now - days(rng.uniform(0.1, since)) if kind == "done" else None
+        due = {
+            "done": (done_at or now).date() + days(rng.randint(-5, 5)),
+            "overdue": today - days(rng.randint(1, 40)),
+            "soon": today + days(rng.randint(0, 6)),
+            "later": today + days(rng.randint(8, 200)),
+            "undated": None,
+        }[kind]
+    return Task(
+        goal=goal,
+        title=rng.choice(STEPS),
+        due_date=due,
+        is_milestone=rng.random() < 0.1,
+        done_at=done_at,
+        position=n,
+        created_at=created,
+    )
+
+
+# --- Check-ins ------------------------------------------------------------------------------
+
+
+def _checkins(user, size: Size, goals: list, rng: random.Random, now: datetime.datetime) -> None:
+    from reviews.cadence import period_containing, previous_period
+    from reviews.models import (
+        CheckIn,
+        GoalReview,
+        GoalStatusChoice,
+        Reflection,
+        ReflectionPrompt,
+        Schedule,
+    )
+
+    zone, today = user.zone, now.astimezone(user.zone).date()
+    prompts = list(ReflectionPrompt.objects.active().filter(scope="every"))
+    # Periods are counted from the first check-in's period: none of them is missed. The
+    # current period's check-in is still open (the dashboard says one is due).
+    periods, period = [], period_containing(today, size.cadence, today)
+    anchor = today
+    for _ in range(size.checkins):
+        period = previous_period(period, size.cadence, anchor)
+        periods.append(period)
+    anchor = periods[-1].start if periods else today
+    Schedule.objects.create(user=user, cadence=size.cadence, anchor=anchor)
+    checkins, reviews, reflections = [], [], []
+    for period in periods:
+        due = datetime.datetime.combine(period.end, datetime.time(18), tzinfo=zone)
+        checkin = CheckIn(
+            user=user,
+            period_start=period.start,
+            period_end=period.end,
+            cadence=size.cadence,
+            status="submitted",
+            satisfaction=rng.randint(2, 5),
+            energy=rng.randint(2, 5),
+            submitted_at=min(due + days(rng.uniform(-1, 2)), now),
+            created_at=due - days(1),
+        )
+        checkins.append(checkin)
+        open_then = [
+            goal
+            for goal in goals
+            if goal.created_at.date() <= period.end
+            and (goal.closed_at is None or goal.closed_at.date() >= period.start)
+        ]
+        for goal in rng.sample(open_then, min(3, len(open_then))):
+            reviews.append(
+                GoalReview(
+                    checkin=checkin,
+                    goal=goal,
+                    goal_title=goal.title,
+                    progress=rng.randrange(0, 101, 5),
+                    status=rng.choice(GoalStatusChoice.values[:3]),
+                    note=rng.choice(NOTES),
+                )
+            )
+        for prompt in rng.sample(prompts, min(2, len(prompts))):
+            reflections.append(
+                Reflection(
+                    checkin=checkin,
+                    prompt=prompt,
+                    prompt_text=prompt.text,
+                    answer=rng.choice(ANSWERS),
+                )
+            )
+    CheckIn.objects.bulk_create(checkins, batch_size=500)
+    for row in reviews + reflections:
+        row.checkin_id = row.checkin.pk
+    GoalReview.objects.bulk_create(reviews, batch_size=1000)
+    Reflection.objects.bulk_create(reflections, batch_size=1000)
+
+
+# --- Self-assessments -----------------------------------------------------------------------
+
+
+def _takes(user, size: Size, rng: random.Random, now: datetime.datetime) -> None:
+    from django.db.models import Prefetch
+
+    from assessments.models import Answer, Instrument, Question, Take
+
+    questions = Question.objects.active().prefetch_related("options")
+    instruments = list(
+        Instrument.objects.active().prefetch_related(Prefetch("questions", queryset=questions))
+    )
+    if not instruments:
+        raise RuntimeError("No instruments: run the migrations, which load the shipped ones.")
+    # Oldest first, evenly over the history, the last one a month ago.
+    step = (size.years * 365.25 - 30) / max(size.takes - 1, 1)
+    takes, answers = [], []
+    for n in range(size.takes):
+        instrument = instruments[n % len(instruments)]
+        completed = now - days(30 + step * (size.takes - 1 - n))
+        take = Take(
+            user=user,
+            instrument=instrument,
+            status="completed",
+            started_at=completed - datetime.timedelta(minutes=25),
+            completed_at=completed,
+        )
+        takes.append(take)
+        answers += [_answer(take, question, rng) for question in instrument.questions.all()]
+    Take.objects.bulk_create(takes)
+    for answer in answers:
+        answer.take_id = answer.take.pk
+    Answer.objects.bulk_create(answers, batch_size=2000)
+
+
+def _answer(take, question, rng: random.Random):
+    from assessments.models import Answer, QuestionType
+
+    answer = Answer(take=take, question=question, key=question.key, prompt=question.prompt)
+    answer.type = question.type
+    if question.type == QuestionType.RATING:
+        answer.rating = rng.randint(1, 5)
+    elif question.type == QuestionType.SKILL:
+        answer.current_level = rng.randint(1, 4)
+        answer.desired_level = rng.randint(answer.current_level, 5)
+    elif question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        options = list(question.options.all())
+        chosen = rng.sample(options, min(1 if question.type == "single" else 2, len(options)))
+        answer.option_ids = [option.pk for option in chosen]
+        answer.option_labels = [option.label for option in chosen]
+    else:
+        answer.text = rng.choice(ANSWERS)
+    return answer
+
+
+def main() -> int:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerapp.settings")
+
+    django.setup()
+    started = time.perf_counter()
+    users = seed()
+    for key, user in users.items():
+        print(f"{key}: {user.email} / {PASSWORD}")
+    print(f"Seeded in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
