@@ -5,7 +5,8 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -43,7 +44,15 @@ STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.DROPPED: frozenset({Status.ACTIVE}),
 }
 
+OPEN_STATUSES = (Status.ACTIVE, Status.PAUSED)
+CLOSED_STATUSES = (Status.ACHIEVED, Status.DROPPED)
+
 TITLE_MAX_LENGTH = 200
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight starting ``day`` in the current time zone (the person's, in a request)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class GoalQuerySet(models.QuerySet):
@@ -55,16 +64,70 @@ class GoalQuerySet(models.QuerySet):
 
     def open(self) -> GoalQuerySet:
         """Goals still being worked on or waiting: active and paused."""
-        return self.filter(status__in=[Status.ACTIVE, Status.PAUSED])
+        return self.filter(status__in=OPEN_STATUSES)
 
     def closed(self) -> GoalQuerySet:
-        return self.filter(status__in=[Status.ACHIEVED, Status.DROPPED])
+        return self.filter(status__in=CLOSED_STATUSES)
 
     def with_task_counts(self) -> GoalQuerySet:
+        """Annotate ``tasks_total`` and ``tasks_done``.
+
+        As a subquery per goal rather than a join grouped by goal: a page of 20 goals then
+        costs 20 index look-ups whatever the person's other goals hold, and the paginator's
+        ``count()`` leaves the unused subqueries out.
+        """
+        tasks = Task.objects.filter(goal=OuterRef("pk")).order_by().values("goal")
+        total = tasks.annotate(count=Count("pk")).values("count")
+        done = tasks.filter(done_at__isnull=False).annotate(count=Count("pk")).values("count")
         return self.annotate(
-            tasks_total=Count("tasks", distinct=True),
-            tasks_done=Count("tasks", filter=Q(tasks__done_at__isnull=False), distinct=True),
+            tasks_total=Coalesce(Subquery(total), 0), tasks_done=Coalesce(Subquery(done), 0)
         )
+
+    def with_due_span(self) -> GoalQuerySet:
+        """Annotate ``first_due`` and ``last_due``: the earliest and latest dated step.
+
+        The timeline draws a goal's bar from these even when it loads only the steps that
+        fall in view.
+        """
+        dated = Task.objects.filter(goal=OuterRef("pk"), due_date__isnull=False)
+        dated = dated.order_by().values("goal")
+        return self.annotate(
+            first_due=Subquery(dated.annotate(day=Min("due_date")).values("day")),
+            last_due=Subquery(dated.annotate(day=Max("due_date")).values("day")),
+        )
+
+    def on_timeline(self, *, start: datetime.date, end: datetime.date) -> GoalQuerySet:
+        """Goals that get a row on the timeline from ``start`` to ``end`` (exclusive).
+
+        A goal lives from the day it was set until it is achieved or dropped; open goals
+        live on today, which every window shows. So: every open goal with a date (a target
+        or a dated step), and the achieved and dropped goals that were set before the window
+        ends and were still open, or aimed at a date, in it. Years of finished goals stay in
+        the database. ``goals.timeline`` lays out exactly these goals, so a page of rows is
+        a page of this query.
+        """
+        return self.filter((Q(status__in=OPEN_STATUSES) & ~_undated_q()) | _closed_in(start, end))
+
+    def timeline_counts(self, *, start: datetime.date, end: datetime.date) -> dict[str, int]:
+        """How many goals the timeline shows, how many open goals have no date at all, and
+        how many lie wholly outside the window - in one query."""
+        counts = self.aggregate(
+            total=Count("pk"),
+            open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+            undated=Count("pk", filter=Q(status__in=OPEN_STATUSES) & _undated_q()),
+            closed_in=Count("pk", filter=_closed_in(start, end)),
+        )
+        shown = counts["open"] - counts["undated"] + counts["closed_in"]
+        return {
+            "shown": shown,
+            "undated": counts["undated"],
+            "outside": counts["total"] - shown - counts["undated"],
+        }
+
+    def timeline_order(self) -> GoalQuerySet:
+        """Open goals first, by priority; then achieved and dropped ones."""
+        closed_last = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
+        return self.order_by(closed_last, "priority", "created_at", "pk")
 
     def stalled(self, *, since: datetime.datetime) -> GoalQuerySet:
         """Active goals with no progress (task ticked, progress set, created) since ``since``.
@@ -75,6 +138,20 @@ class GoalQuerySet(models.QuerySet):
 
     def by_priority(self) -> GoalQuerySet:
         return self.order_by("priority", "created_at", "pk")
+
+
+def _undated_q() -> Q:
+    """No target date and no dated step: nothing to place on a time axis."""
+    dated_steps = Task.objects.filter(goal=OuterRef("pk"), due_date__isnull=False)
+    return Q(target_date=None) & ~Exists(dated_steps)
+
+
+def _closed_in(start: datetime.date, end: datetime.date) -> Q:
+    """Achieved or dropped goals set before ``end`` that were open, or aimed, at or after
+    ``start``: their life overlaps the window."""
+    return Q(status__in=CLOSED_STATUSES, created_at__lt=_day_start(end)) & (
+        Q(target_date__gte=start) | Q(status_changed_at__gte=_day_start(start))
+    )
 
 
 class Goal(models.Model):
@@ -133,7 +210,14 @@ class Goal(models.Model):
 
     class Meta:
         ordering = ["priority", "created_at", "pk"]
-        indexes = [models.Index(fields=["user", "status", "priority"])]
+        indexes = [
+            models.Index(fields=["user", "status", "priority"]),
+            # The timeline picks a person's goals by their dates (GoalQuerySet.on_timeline).
+            models.Index(
+                fields=["user", "status", "status_changed_at", "target_date", "created_at"],
+                name="goals_goal_dates",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(manual_progress__isnull=True) | Q(manual_progress__lte=100),
@@ -149,7 +233,17 @@ class Goal(models.Model):
 
     @property
     def is_closed(self) -> bool:
-        return self.status in {Status.ACHIEVED, Status.DROPPED}
+        return self.status in CLOSED_STATUSES
+
+    # ``get_<field>_display()`` hashes every choice's lazy label on each call, which adds up
+    # on a page of goals; looking the member up by value does not.
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.category).label
 
     def progress_from(self, tasks_total: int, tasks_done: int) -> int:
         if self.status == Status.ACHIEVED:
@@ -189,7 +283,14 @@ class TaskQuerySet(models.QuerySet):
         return self.filter(done_at__isnull=False)
 
     def of_open_goals(self) -> TaskQuerySet:
-        return self.filter(goal__status__in=[Status.ACTIVE, Status.PAUSED])
+        return self.filter(goal__status__in=OPEN_STATUSES)
+
+    def on_timeline(self, *, start: datetime.date, end: datetime.date) -> TaskQuerySet:
+        """Steps the timeline shows: due from ``start`` to ``end`` (exclusive), or still open
+        and due before ``start`` (overdue, if their goal is open)."""
+        return self.filter(
+            Q(due_date__gte=start, due_date__lt=end) | Q(due_date__lt=start, done_at=None)
+        )
 
     def overdue(self, *, today: datetime.date) -> TaskQuerySet:
         """Open tasks of active goals whose due date has passed (for the weekly email)."""

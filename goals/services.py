@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -163,13 +164,19 @@ def goal_set_progress(*, goal: Goal, progress: int) -> Goal:
 
 
 @transaction.atomic
-def goal_move(*, goal: Goal, direction: str) -> None:
-    """Swap the goal with its neighbour in the person's priority order."""
+def goal_move(*, goal: Goal, direction: str, among: Collection[int] | None = None) -> None:
+    """Swap the goal with its neighbour in the person's priority order.
+
+    ``among``: the ids of the goals the person sees (a filtered list). The neighbour is the
+    next of those, and the two trade places; the goals in between, hidden by the filter,
+    keep theirs.
+    """
     _swap_neighbours(
         list(Goal.objects.for_user(goal.user).open().by_priority().select_for_update()),
         goal,
         direction,
         "priority",
+        among=among,
     )
 
 
@@ -178,14 +185,18 @@ def goal_delete(*, goal: Goal) -> None:
     goal.delete()
 
 
-def _swap_neighbours(items: list, item, direction: str, field: str) -> None:
+def _swap_neighbours(
+    items: list, item, direction: str, field: str, among: Collection[int] | None = None
+) -> None:
     ids = [each.pk for each in items]
     if item.pk not in ids:
         return
-    index = ids.index(item.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(items):
+    shown = set(ids if among is None else among) | {item.pk}
+    visible = [pk for pk in ids if pk in shown]
+    neighbour = visible.index(item.pk) + (-1 if direction == "up" else 1)
+    if not 0 <= neighbour < len(visible):
         return
+    index, other = ids.index(item.pk), ids.index(visible[neighbour])
     items[index], items[other] = items[other], items[index]
     # Renumber the whole list so equal or gappy numbers from older data settle too.
     for position, each in enumerate(items):

@@ -10,9 +10,10 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -32,6 +33,10 @@ from goals.forms import (
 )
 from goals.models import Goal, GoalTemplate, Status, Task
 
+# A page of the goal list or the archive: a screenful or two, the same cost for a person
+# with 3 goals or 3,000 (issue #8).
+GOALS_PER_PAGE = 20
+
 
 def _goal_for(request: HttpRequest, pk: int, goals=None) -> Goal:
     """The person's goal ``pk`` (from ``goals``, a queryset to narrow or prefetch), or 404."""
@@ -50,12 +55,14 @@ def _task_for(request: HttpRequest, goal_pk: int, pk: int) -> Task:
 def goal_list(request: HttpRequest) -> HttpResponse:
     form = GoalFilterForm(request.GET or None)
     goals = form.filter(Goal.objects.for_user(request.user).with_task_counts())
+    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "goals/goal_list.html",
         {
             "form": form,
-            "goals": goals,
+            "goals": page,
+            "page_obj": page,
             "today": timezone.localdate(),
             "can_reorder": form.sort_value() == "priority",
         },
@@ -70,7 +77,8 @@ def goal_archive(request: HttpRequest) -> HttpResponse:
         .with_task_counts()
         .order_by("-status_changed_at", "-pk")
     )
-    return render(request, "goals/goal_archive.html", {"goals": goals})
+    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "goals/goal_archive.html", {"goals": page, "page_obj": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,11 +177,28 @@ def goal_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def goal_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Raise or lower a goal among those the list shows (its filters are in the query)."""
     goal = _goal_for(request, pk)
     form = MoveForm(request.POST)
+    shown = GoalFilterForm(request.GET or None).filter(Goal.objects.for_user(request.user))
+    order = list(shown.values_list("pk", flat=True))
     if form.is_valid():
-        services.goal_move(goal=goal, direction=form.cleaned_data["direction"])
-    return redirect("goals:list")
+        direction = form.cleaned_data["direction"]
+        services.goal_move(goal=goal, direction=direction, among=order)
+        order = list(shown.values_list("pk", flat=True))
+    return redirect(_goal_list_url(request, goal, order))
+
+
+def _goal_list_url(request: HttpRequest, goal: Goal, order: list[int]) -> str:
+    """The list as the person left it, on the page where ``goal`` is now, scrolled to it."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if goal.pk in order:
+        page = order.index(goal.pk) // GOALS_PER_PAGE + 1
+        if page > 1:
+            query["page"] = str(page)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return f"{reverse('goals:list')}{suffix}#goal-{goal.pk}"
 
 
 @require_http_methods(["GET", "POST"])
@@ -283,13 +308,17 @@ def task_move(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 @require_GET
 def goal_timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None)
-    goals = form.filter(
-        Goal.objects.for_user(request.user)
-        .by_priority()
-        .prefetch_related(Prefetch("tasks", queryset=Task.objects.order_by("due_date", "pk")))
+    chart = timeline.timeline_page(
+        form.filter(Goal.objects.for_user(request.user)),
+        today=timezone.localdate(),
+        zoom=form.zoom_value(),
+        page=request.GET.get("page"),
     )
-    chart = timeline.build_timeline(list(goals), today=timezone.localdate(), zoom=form.zoom_value())
-    return render(request, "goals/goal_timeline.html", {"form": form, "timeline": chart})
+    return render(
+        request,
+        "goals/goal_timeline.html",
+        {"form": form, "timeline": chart, "page_obj": chart.page_obj},
+    )
 
 
 @require_GET
