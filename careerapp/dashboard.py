@@ -2,19 +2,28 @@
 
 Each app registers its checklist items and panels in its ``AppConfig.ready()``, so the
 core never imports another app and a new app joins the dashboard by itself.
+
+What must stay true: every provider reads a fixed number of small, bounded rows (top-N
+items, counts by aggregate), so the dashboard costs the same for a person with one goal
+as for one with a thousand. A checklist item and a panel that need the same rows read
+them once, through ``shared``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from careerapp.models import User
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,37 @@ class Registry:
 
 registry = Registry()
 
+# Reads made while one dashboard is built, by key; None outside ``build``.
+_reads: ContextVar[dict[str, Any] | None] = ContextVar("dashboard_reads", default=None)
+
+
+def rows(sql: str, params: dict[str, Any]) -> list[tuple]:
+    """The rows of one of the dashboard's reads written in SQL.
+
+    The busiest reads are: the dashboard runs on every visit, and for these small queries
+    Django spent several times longer building the SQL than the database took to answer
+    it (measured: about 1.2 ms against 0.08 ms for the skill gaps). Write them in plain
+    SQL that PostgreSQL and SQLite both run, with ``%(name)s`` parameters.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class PkUrl:
+    """``reverse(name, args=[pk])`` for many pks at the cost of one ``reverse``: a panel
+    or a list links each of its rows, and reversing each costs more than the row."""
+
+    PLACEHOLDER = 2147483647  # a number the route's fixed parts do not contain
+
+    def __init__(self, name: str) -> None:
+        self.prefix, _number, self.suffix = reverse(name, args=[self.PLACEHOLDER]).partition(
+            str(self.PLACEHOLDER)
+        )
+
+    def __call__(self, pk: int) -> str:
+        return f"{self.prefix}{int(pk)}{self.suffix}"
+
 
 def register_checklist(provider: Callable[[User], list[ChecklistItem]]) -> None:
     if provider not in registry.checklist_providers:
@@ -53,6 +93,39 @@ def register_checklist(provider: Callable[[User], list[ChecklistItem]]) -> None:
 
 def register_panel(panel: Panel) -> None:
     registry.panels[panel.key] = panel
+
+
+def shared(key: str, read: Callable[[], T]) -> T:
+    """``read()``, made once per dashboard under ``key``; outside ``build``, every time.
+
+    For a checklist item and a panel that need the same rows: the first asks the
+    database, the second reuses the answer. Keys name the person, e.g. ``"reviews:7"``.
+    """
+    reads = _reads.get()
+    if reads is None:
+        return read()
+    if key not in reads:
+        reads[key] = read()
+    return reads[key]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    checklist: list[ChecklistItem]
+    panels: list[dict[str, Any]]
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(item.done for item in self.checklist)
+
+
+def build(user: User) -> Dashboard:
+    """The checklist and the panels for one page, sharing the reads they have in common."""
+    token = _reads.set({})
+    try:
+        return Dashboard(checklist_for(user), panels_for(user))
+    finally:
+        _reads.reset(token)
 
 
 def checklist_for(user: User) -> list[ChecklistItem]:

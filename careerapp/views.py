@@ -27,11 +27,11 @@ from careerapp.forms import (
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "careerapp/landing.html")
-    checklist = dashboard.checklist_for(request.user)
+    board = dashboard.build(request.user)
     context = {
-        "checklist": checklist,
-        "checklist_done": sum(item.done for item in checklist),
-        "panels": dashboard.panels_for(request.user),
+        "checklist": board.checklist,
+        "checklist_done": board.checklist_done,
+        "panels": board.panels,
     }
     return render(request, "careerapp/dashboard.html", context)
 

@@ -1,15 +1,22 @@
-"""What the goals app adds to the dashboard: a checklist item and two panels."""
+"""What the goals app adds to the dashboard: a checklist item and two panels.
+
+The database picks the few rows each panel shows, whatever the number of goals and steps;
+the cards link to the full lists. The reads are in SQL: see ``careerapp.dashboard.rows``.
+"""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
-from goals.models import Goal, Task
+from goals.models import Goal, Status
 
 PANEL_GOALS = 5
 PANEL_TASKS = 8
@@ -22,23 +29,124 @@ def checklist(user) -> list[ChecklistItem]:
             label=_("Set your first goal"),
             hint=_("One specific goal with a date and a reason. Templates help you start."),
             url=reverse("goals:create"),
-            done=Goal.objects.for_user(user).exists(),
+            # The panel's active goals answer this for most people; only someone with
+            # none needs the database asked.
+            done=bool(_first_active_goals(user)) or Goal.objects.for_user(user).exists(),
             order=40,
         )
     ]
 
 
+# The first active goals by priority, with their steps counted for those goals only.
+_FIRST_ACTIVE_GOALS = """
+SELECT g.id, g.title, g.target_date, g.manual_progress,
+       (SELECT COUNT(*) FROM goals_task t WHERE t.goal_id = g.id),
+       (SELECT COUNT(*) FROM goals_task t WHERE t.goal_id = g.id AND t.done_at IS NOT NULL)
+FROM goals_goal g
+WHERE g.user_id = %(user)s AND g.status = %(active)s
+ORDER BY g.priority, g.created_at, g.id
+LIMIT %(limit)s
+"""
+# Open steps of active goals: the oldest overdue ones and those due this week. "Not done"
+# is spelled COALESCE(done_at, NULL) IS NULL so that the database starts from the
+# person's active goals: the index of open steps by date holds everyone's steps, closed
+# goals' leftovers too, and walking it by date read a thousand of them to find eight.
+_STEPS_THAT_NEED_YOU = """
+SELECT * FROM (
+    SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title
+    FROM goals_task t JOIN goals_goal g ON g.id = t.goal_id
+    WHERE g.user_id = %(user)s AND g.status = %(active)s AND COALESCE(t.done_at, NULL) IS NULL
+      AND t.due_date < %(today)s
+    ORDER BY t.due_date, t.position, t.id
+    LIMIT %(limit)s
+) AS overdue
+UNION ALL
+SELECT * FROM (
+    SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title
+    FROM goals_task t JOIN goals_goal g ON g.id = t.goal_id
+    WHERE g.user_id = %(user)s AND g.status = %(active)s AND COALESCE(t.done_at, NULL) IS NULL
+      AND t.due_date >= %(today)s AND t.due_date <= %(week_end)s
+    ORDER BY t.due_date, t.position, t.id
+    LIMIT %(limit)s
+) AS this_week
+"""
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """An active goal as the panel lists it: words, link and progress made here."""
+
+    title: str
+    url: str
+    target: str  # the target date, or ""
+    is_late: bool
+    progress: int
+    label: str  # the progress bar's accessible name
+    steps: str  # "2 of 5 steps", or "" without steps
+
+
+def _first_active_goals(user) -> list[tuple]:
+    params = {"user": user.pk, "active": Status.ACTIVE, "limit": PANEL_GOALS}
+    return dashboard.shared(f"goals:{user.pk}", lambda: dashboard.rows(_FIRST_ACTIVE_GOALS, params))
+
+
 def goals_panel(user) -> dict:
-    goals = list(
-        Goal.objects.for_user(user).active().with_task_counts().by_priority()[:PANEL_GOALS]
-    )
-    return {"goals": goals, "today": timezone.localdate()}
+    """The first active goals by priority, their steps counted for those goals only."""
+    today = timezone.localdate()
+    progress_of = gettext("Progress of %(title)s")
+    goal_url, lines = dashboard.PkUrl("goals:detail"), []
+    for pk, title, target, manual_progress, total, done in _first_active_goals(user):
+        # An unsaved goal, only to ask the model how far along it is.
+        goal = Goal(pk=pk, title=title, status=Status.ACTIVE, manual_progress=manual_progress)
+        steps = ngettext("%(done)s of %(total)s step", "%(done)s of %(total)s steps", total)
+        lines.append(
+            GoalLine(
+                title,
+                goal_url(pk),
+                dateformat.format(target, "j M Y") if target else "",
+                bool(target and target < today),
+                goal.progress_from(total, done),
+                progress_of % {"title": title},
+                steps % {"done": done, "total": total} if total else "",
+            )
+        )
+    return {"goals": lines}
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """A step as the panel lists it, its words and link made here rather than in the
+    template: the same few strings for up to 16 rows."""
+
+    title: str
+    goal_title: str
+    url: str
+    when: str
 
 
 def tasks_panel(user) -> dict:
+    """The oldest overdue steps and the steps due this week, a few of each: one query."""
     today = timezone.localdate()
-    week_end = today + datetime.timedelta(days=7)
-    tasks = Task.objects.for_user(user).select_related("goal")
-    overdue = list(tasks.overdue(today=today).by_due_date()[:PANEL_TASKS])
-    upcoming = list(tasks.due_between(start=today, end=week_end).by_due_date()[:PANEL_TASKS])
-    return {"overdue": overdue, "upcoming": upcoming, "today": today}
+    params = {
+        "user": user.pk,
+        "active": Status.ACTIVE,
+        "today": today,
+        "week_end": today + datetime.timedelta(days=7),
+        "limit": PANEL_TASKS,
+    }
+    steps = sorted(dashboard.rows(_STEPS_THAT_NEED_YOU, params), key=lambda row: row[2:4] + row[:1])
+    overdue = [row for row in steps if row[2] < today]
+    upcoming = [row for row in steps if row[2] >= today]
+    return {
+        "overdue": _lines(overdue, _("was due %(date)s"), "j M"),
+        "upcoming": _lines(upcoming, "%(date)s", "D j M"),
+    }
+
+
+def _lines(steps, words, date_format: str) -> list[StepLine]:
+    words, goal_url, days, lines = str(words), dashboard.PkUrl("goals:detail"), {}, []
+    for pk, title, due_date, _position, goal_id, goal_title in steps:
+        if due_date not in days:
+            days[due_date] = words % {"date": dateformat.format(due_date, date_format)}
+        lines.append(StepLine(title, goal_title, f"{goal_url(goal_id)}#task-{pk}", days[due_date]))
+    return lines

@@ -66,6 +66,22 @@ def period_containing(day: datetime.date, cadence: str, anchor: datetime.date) -
     raise ValueError(f"unknown cadence {cadence!r}")
 
 
+def period_number(day: datetime.date, cadence: str, anchor: datetime.date) -> int:
+    """The number of the period containing ``day``: consecutive periods count up by one.
+
+    ``selectors`` computes the same numbers in SQL; the two must agree.
+    """
+    if cadence == Cadence.WEEKLY:
+        return (day.toordinal() - 1) // 7  # day 1 of the ordinals is a Monday
+    if cadence == Cadence.FORTNIGHTLY:
+        return (day - _monday(anchor)).days // 14
+    if cadence == Cadence.MONTHLY:
+        return day.year * 12 + day.month - 1
+    if cadence == Cadence.QUARTERLY:
+        return day.year * 4 + (day.month - 1) // 3
+    raise ValueError(f"unknown cadence {cadence!r}")
+
+
 def next_period(period: Period, cadence: str, anchor: datetime.date) -> Period:
     return period_containing(period.end + datetime.timedelta(days=1), cadence, anchor)
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
 from reviews import selectors
-from reviews.models import CheckIn
 
 # What the panel leads with.
 DONE = "done"  # this period's check-in is submitted; the next one is ahead
@@ -24,17 +24,25 @@ def checklist(user) -> list[ChecklistItem]:
             label=_("Do your first check-in"),
             hint=_("Ten quiet minutes: how each goal moved, what got in the way, how you feel."),
             url=reverse("reviews:index"),
-            done=CheckIn.objects.for_user(user).submitted().exists(),
+            done=_state(user).last_submitted is not None,
             order=50,
         )
     ]
 
 
+def _state(user) -> selectors.CheckInState:
+    # The checklist item and the panel read the same state, once per dashboard.
+    today = timezone.localdate()
+    return dashboard.shared(
+        f"reviews:{user.pk}:{today}", lambda: selectors.checkin_state(user, today=today)
+    )
+
+
 def checkins_panel(user) -> dict:
-    """The check-in state on the person's today: the four queries of ``checkin_state``,
+    """The check-in state on the person's today: the three queries of ``checkin_state``,
     however long the history."""
     today = timezone.localdate()
-    state = selectors.checkin_state(user, today=today)
+    state = _state(user)
     status = _status(state, today)
     return {
         "state": state,

@@ -2,7 +2,8 @@
 
 Each page loads a fixed set of rows, all scoped to the signed-in person, and hands them to
 ``reviews.trends`` / ``reviews.trends_quarter`` to compute; the query count does not grow
-with the number of check-ins, goals or steps.
+with the number of check-ins, goals or steps. The history's reads (``reviews.history_reads``)
+are limited to the charts' year and one page of the list, so neither do its rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from goals.models import ChangeKind, Goal, GoalChange, Task
-from reviews import selectors, trends, trends_quarter
+from reviews import history_reads, selectors, trends, trends_quarter
 from reviews.cadence import quarter_bounds
 from reviews.models import CheckIn, GoalReview, Reflection
 
@@ -38,38 +39,19 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
     today, user = timezone.localdate(), request.user
-    checkins = list(_with_reviews(CheckIn.objects.for_user(user).order_by("-period_start")))
-    start, end = trends.history_window(checkins, today=today)
+    counts = history_reads.checkin_counts(user, floor=trends.window_floor(today))
+    page, lines = history_reads.list_page(user, request.GET.get("page"), total=counts.total)
+    charts = history_reads.charts(
+        user, today=today, earlier=counts.earlier > 0, zone=timezone.get_current_timezone()
+    )
     context = {
         "state": selectors.checkin_state(user, today=today),
-        "lines": trends.checkin_lines(checkins),
-        "submitted_count": sum(1 for checkin in checkins if checkin.is_submitted),
-        "mood": trends.mood_trend(checkins, start=start, end=end),
-        "goal_trends": trends.goal_trends(checkins, start=start, end=end),
-        "planned": _planned(user, start, end, today),
-        "window_start": start,
-        "window_last": end - datetime.timedelta(days=1),
+        "counts": counts,
+        "page_obj": page,
+        "lines": lines,
+        **vars(charts),
     }
     return render(request, "reviews/history.html", context)
-
-
-def _planned(user, start: datetime.date, end: datetime.date, today: datetime.date):
-    """Steps due in the charts' months up to today, and target dates moved in them."""
-    tasks = Task.objects.for_user(user).filter(due_date__gte=start, due_date__lte=today)
-    changes = GoalChange.objects.filter(
-        goal__user=user,
-        kind=ChangeKind.RESCHEDULED,
-        created_at__gte=_midnight(start),
-        created_at__lt=_midnight(end),
-    )
-    return trends.planned_vs_actual(
-        tasks.only("due_date", "done_at"),
-        changes.only(*CHANGE_FIELDS),
-        start=start,
-        end=end,
-        today=today,
-        zone=timezone.get_current_timezone(),
-    )
 
 
 @require_GET

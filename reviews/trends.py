@@ -1,26 +1,27 @@
 """History and trends, computed from rows the views have loaded; chart geometry.
 
-Nothing here queries the database: the views load a fixed set of querysets (check-ins with
-their ``goal_reviews`` prefetched, tasks, goal changes) and pass them in, so a page costs
-the same number of queries for 1 check-in as for 1,000. ``today`` is the person's local
-date; ``zone`` turns stored moments into their local days. Chart coordinates are SVG user
-units: x as a percentage of the chart's width (so the chart fits any screen while its text
-keeps its size), y in pixels from the top. Templates print numbers and do no arithmetic.
+Nothing here queries the database: the views load a fixed set of rows (check-ins with their
+``goal_reviews`` prefetched, counts) and pass them in, so a page costs the same number of
+queries for 1 check-in as for 1,000. ``today`` is the person's local date. Chart
+coordinates are SVG user units: x as a percentage of the chart's width (so the chart fits
+any screen while its text keeps its size), y in pixels from the top. Templates print
+numbers and do no arithmetic. Planned against actual is in ``reviews.trends_planned``.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 
 from django.utils import dateformat
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from goals.models import ChangeKind, GoalChange, Task
+from careerapp.dashboard import PkUrl
 from reviews.cadence import Cadence, Period
 from reviews.models import CheckIn, GoalReview, GoalStatusChoice
 
@@ -43,16 +44,32 @@ def midpoint(checkin: CheckIn) -> Day:
     return checkin.period_start + (checkin.period_end - checkin.period_start) // 2
 
 
+def day_format(day: Day, format_string: str) -> str:
+    """``dateformat.format`` of a date, remembered: the charts and the list name the same
+    months and periods again and again, and formatting one costs more than drawing it.
+    The words depend on the language, so it is part of the key."""
+    return _day_format(day, format_string, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_format(day: Day, format_string: str, language: str) -> str:
+    return dateformat.format(day, format_string)
+
+
 def quarter_label(year: int, quarter: int) -> str:
     return _("Q%(quarter)s %(year)s") % {"quarter": quarter, "year": year}
 
 
 def period_label(checkin: CheckIn) -> str:
-    start, end = checkin.period_start, checkin.period_end
-    if checkin.cadence == Cadence.MONTHLY:
+    return _period_label(checkin.period_start, checkin.period_end, checkin.cadence, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_label(start: Day, end: Day, cadence: str, language: str) -> str:
+    if cadence == Cadence.MONTHLY:
         return dateformat.format(start, "F Y")
-    if checkin.cadence == Cadence.QUARTERLY:
-        return quarter_label(*checkin.period.quarter)
+    if cadence == Cadence.QUARTERLY:
+        return quarter_label(start.year, (start.month - 1) // 3 + 1)
     first = dateformat.format(start, "j M" if start.year == end.year else "j M Y")
     return _("%(start)s – %(end)s") % {"start": first, "end": dateformat.format(end, "j M Y")}
 
@@ -78,33 +95,52 @@ class CheckInLine:
     checkin: CheckIn
     label: str
     summary: str
+    url: str
 
 
-def checkin_lines(checkins: Iterable[CheckIn]) -> list[CheckInLine]:
-    """One line per check-in, in the order given."""
-    return [CheckInLine(c, period_label(c), summarize(c)) for c in checkins]
+def checkin_lines(
+    checkins: Iterable[CheckIn], statuses: Mapping[int, Counter] | None = None
+) -> list[CheckInLine]:
+    """One line per check-in, in the order given.
+
+    ``statuses`` counts each check-in's goal reviews by status, by check-in id; without
+    it they are counted from the prefetched ``goal_reviews``.
+    """
+    url = PkUrl("reviews:checkin")
+    return [
+        CheckInLine(
+            c,
+            period_label(c),
+            summarize(
+                c,
+                statuses.get(c.pk, Counter())
+                if statuses is not None
+                else Counter(review.status for review in c.goal_reviews.all()),
+            ),
+            url(c.pk),
+        )
+        for c in checkins
+    ]
 
 
-def summarize(checkin: CheckIn) -> str:
+def summarize(checkin: CheckIn, statuses: Counter) -> str:
+    """Scores and goal reviews in a line; ``statuses`` counts the reviews by status."""
     parts = []
     if checkin.satisfaction:
         parts.append(_("Satisfaction %(score)s/5") % {"score": checkin.satisfaction})
     if checkin.energy:
         parts.append(_("Energy %(score)s/5") % {"score": checkin.energy})
-    reviews = list(checkin.goal_reviews.all())
-    if reviews:
-        counts = Counter(review.status for review in reviews)
-        statuses = ", ".join(
+    reviewed = sum(statuses.values())
+    if reviewed:
+        listed = ", ".join(
             _("%(count)s %(status)s")
-            % {"count": counts[s], "status": GoalStatusChoice(s).label.lower()}
+            % {"count": statuses[s], "status": GoalStatusChoice(s).label.lower()}
             for s in GoalStatusChoice
-            if counts[s]
+            if statuses[s]
         )
-        goals = ngettext("%(count)s goal", "%(count)s goals", len(reviews)) % {
-            "count": len(reviews)
-        }
-        listed = {"goals": goals, "statuses": statuses}
-        parts.append(_("%(goals)s: %(statuses)s") % listed if statuses else goals)
+        goals = ngettext("%(count)s goal", "%(count)s goals", reviewed) % {"count": reviewed}
+        words = {"goals": goals, "statuses": listed}
+        parts.append(_("%(goals)s: %(statuses)s") % words if listed else goals)
     return " · ".join(parts) or _("Nothing scored or reviewed.")
 
 
@@ -169,7 +205,7 @@ class Chart:
     band: tuple[float, float] | None = None  # a highlighted span: x and width
 
 
-class _Frame:
+class Frame:
     """Maps days to x (a day's point is its middle) and values to y for one chart."""
 
     def __init__(self, chart: Chart, start: Day, end: Day, low: float, high: float):
@@ -195,7 +231,7 @@ class _Frame:
             following = add_months(month, 1)
             left, right = self.edge(month), self.edge(min(following, self.end))
             year = str(month.year) if month == self.start or month.month == 1 else ""
-            label = dateformat.format(month, "M")
+            label = day_format(month, "M")
             middle = round((left + right) / 2, 2)
             self.chart.x_ticks.append(Tick(left, label, middle, year, label[:1]))
             month = following
@@ -206,7 +242,7 @@ class _Frame:
             self.chart.y_ticks.append(Tick(y, f"{value}{suffix}", round(y + 4, 1)))
 
 
-def _nice_top(largest: int) -> tuple[int, int]:
+def nice_top(largest: int) -> tuple[int, int]:
     """A round top for a count axis and the step between its grid lines (at most 4)."""
     for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
         if -(-largest // step) <= 4:
@@ -214,15 +250,26 @@ def _nice_top(largest: int) -> tuple[int, int]:
     return largest, largest
 
 
-def history_window(checkins: Iterable[CheckIn], *, today: Day) -> tuple[Day, Day]:
+def history_window(
+    checkins: Iterable[CheckIn], *, today: Day, earlier: bool = False
+) -> tuple[Day, Day]:
     """Whole months for the history charts: up to a year back, from the first check-in on.
 
-    Returns the first day and the day after the last (exclusive), like a range.
+    ``earlier`` says that submitted check-ins not given lie before the year. Returns the
+    first day and the day after the last (exclusive), like a range.
     """
     middles = [midpoint(c) for c in checkins if c.is_submitted]
     end = add_months(max([today, *middles]), 1)
-    start = max(add_months(end, -MONTHS_SHOWN), add_months(min(middles, default=today), 0))
+    year_back = add_months(end, -MONTHS_SHOWN)
+    first = year_back if earlier else add_months(min(middles, default=today), 0)
+    start = max(year_back, first)
     return min(start, add_months(end, -MIN_MONTHS)), end
+
+
+def window_floor(today: Day) -> Day:
+    """No chart window reaches back before this: check-ins that ended earlier are not
+    needed to draw them (``history_window`` only needs to know that they exist)."""
+    return add_months(today, 1 - MONTHS_SHOWN)
 
 
 # --- Satisfaction and energy -----------------------------------------------------------
@@ -245,17 +292,19 @@ def mood_trend(
     checkins: Iterable[CheckIn], *, start: Day, end: Day, highlight: Period | None = None
 ) -> MoodTrend:
     title = _("Satisfaction and energy, %(start)s to %(end)s") % {
-        "start": dateformat.format(start, "F Y"),
-        "end": dateformat.format(end - datetime.timedelta(days=1), "F Y"),
+        "start": day_format(start, "F Y"),
+        "end": day_format(end - datetime.timedelta(days=1), "F Y"),
     }
     chart = Chart("mood", title, "", 220, 3, 100, 10, 172)
-    frame = _Frame(chart, start, end, 1, 5)
+    frame = Frame(chart, start, end, 1, 5)
     frame.months()
     frame.values([1, 2, 3, 4, 5])
     if highlight is not None:
         width = frame.edge(highlight.end + datetime.timedelta(days=1)) - frame.edge(highlight.start)
         chart.band = (frame.edge(highlight.start), round(width, 2))
     shown = [c for c in submitted_in_order(checkins) if frame.contains(midpoint(c))]
+    labels = [period_label(c) for c in shown]
+    words = _("%(period)s: %(what)s %(score)s of 5")
     for key, label, shape in (
         ("satisfaction", _("Satisfaction"), "circle"),
         ("energy", _("Energy"), "square"),
@@ -263,13 +312,12 @@ def mood_trend(
         points = [
             Point(
                 frame.x(midpoint(c)),
-                frame.y(getattr(c, key)),
-                getattr(c, key),
-                _("%(period)s: %(what)s %(score)s of 5")
-                % {"period": period_label(c), "what": label, "score": getattr(c, key)},
+                frame.y(score),
+                score,
+                words % {"period": period, "what": label, "score": score},
             )
-            for c in shown
-            if getattr(c, key) is not None
+            for c, period in zip(shown, labels, strict=True)
+            if (score := getattr(c, key)) is not None
         ]
         chart.series.append(Series(key, label, points, shape))
     count = ngettext(
@@ -280,7 +328,7 @@ def mood_trend(
     chart.desc = f"{count} {_('The same numbers are in the table with the chart.')}"
     return MoodTrend(
         chart,
-        [(period_label(c), c.satisfaction, c.energy) for c in shown],
+        [(period, c.satisfaction, c.energy) for c, period in zip(shown, labels, strict=True)],
         average(c.satisfaction for c in shown),
         average(c.energy for c in shown),
     )
@@ -298,36 +346,56 @@ class GoalTrend:
     latest: int
     latest_status: str
 
+    @property
+    def table_rows(self) -> list[tuple[str, str, str]]:
+        return [(period, f"{progress}%", status) for period, progress, status in self.rows]
 
-def goal_trends(checkins: Iterable[CheckIn], *, start: Day, end: Day) -> list[GoalTrend]:
-    """Progress over time for each goal reviewed in the window, most recently reviewed first."""
+
+def goal_trends(
+    checkins: Iterable[CheckIn],
+    *,
+    start: Day,
+    end: Day,
+    limit: int | None = None,
+    reviews: Mapping[int, Sequence[GoalReview]] | None = None,
+) -> list[GoalTrend]:
+    """Progress over time for each goal reviewed in the window, most recently reviewed
+    first; the first ``limit`` goals only, when given. ``reviews`` are the check-ins'
+    goal reviews by check-in id; without it, their prefetched ``goal_reviews``."""
     entries: dict[int | str, list[tuple[CheckIn, GoalReview]]] = defaultdict(list)
     for checkin in submitted_in_order(checkins):
         if start <= midpoint(checkin) < end:
-            for review in checkin.goal_reviews.all():
+            given = checkin.goal_reviews.all() if reviews is None else reviews.get(checkin.pk, ())
+            for review in given:
                 if review.progress is not None:
                     entries[goal_key(review)].append((checkin, review))
     ordered = sorted(
         entries.values(), key=lambda e: (-e[-1][0].period_start.toordinal(), e[-1][1].goal_title)
     )
-    return [_goal_trend(index, pairs, start, end) for index, pairs in enumerate(ordered)]
+    words = {
+        "point": _("%(period)s: %(progress)s%%"),
+        **{status: str(label) for status, label in GoalStatusChoice.choices},
+    }
+    return [
+        _goal_trend(index, pairs, start, end, words) for index, pairs in enumerate(ordered[:limit])
+    ]
 
 
-def _goal_trend(index: int, pairs: list, start: Day, end: Day) -> GoalTrend:
+def _goal_trend(index: int, pairs: list, start: Day, end: Day, words: dict) -> GoalTrend:
     last = pairs[-1][1]
     title = _("Progress of “%(goal)s”") % {"goal": last.goal_title}
     chart = Chart(f"goal-{index}", title, "", 92, 14, 100, 8, 84)
-    frame = _Frame(chart, start, end, 0, 100)
+    frame = Frame(chart, start, end, 0, 100)
     frame.values([0, 50, 100], "%")
     rows, points = [], []
     for checkin, review in pairs:
-        status = review.get_status_display() if review.status else ""
+        status = words.get(review.status, review.status)
         label = period_label(checkin)
         rows.append((label, review.progress, status))
-        words = _("%(period)s: %(progress)s%%") % {"period": label, "progress": review.progress}
-        words += f", {status.lower()}" if status else ""
+        point = words["point"] % {"period": label, "progress": review.progress}
+        point += f", {status.lower()}" if status else ""
         x, y = frame.x(midpoint(checkin)), frame.y(review.progress)
-        points.append(Point(x, y, review.progress, words, f"is-{review.status or 'none'}"))
+        points.append(Point(x, y, review.progress, point, f"is-{review.status or 'none'}"))
     chart.series.append(Series("progress", _("Progress"), points))
     chart.desc = _("From %(first)s%% to %(last)s%% over %(count)s check-ins.") % {
         "first": pairs[0][1].progress,
@@ -335,115 +403,3 @@ def _goal_trend(index: int, pairs: list, start: Day, end: Day) -> GoalTrend:
         "count": len(pairs),
     }
     return GoalTrend(last.goal_id, last.goal_title, chart, rows, last.progress, status)
-
-
-# --- Planned against actual ------------------------------------------------------------
-
-
-@dataclass
-class MonthCount:
-    month: Day | None
-    due: int = 0
-    on_time: int = 0
-    late: int = 0
-    still_open: int = 0
-
-
-@dataclass
-class PlannedVsActual:
-    months: list[MonthCount]
-    reschedules: int  # target dates moved from one date to another
-    pushed_later: int
-    goals_rescheduled: int
-    chart: Chart | None = None
-    total: MonthCount = field(init=False)
-
-    def __post_init__(self) -> None:
-        fields = ("due", "on_time", "late", "still_open")
-        sums = {name: sum(getattr(m, name) for m in self.months) for name in fields}
-        self.total = MonthCount(None, **sums)
-
-    @property
-    def share(self) -> int | None:
-        """Percent of the steps due so far that were done by their due date."""
-        return round(100 * self.total.on_time / self.total.due) if self.total.due else None
-
-
-def moved_dates(change: GoalChange) -> tuple[Day, Day] | None:
-    """A reschedule's old and new dates; None when a date was only set or removed."""
-    try:
-        return Day.fromisoformat(change.old_value), Day.fromisoformat(change.new_value)
-    except ValueError:
-        return None
-
-
-def planned_vs_actual(
-    tasks: Iterable[Task],
-    changes: Iterable[GoalChange],
-    *,
-    start: Day,
-    end: Day,
-    today: Day,
-    zone: datetime.tzinfo,
-    chart: bool = True,
-) -> PlannedVsActual:
-    """Steps due from ``start`` up to ``end`` (exclusive) against when they were done.
-
-    A step counts once its day has come: done by then (on time), done after (late), or
-    not done and its day is past (still open). One due today and not done yet is not late.
-    """
-    months = {}
-    month = start.replace(day=1)
-    while month < end:
-        months[month] = MonthCount(month)
-        month = add_months(month, 1)
-    for task in tasks:
-        due = task.due_date
-        done = local_day(task.done_at, zone) if task.done_at else None
-        if due is None or not start <= due < end or (done is None and due >= today):
-            continue
-        count = months[due.replace(day=1)]
-        count.due += 1
-        if done is None:
-            count.still_open += 1
-        elif done <= due:
-            count.on_time += 1
-        else:
-            count.late += 1
-    moves = [
-        (c.goal_id, dates)
-        for c in changes
-        if c.kind == ChangeKind.RESCHEDULED
-        and start <= local_day(c.created_at, zone) < end
-        and (dates := moved_dates(c))
-    ]
-    result = PlannedVsActual(
-        list(months.values()),
-        reschedules=len(moves),
-        pushed_later=sum(1 for _id, (old, new) in moves if new > old),
-        goals_rescheduled=len({goal_id for goal_id, _dates in moves}),
-    )
-    if chart:
-        result.chart = _planned_chart(result.months, start, end)
-    return result
-
-
-def _planned_chart(months: list[MonthCount], start: Day, end: Day) -> Chart:
-    title = _("Steps due and steps done on time, by month")
-    top, step = _nice_top(max((m.due for m in months), default=0))
-    chart = Chart("planned", title, "", 200, 5, 100, 10, 154)
-    frame = _Frame(chart, start, end, 0, top)
-    frame.months()
-    frame.values(list(range(0, top + 1, step)))
-    for tick, count in zip(chart.x_ticks, months, strict=True):
-        width = round((tick.label_pos - tick.pos) * 0.62, 2)
-        for x, value, css, words in (
-            (round(tick.label_pos - width, 2), count.due, "is-due", _("%(month)s: %(count)s due")),
-            (tick.label_pos, count.on_time, "is-on-time", _("%(month)s: %(count)s on time")),
-        ):
-            if value:
-                y = frame.y(value)
-                label = words % {"month": dateformat.format(count.month, "F Y"), "count": value}
-                chart.bars.append(Bar(x, y, width, round(chart.bottom - y, 1), label, css))
-    chart.desc = _("Each month has two bars: steps that were due, and steps done by their date.")
-    return chart

@@ -20,19 +20,17 @@ from reviews.trends import (
     CheckInLine,
     Day,
     MoodTrend,
-    PlannedVsActual,
     add_months,
     average,
     checkin_lines,
     goal_key,
     local_day,
     mood_trend,
-    moved_dates,
     period_label,
-    planned_vs_actual,
     quarter_label,
     submitted_in_order,
 )
+from reviews.trends_planned import PlannedVsActual, moved_dates, planned_vs_actual
 
 SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
 

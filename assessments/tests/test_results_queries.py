@@ -64,9 +64,9 @@ def test_skill_page_query_count(owner_client, history, django_assert_num_queries
 
 
 def test_our_dashboard_panel_and_checklist_query_count(owner, history, django_assert_num_queries):
-    # 1 instruments due for a retake, 2 the skill answers of the latest take that rated
-    # skills (with the take and instrument), 3 open goals serving its top gaps
-    with django_assert_num_queries(3):
+    # 1 the last completion of each instrument (what is due for a retake), 2 the skill
+    # answers of the latest rated take, each with the open goal serving it
+    with django_assert_num_queries(2):
         panel = panels.assessments_panel(owner)
     assert len(panel["gaps"]) == 3
     # 1 "has a completed take"

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
+from reviews import trends
 from reviews.cadence import Cadence
+from reviews.history_reads import GOALS_SHOWN, PER_PAGE
 from reviews.models import (
     CheckIn,
     CheckInStatus,
@@ -171,6 +173,90 @@ def test_the_pages_need_a_sign_in(anon_client):
         assert "/accounts/login/" in response["Location"]
 
 
+# --- The list of check-ins, page by page -----------------------------------------------
+
+
+def months_back(user, count: int, **fields) -> list[CheckIn]:
+    """``count`` monthly check-ins, the newest for April 2027."""
+    starts = [trends.add_months(D(2027, 4, 1), -n) for n in range(count)]
+    return [month(start.year, start.month, user=user, **fields) for start in starts]
+
+
+def test_the_list_shows_a_page_of_check_ins_newest_first(owner_client, owner):
+    months_back(owner, 30)
+    response = owner_client.get(HISTORY)
+    lines = response.context["lines"]
+    assert [line.label for line in lines][:2] == ["April 2027", "March 2027"]
+    assert len(lines) == PER_PAGE
+    body = " ".join(response.content.decode().split())
+    assert "30 check-ins, the newest first." in body
+    assert 'aria-label="Pages of check-ins"' in body
+    assert "Page 1 of 3" in body
+    assert 'rel="next" href="?page=2#checkins"' in body
+
+
+def test_the_second_page_continues_where_the_first_ended(owner_client, owner):
+    months_back(owner, 30)
+    response = owner_client.get(HISTORY, {"page": 2})
+    labels = [line.label for line in response.context["lines"]]
+    assert labels[0] == "April 2026"  # the 13th newest
+    assert len(labels) == PER_PAGE
+    body = response.content.decode()
+    assert "Page 2 of 3" in body
+    assert 'rel="prev" href="?#checkins"' in body  # the first page has no page number
+    assert 'start="13"' in body
+    # The charts stay the same on every page: June 2026 to May 2027.
+    assert len(response.context["mood"].rows) == 11
+
+
+def test_page_links_keep_the_rest_of_the_address(owner_client, owner):
+    months_back(owner, 30)
+    body = owner_client.get(HISTORY, {"page": 2, "from": "email"}).content.decode()
+    assert 'href="?page=3&amp;from=email#checkins"' in body
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("abc", 1),
+        ("", 1),
+        ("0", 3),
+        ("-1", 3),
+        ("4", 3),
+        ("99999999999999999999999", 3),
+        ("1.5", 1),
+    ],
+)
+def test_a_bad_page_number_shows_a_real_page(owner_client, owner, page, shown):
+    months_back(owner, 30)
+    response = owner_client.get(HISTORY, {"page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+
+
+def test_counts_cover_the_whole_history_while_the_charts_cover_a_year(owner_client, owner):
+    months_back(owner, 40)
+    month(2027, 5, user=owner, status=CheckInStatus.DRAFT, submitted_at=None)
+    response = owner_client.get(HISTORY)
+    assert response.context["counts"].total == 41
+    assert response.context["counts"].submitted == 40
+    assert re.search(r"Check-ins</dt>\s*<dd[^>]*>40</dd>", response.content.decode())
+    assert response.context["window_start"] == D(2026, 6, 1)
+
+
+def test_only_the_goals_reviewed_most_recently_get_a_chart(owner_client, owner):
+    goals = [GoalFactory(user=owner, title=f"Goal {n:02}") for n in range(9)]
+    for n, checkin in enumerate(months_back(owner, 9)):  # Goal 00 in April, Goal 08 in August
+        GoalReviewFactory(checkin=checkin, goal=goals[n], progress=10 * n)
+    response = owner_client.get(HISTORY)
+    shown = [trend.title for trend in response.context["goal_trends"]]
+    assert shown == [f"Goal {n:02}" for n in range(GOALS_SHOWN)]
+    assert response.context["more_goals"]
+    assert f"These are the {GOALS_SHOWN} goals you reviewed most recently." in " ".join(
+        response.content.decode().split()
+    )
+
+
 # --- Privacy and markup ----------------------------------------------------------------
 
 
@@ -276,12 +362,16 @@ def seeded(request, owner):
     seed(owner, *request.param)
 
 
-def test_history_query_count(owner_client, seeded, django_assert_num_queries):
-    # 1 session, 2 user, 3 check-ins, 4 their goal reviews (prefetch); checkin_state:
-    # 5 schedule, 6 submitted period starts, 7 this period's check-in, 8 the last submitted
-    # one; 9 steps due in the charts' months, 10 target dates moved in them
-    with django_assert_num_queries(10):
-        response = owner_client.get(HISTORY)
+@pytest.mark.parametrize("page", ["1", "5"])
+def test_history_query_count(owner_client, seeded, page, django_assert_num_queries):
+    # 1 session, 2 user, 3 check-ins counted (all, submitted, before the charts' year),
+    # 4 the submitted check-ins of the charts' year, 5 the progress they recorded for the
+    # goals reviewed most recently; the list: 6 the page's check-ins, 7 their goal reviews
+    # counted by status; 8 steps due in the charts' months counted by month, 9 target dates
+    # moved in them counted; checkin_state: 10 schedule, 11 this period's check-in and the
+    # last submitted one, 12 missed periods and the streak counted
+    with django_assert_num_queries(12):
+        response = owner_client.get(HISTORY, {"page": page})
     assert response.status_code == 200
 
 

@@ -135,7 +135,7 @@ def test_history_and_the_quarter_read_well_on_screen_and_paper(
 
     page.set_viewport_size(PHONE)
     page.reload()
-    expect(page.get_by_role("heading", name="Every check-in")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your check-ins")).to_be_visible()
     _fits_a_phone(page)
     page.screenshot(path=screenshot_dir / "reviews-history-phone.png", full_page=True)
 

@@ -8,7 +8,7 @@ import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import trends, trends_quarter
+from reviews import trends, trends_planned, trends_quarter
 from reviews.cadence import Cadence, quarter_bounds
 from reviews.models import CheckIn, CheckInStatus, Reflection
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
@@ -149,11 +149,11 @@ def test_a_progress_point_shows_its_status(owner):
 # --- Planned against actual ------------------------------------------------------------
 
 
-def planned(owner, **kwargs) -> trends.PlannedVsActual:
+def planned(owner, **kwargs) -> trends_planned.PlannedVsActual:
     tasks = Task.objects.for_user(owner)
     changes = GoalChange.objects.filter(goal__user=owner)
     window = {"start": D(2027, 1, 1), "end": D(2027, 6, 1), "today": TODAY, "zone": BERLIN}
-    return trends.planned_vs_actual(tasks, changes, **(window | kwargs))
+    return trends_planned.planned_vs_actual(tasks, changes, **(window | kwargs))
 
 
 def test_steps_count_as_on_time_late_or_still_open(owner):
