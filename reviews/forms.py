@@ -54,7 +54,7 @@ class GoalReviewForm(forms.Form):
         min_value=0,
         max_value=100,
         required=False,
-        widget=forms.NumberInput(attrs={"step": 5}),
+        widget=forms.NumberInput(),  # any whole percent: steps of 5 blocked 56%
     )
     status = forms.ChoiceField(
         label=_("How is it going?"),

@@ -139,7 +139,7 @@ def test_ticking_a_task_without_javascript_redirects_back(owner_client, owner):
     assert not task.is_done
 
 
-def test_ticking_a_task_with_htmx_returns_the_row_and_the_new_progress(owner_client, owner):
+def test_ticking_a_task_with_htmx_returns_what_changed_and_the_new_progress(owner_client, owner):
     goal = GoalFactory(user=owner)
     task = TaskFactory(goal=goal, title="Book the exam")
     TaskFactory(goal=goal)
@@ -150,8 +150,13 @@ def test_ticking_a_task_with_htmx_returns_the_row_and_the_new_progress(owner_cli
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert f'id="task-{task.pk}"' in body
+    assert f'id="task-{task.pk}-check"' in body
+    assert 'aria-pressed="true"' in body
+    assert f'id="task-{task.pk}-state" hx-swap-oob="true"' in body
+    assert "text-decoration-line-through" in body
     assert f'id="goal-{goal.pk}-progress" hx-swap-oob="true"' in body
+    # The rest of the row (move and edit) does not change, so it is not sent again.
+    assert f"/tasks/{task.pk}/move/" not in body
     assert 'value="50"' in body
     assert "<html" not in body
     # The fragment is a small part of the page.

@@ -1,6 +1,7 @@
 """Check-ins: state, saving, submitting once, course corrections, ownership."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -143,6 +144,20 @@ def test_the_page_prefills_progress_from_tasks_and_lists_active_goals_only(page_
     assert "Paused thing" not in body
     assert f'name="goal-{goal.pk}-progress" value="50"' in body
     assert "What went well?" in body
+
+
+def test_a_progress_that_is_not_a_multiple_of_five_is_valid_in_the_browser(page_client, owner):
+    # The browser refuses to send (and htmx to autosave) a number input whose value is off
+    # its step; progress from steps is any whole percent, e.g. 1 of 3 steps = 33.
+    goal = GoalFactory(user=owner)
+    TaskFactory(goal=goal, done_at=timezone.now())
+    TaskFactory.create_batch(2, goal=goal)
+    checkin = open_page(page_client)
+    body = page_client.get(checkin.get_absolute_url()).content.decode()
+    field = re.search(rf'<input[^>]*name="goal-{goal.pk}-progress"[^>]*>', body).group(0)
+    assert 'value="33"' in field
+    step = re.search(r'step="(\d+)"', field)
+    assert step is None or 33 % int(step.group(1)) == 0
 
 
 def _post(client, checkin, goal, **extra):
