@@ -175,19 +175,7 @@ def live_url(live_server) -> str:
     return live_server.url
 
 
-@pytest.fixture(autouse=True)
-def _shipped_content(request):
-    """Transactional tests empty the database when they end, shipped content included.
-
-    Load it again (the loaders are idempotent) so every transactional test starts with
-    the goal templates, instruments and prompts that migrations put there. Django's
-    serialized_rollback cannot do this here: once Playwright runs its event loop, Django
-    hands out a new connection object without the serialized copy.
-    """
-    marker = request.node.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("transaction")):
-        return
-    request.getfixturevalue("transactional_db")
+def _load_shipped_content() -> None:
     from assessments import content as assessment_content
     from assessments.models import Instrument, Option, Question
     from goals import content as goal_content
@@ -198,3 +186,26 @@ def _shipped_content(request):
     goal_content.load_goal_templates(GoalTemplate, GoalTemplateTask)
     assessment_content.load_instruments(Instrument, Question, Option)
     review_content.load_reflection_prompts(ReflectionPrompt)
+
+
+def _reload_after_flush(sender, **kwargs) -> None:
+    # post_migrate goes out once per app after every flush; one app is enough.
+    if sender.label == "goals":
+        _load_shipped_content()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shipped_content(django_db_setup, django_db_blocker):
+    """Transactional tests empty the database when they end, shipped content included.
+
+    Django's flush then sends post_migrate, and this loads the shipped content again (the
+    loaders are idempotent), so every test - transactional or not, in whatever order pytest
+    runs them - finds the goal templates, instruments and prompts that migrations put
+    there. Django's serialized_rollback cannot do this here: once Playwright runs its event
+    loop, Django hands out a new connection object without the serialized copy.
+    """
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_reload_after_flush, dispatch_uid="tests-reload-shipped-content")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-reload-shipped-content")

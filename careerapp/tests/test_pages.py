@@ -5,12 +5,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import content as assessment_content
-from assessments.models import Instrument, Option, Question
 from benchmarks import web_seed
 from careerapp import dashboard
-from reviews import content as review_content
-from reviews.models import ReflectionPrompt
 
 pytestmark = pytest.mark.django_db
 
@@ -140,10 +136,6 @@ RECORDS = {
 def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
     client, size, django_assert_num_queries
 ):
-    # The seed uses the shipped instruments and prompts, which a transactional test run
-    # earlier may have emptied from the database; loading them is idempotent.
-    assessment_content.load_instruments(Instrument, Question, Option)
-    review_content.load_reflection_prompts(ReflectionPrompt)
     person = web_seed.seed({size: RECORDS[size]})[size]
     client.force_login(person)
     # 1 session, 2 user; checklist: 3 the first active goals with their step counts (also
