@@ -1,3 +1,11 @@
+from functools import cache
+
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
 
 
@@ -54,3 +62,49 @@ def _has_errors(value) -> bool:
     if hasattr(value, "total_error_count"):  # a formset
         return value.total_error_count() > 0
     return bool(getattr(value, "errors", None))
+
+
+_NONCE_PLACEHOLDER = "careerapp-csp-nonce-placeholder"
+# What a view's django-csp decorators leave on a response; such a response is built the
+# library's way.
+_PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+
+
+@cache
+def _site_policy(*, with_nonce: bool) -> str:
+    return build_policy(nonce=_NONCE_PLACEHOLDER if with_nonce else None)
+
+
+@receiver(setting_changed)
+def _forget_site_policy(*, setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _site_policy.cache_clear()
+
+
+class SitePolicyCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with the site's policy built once per process.
+
+    django-csp builds the header from the settings on every response, the most expensive
+    middleware in the stack (about 50 of 180 microseconds for an empty response, issue #8).
+    The site's policy only differs by the nonce, so it is built once with a placeholder
+    and the request's nonce put in. Responses that a view's csp decorators changed, a
+    report-only policy and excluded prefixes go through django-csp unchanged.
+    """
+
+    def process_response(self, request, response):
+        policy = settings.CONTENT_SECURITY_POLICY or {}
+        if (
+            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or policy.get("EXCLUDE_URL_PREFIXES")
+            or any(getattr(response, name, None) for name in _PER_VIEW)
+            or settings.DEBUG
+        ):
+            return super().process_response(request, response)
+        nonce = getattr(request, "_csp_nonce", None)
+        header = _site_policy(with_nonce=nonce is not None)
+        if header and HEADER not in response:
+            response[HEADER] = header.replace(_NONCE_PLACEHOLDER, nonce) if nonce else header
+        if nonce is None:
+            # As django-csp does: a nonce asked for after the header is written is an error.
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response

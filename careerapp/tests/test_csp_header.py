@@ -1,0 +1,55 @@
+"""The Content-Security-Policy header: built once per process, the same as django-csp's."""
+
+import pytest
+from csp.utils import build_policy
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+
+from careerapp.middleware import SitePolicyCSPMiddleware
+
+pytestmark = pytest.mark.django_db
+
+
+def _header(*, use_nonce: bool) -> tuple[str, str | None]:
+    request = RequestFactory().get("/")
+    middleware = SitePolicyCSPMiddleware(lambda request: HttpResponse())
+    middleware.process_request(request)
+    nonce = str(request.csp_nonce) if use_nonce else None  # as a template asking for it
+    response = middleware.process_response(request, HttpResponse())
+    return response["Content-Security-Policy"], nonce
+
+
+def test_a_response_that_used_a_nonce_gets_the_policy_with_that_nonce():
+    header, nonce = _header(use_nonce=True)
+    assert header == build_policy(nonce=nonce)
+    assert f"'nonce-{nonce}'" in header
+
+
+def test_each_response_gets_its_own_nonce():
+    assert _header(use_nonce=True)[0] != _header(use_nonce=True)[0]
+
+
+def test_a_response_without_a_nonce_gets_the_plain_policy(anon_client):
+    response = anon_client.get(reverse("healthz"))
+    assert response["Content-Security-Policy"] == build_policy()
+    assert "nonce-" not in response["Content-Security-Policy"]
+
+
+def test_a_changed_setting_changes_the_header(anon_client):
+    policy = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    with override_settings(CONTENT_SECURITY_POLICY=policy):
+        assert anon_client.get(reverse("healthz"))["Content-Security-Policy"] == (
+            "default-src 'none'"
+        )
+    assert anon_client.get(reverse("healthz"))["Content-Security-Policy"] == build_policy()
+
+
+def test_a_views_own_policy_goes_through_django_csp():
+    request = RequestFactory().get("/")
+    middleware = SitePolicyCSPMiddleware(lambda request: response)
+    response = HttpResponse()
+    response._csp_update = {"img-src": ["https://images.example.com"]}
+    middleware.process_request(request)
+    header = middleware.process_response(request, response)["Content-Security-Policy"]
+    assert "https://images.example.com" in header
