@@ -39,6 +39,17 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture
+def wrk_binary() -> str:
+    """Debian's wrk, which the web benchmark drives (.ci/run installs it)."""
+    import shutil
+
+    path = shutil.which("wrk")
+    if path is None:
+        _unavailable("needs Debian's wrk (apt-get install wrk)")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # allauth's rate limits live in the cache; each test starts with a clean slate.

@@ -85,8 +85,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="needs Debian's wrk")
-def test_wrk_report_lua_counts_non_200_responses_and_sends_cookie_and_encoding():
+def test_wrk_report_lua_counts_non_200_responses_and_sends_cookie_and_encoding(wrk_binary):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
