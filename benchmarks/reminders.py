@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import seed
+from benchmarks.machine import OtherLoad, stop_group
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DB_NAME = "careercompass_bench"
@@ -118,52 +119,7 @@ class Workers:
 
     def stop(self) -> None:
         """Warm shutdown (the running chunk finishes); the whole group if that hangs."""
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)  # its leader is alive: still ours
-            self.process.wait(10)
-
-
-class OtherLoad:
-    """How many cores processes other than this benchmark's used during a pipeline (other
-    people's tests on a shared machine skew every number here): all busy CPU time from
-    /proc/stat, less what our own long-lived processes used. Linux only."""
-
-    def __init__(self, workers: Workers | None) -> None:
-        self.session = workers.process.pid if workers else -1
-        self.began, self.start = time.monotonic(), self._sample()
-
-    def _sample(self) -> int:
-        with open("/proc/stat") as stat:
-            user, nice, system, _idle, _iowait, *rest = map(int, stat.readline().split()[1:9])
-        others = user + nice + system + sum(rest)
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-                with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
-                    command = cmdline.read()
-            except (OSError, IndexError):
-                continue
-            # Ours: this process and its children (the sink), the workers' session, the
-            # PostgreSQL backends of the bench database and PostgreSQL's own writers
-            # (mostly writing our rows), and Redis (mostly our queue).
-            ours = os.getpid() in (int(entry.name), int(fields[1]))
-            ours = ours or int(fields[3]) == self.session or DB_NAME.encode() in command
-            ours = ours or (command.startswith(b"postgres: ") and b"(" not in command)
-            if ours or b"redis-server" in command:
-                others -= int(fields[11]) + int(fields[12])
-        return others
-
-    def cores(self) -> float:
-        used = (self._sample() - self.start) / os.sysconf("SC_CLK_TCK")
-        return max(used, 0.0) / (time.monotonic() - self.began)
+        stop_group(self.process)
 
 
 # --- Database, seed and reset -------------------------------------------------------------
@@ -237,7 +193,7 @@ def run_pipeline(key: str, name: str, email_url: str, args, logs: Path, started:
     workers = Workers(key, email_url=email_url, concurrency=args.concurrency, logs=logs)
     started.append(workers)
     workers.wait_ready()
-    others = OtherLoad(workers)
+    others = OtherLoad(DB_NAME)
     deadline = time.monotonic() + args.timeout
     began = time.perf_counter()
     claimed = sweeps = 0
@@ -293,7 +249,7 @@ def render_sample(size: int) -> tuple[list[tuple[str, list[str], bytes]], int]:
 def run_raw(emails: int, port: int, args) -> Result:
     wire, sampled = render_sample(args.sample)
     deadline = time.monotonic() + args.timeout
-    others = OtherLoad(None)
+    others = OtherLoad(DB_NAME)
     began = time.perf_counter()
     sent = 0
     with smtplib.SMTP("127.0.0.1", port, timeout=30) as smtp:

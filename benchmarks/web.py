@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
+from benchmarks.machine import OtherLoad
+
 LUA = Path(__file__).resolve().with_name("wrk_report.lua")
 NOISY_SPREAD = 1.2  # max ratio / min ratio over the rounds above this: too noisy to judge
 LATENCY_CONNECTIONS = 8
@@ -210,59 +212,6 @@ class PairResult:
         if not self.ratios:
             return "FAIL"
         return verdict(self.ratios, self.goal, at_most=self.at_most)
-
-
-# --- Other processes' CPU -----------------------------------------------------------------
-
-
-class OtherLoad:
-    """How many cores processes other than this benchmark's used (others' tests on a
-    shared machine skew every number here): all busy CPU time from /proc/stat, less what
-    this process and its descendants (gunicorn, wrk), PostgreSQL serving the bench database
-    and Redis used. Linux only."""
-
-    def __init__(self, db_name: str) -> None:
-        self.db_name = db_name.encode()
-        self.began, self.start = time.monotonic(), self._sample()
-
-    def _sample(self) -> int:
-        with open("/proc/stat") as stat:
-            user, nice, system, _idle, _iowait, *rest = map(int, stat.readline().split()[1:9])
-        busy = user + nice + system + sum(rest)
-        parents, times, commands = {}, {}, {}
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-                with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
-                    commands[int(entry.name)] = cmdline.read()
-            except (OSError, IndexError):
-                continue
-            parents[int(entry.name)] = int(fields[1])
-            times[int(entry.name)] = int(fields[11]) + int(fields[12])
-        me = os.getpid()
-        for pid, command in commands.items():
-            ancestor, ours = pid, False
-            for _ in range(32):
-                if ancestor == me:
-                    ours = True
-                    break
-                ancestor = parents.get(ancestor, 0)
-                if ancestor <= 1:
-                    break
-            # PostgreSQL's backends of the bench database, its own writers (mostly writing
-            # our rows) and Redis (our cache) work for us too.
-            ours = ours or self.db_name in command or b"redis-server" in command
-            ours = ours or (command.startswith(b"postgres: ") and b"(" not in command)
-            if ours:
-                busy -= times[pid]
-        return busy
-
-    def cores(self) -> float:
-        used = (self._sample() - self.start) / os.sysconf("SC_CLK_TCK")
-        return max(used, 0.0) / max(time.monotonic() - self.began, 1e-6)
 
 
 # --- Query counts -------------------------------------------------------------------------

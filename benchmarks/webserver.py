@@ -48,6 +48,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.machine import stop_group
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DB_NAME = "careercompass_webbench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
@@ -289,14 +291,7 @@ class Gunicorn:
 
     def stop(self) -> None:
         """Graceful (workers finish their request); the whole group if that hangs."""
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)  # its leader is alive: still ours
-            self.process.wait(10)
+        stop_group(self.process)
 
 
 def fetch(url: str, cookie: str = "") -> tuple[int, str]:
