@@ -35,6 +35,8 @@ import sys
 import time
 from dataclasses import dataclass
 
+from benchmarks import seed as email_seed
+
 PASSWORD = "webbench-passphrase-not-secret"  # noqa: S105 - loopback benchmark accounts
 EMAIL_DOMAIN = "webbench.example"
 OPEN_SHARE = 0.1  # goals still being worked on or waiting; the rest are closed
@@ -65,32 +67,14 @@ SMALL = Size(
 LARGE = Size(goals=1000, tasks_per_goal=10, checkins=200, takes=50)
 PEOPLE = {"small": SMALL, "large": LARGE}
 
+# The email benchmark's goals and steps, and a few more for ten years of them.
 GOALS = [
-    "Lead a cross-team project",
-    "Get comfortable speaking at all-hands",
-    "Learn enough SQL to answer my own questions",
-    "Move into a product role",
-    "Mentor a junior colleague",
-    "Pass the cloud practitioner exam",
-    "Build a portfolio of three case studies",
-    "Negotiate a raise I can defend",
-    "Protect one focus day a week",
+    *email_seed.GOALS,
     "Write a talk for the engineering forum",
     "Run the team's retrospectives for a quarter",
     "Read one book on management each month",
 ]
-STEPS = [
-    "Book a coffee with my manager",
-    "Draft the proposal outline",
-    "Ask for feedback on the last presentation",
-    "Sign up for the course",
-    "Update my CV with this year's results",
-    "Practise the talk with a friend",
-    "Write to three people whose work I admire",
-    "Collect examples of my impact",
-    "Review progress with my mentor",
-    "Finish the practice exam, timed",
-]
+STEPS = [*email_seed.STEPS, "Finish the practice exam, timed"]
 NOTES = [
     "",
     "Steady. Did what I planned, no more.",
