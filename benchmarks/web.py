@@ -52,7 +52,7 @@ ENDPOINTS = {
             ("timeline", "/goals/timeline/"),
             ("history", "/reviews/history/"),
         )
-        for who in ("large", "small")
+        for who in ("large", "small", "year")
     },
 }
 
@@ -69,6 +69,8 @@ class Pair:
     def short(self) -> str:
         if self.a.endswith("-large") and self.b.endswith("-small"):
             return self.a.removesuffix("-large")
+        if self.a.endswith("-large") and self.b.endswith("-year"):
+            return f"{self.a.removesuffix('-large')} (10 y / 1 y)"
         return f"{self.a}/{self.b}"
 
 
@@ -86,6 +88,17 @@ PAIRS = [
         "/reviews/history/",
     ),
     Pair("dashboard (large) / signed-in hello", "dashboard-large", "hello", 0.25),
+    # The large person against their own last year (benchmarks.web_seed.YEAR): what nine
+    # more years of history cost, apart from what a busy year puts on the page.
+    *(
+        Pair(f"{label}: large / its last year alone", f"{name}-large", f"{name}-year", None)
+        for label, name in (
+            ("dashboard", "dashboard"),
+            ("goal list", "goals"),
+            ("timeline", "timeline"),
+            ("check-in history", "history"),
+        )
+    ),
 ]
 LATENCY_ENDPOINT = "dashboard-large"
 LATENCY_GOAL = 2.0  # p99 / p50 at most

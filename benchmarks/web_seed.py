@@ -1,4 +1,5 @@
-"""Two people for the web benchmark: a small one and a large one with ten years of history.
+"""People for the web benchmark: a small one, a large one with ten years of history, and the
+large one's last year alone.
 
     .venv/bin/python -m benchmarks.web_seed      (into the database of the current settings)
 
@@ -9,15 +10,19 @@
   (10,000; open goals have steps overdue, due soon, later, done and undated), 200 submitted
   fortnightly check-ins with goal reviews and reflections, 50 completed self-assessments of
   the shipped instruments with every question answered.
+- **year** (``year@webbench.example``): the large person's last year alone - the same 100
+  open goals, the year's 100 closed goals, 26 fortnightly check-ins, 5 self-assessments -
+  and nothing before. Large against year isolates what nine more years of history cost
+  from what a busy year puts on the pages (large against small measures both).
 
-Both have a name, a time zone, reminder preferences, a verified email address and have
-finished the dashboard's onboarding, so every dashboard panel shows real content. Both
+Each has a name, a time zone, reminder preferences, a verified email address and has
+finished the dashboard's onboarding, so every dashboard panel shows real content. All
 sign in with ``PASSWORD``.
 
 For profiling or tests, from code that has Django set up:
 
     from benchmarks import web_seed
-    users = web_seed.seed()                  # {"small": User, "large": User}
+    users = web_seed.seed()                  # {"small": User, "large": User, "year": User}
     web_seed.seed({"large": web_seed.Size(goals=50, tasks_per_goal=10, checkins=10, takes=5)})
 
 ``seed(people)`` deletes and rebuilds only the people it is given (by email), so it is
@@ -52,6 +57,7 @@ class Size:
     cadence: str = "fortnightly"
     name: str = "Morgan"
     time_zone: str = "Europe/Berlin"
+    open_goals: int | None = None  # goals still open; default: OPEN_SHARE of ``goals``
 
 
 SMALL = Size(
@@ -65,7 +71,20 @@ SMALL = Size(
     time_zone="Europe/London",
 )
 LARGE = Size(goals=1000, tasks_per_goal=10, checkins=200, takes=50)
-PEOPLE = {"small": SMALL, "large": LARGE}
+# The large person's last year alone: the same open goals and the same year of goals
+# closed, steps, check-ins and self-assessments, and none of the nine years before. The
+# large person's pages against this one's show what the years of history cost, apart from
+# what a busy year puts on the pages.
+YEAR = Size(
+    goals=LARGE.goals // 10 + round(LARGE.goals * OPEN_SHARE),
+    tasks_per_goal=LARGE.tasks_per_goal,
+    checkins=26,
+    takes=LARGE.takes // 10,
+    years=1,
+    name="Sam",
+    open_goals=round(LARGE.goals * OPEN_SHARE),
+)
+PEOPLE = {"small": SMALL, "large": LARGE, "year": YEAR}
 
 # The email benchmark's goals and steps, and a few more for ten years of them.
 GOALS = [
@@ -103,7 +122,7 @@ def days(n: float) -> datetime.timedelta:
 
 
 def seed(people: dict[str, Size] | None = None) -> dict:
-    """Delete and rebuild each person of ``people`` (default: small and large). Returns the
+    """Delete and rebuild each person of ``people`` (default: all of ``PEOPLE``). Returns the
     users by key."""
     from django.db import connection, transaction
     from django.utils import timezone
@@ -151,9 +170,9 @@ def _person(key: str, size: Size, rng: random.Random, now: datetime.datetime):
 # --- Goals, steps and their history ------------------------------------------------------
 
 
-def _states(count: int, rng: random.Random) -> list[str]:
+def _states(count: int, rng: random.Random, opened: int | None = None) -> list[str]:
     """One state per goal: active / not_started / paused (open), achieved / dropped."""
-    opened = max(1, round(count * OPEN_SHARE))
+    opened = max(1, round(count * OPEN_SHARE)) if opened is None else opened
     states = [
         "paused" if n % 4 == 3 else "not_started" if n % 6 == 5 else "active" for n in range(opened)
     ]
@@ -167,7 +186,7 @@ def _goals(user, size: Size, rng: random.Random, now: datetime.datetime) -> list
     today, start = now.date(), user.date_joined + days(10)
     span = (now - start).total_seconds() / 86400
     goals, tasks, changes = [], [], []
-    for priority, state in enumerate(_states(size.goals, rng)):
+    for priority, state in enumerate(_states(size.goals, rng, size.open_goals)):
         if state in ("achieved", "dropped"):
             created = start + days(rng.uniform(0, max(span - 60, 1)))
             closed = min(created + days(rng.uniform(30, 500)), now - days(1))

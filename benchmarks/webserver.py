@@ -14,9 +14,10 @@
 2. Production settings (``benchmarks.web_settings``: the site's settings plus the bench
    views), ``DJANGO_DEBUG=false``, a fresh secret key, ``.env`` ignored; only the HTTPS
    redirect is off, as the benchmark talks plain HTTP over loopback.
-3. The two people of ``benchmarks.web_seed``, kept between runs; reseeded on ``reseed``,
-   when ``SEED_VERSION`` or the sizes change, on a new day (the seed's dates are relative
-   to today), or when something wrote to the seeded rows since (``SEEDED_TABLES``).
+3. The people of ``benchmarks.web_seed`` (small, large, year), kept between runs;
+   reseeded on ``reseed``, when ``SEED_VERSION`` or the sizes change, on a new day (the
+   seed's dates are relative to today), or when something wrote to the seeded rows since
+   (``SEEDED_TABLES``).
 4. ``collectstatic`` into ``var/static`` (the settings' STATIC_ROOT), as a deployment does.
 5. gunicorn with sync workers (one per core by default) on a free port, access log off.
 6. A fresh session per person, created here with the server's secret key, and checked
@@ -55,7 +56,7 @@ DB_NAME = "careercompass_webbench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/13"  # dev and tests use /0, the email benchmark /14
 LOCK_KEY = 7_411_927  # PostgreSQL advisory lock: one web benchmark at a time
-SEED_VERSION = 1  # bump when benchmarks/web_seed.py changes what it builds
+SEED_VERSION = 2  # bump when benchmarks/web_seed.py changes what it builds
 SETTINGS_MODULE = "benchmarks.web_settings"
 # One per process: sessions made here must verify in gunicorn, also on a second server.
 SECRET_KEY = secrets.token_urlsafe(48)
@@ -206,7 +207,7 @@ def _ensure_seed(reseed: bool) -> str:
     with connection.cursor() as cur:
         cur.execute(f"COMMENT ON DATABASE {DB_NAME} IS %s", [json.dumps(wanted)])
     seconds = time.perf_counter() - started
-    return f"Seeded the small and the large person ({why}; {seconds:.0f} s)"
+    return f"Seeded the {', '.join(web_seed.PEOPLE)} people ({why}; {seconds:.0f} s)"
 
 
 def _sign_in(people: dict[str, str]) -> dict[str, Person]:
@@ -330,7 +331,7 @@ def _stop_on_signals() -> Iterator[None]:
 
 @contextmanager
 def running_server(*, workers: int | None = None, reseed: bool = False) -> Iterator[Server]:
-    """Serve Career Compass as in production on 127.0.0.1, with the two people signed in."""
+    """Serve Career Compass as in production on 127.0.0.1, with the benchmark's people signed in."""
     from benchmarks import web_seed
 
     port = free_port()

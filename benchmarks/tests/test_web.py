@@ -242,6 +242,24 @@ def test_the_default_sizes_are_the_issues():
     assert (small.goals, small.checkins, small.takes) == (1, 1, 1)
 
 
+def test_the_year_person_is_the_large_ones_last_year():
+    large, year = web_seed.PEOPLE["large"], web_seed.PEOPLE["year"]
+    open_goals = round(large.goals * web_seed.OPEN_SHARE)
+    assert year.open_goals == open_goals == 100  # the same goals in progress
+    assert year.goals - open_goals == large.goals // 10  # a tenth of the closed ones
+    assert year.tasks_per_goal == large.tasks_per_goal
+    assert year.checkins == 26  # a year of fortnights
+    assert (year.years, year.cadence) == (1, large.cadence)
+
+
+def test_web_pairs_compare_the_large_person_with_its_last_year():
+    pairs = {(pair.a, pair.b): pair for pair in web.PAIRS}
+    for name in ("dashboard", "goals", "timeline", "history"):
+        pair = pairs[(f"{name}-large", f"{name}-year")]
+        assert pair.goal is None  # reported, not judged: the issue's goal is large / small
+        assert web.ENDPOINTS[pair.b].who == "year"
+
+
 @pytest.mark.slow
 @pytest.mark.urls("benchmarks.web_urls")
 @pytest.mark.django_db
@@ -254,6 +272,7 @@ def test_seed_builds_the_promised_people_and_is_idempotent(client):
     sizes = {
         "small": web_seed.SMALL,
         "large": web_seed.Size(goals=40, tasks_per_goal=10, checkins=12, takes=9),
+        "year": web_seed.Size(goals=10, tasks_per_goal=10, checkins=5, takes=2, open_goals=6),
     }
     web_seed.seed(sizes)
     users = web_seed.seed(sizes)  # a second run rebuilds, it does not add
@@ -276,3 +295,4 @@ def test_seed_builds_the_promised_people_and_is_idempotent(client):
     assert GoalReview.objects.filter(checkin__user=large).exists()
     assert Reflection.objects.filter(checkin__user=large).exists()
     assert Take.objects.for_user(large).filter(answers__isnull=False).distinct().count() == 9
+    assert Goal.objects.for_user(users["year"]).open().count() == 6  # open_goals, not 10%
