@@ -4,9 +4,17 @@ from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import timezone
+
+
+def _may_be_signed_in(request) -> bool:
+    """False when the request has no session at all, so nobody can be signed in: the user
+    need not be loaded (nor the session read, which would add ``Vary: Cookie``)."""
+    session = getattr(request, "session", None)
+    return session is None or session.session_key is not None
 
 
 class UserTimeZoneMiddleware:
@@ -16,15 +24,25 @@ class UserTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        timezone.deactivate()  # whatever a previous request on this thread left
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            timezone.activate(user.zone)
-        else:
-            timezone.deactivate()
+        if user is None or not _may_be_signed_in(request) or not user.is_authenticated:
+            return self.get_response(request)
+        timezone.activate(user.zone)
         try:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's, asking the view first: a public view (``login_not_required``) needs no
+    user, so a visitor's request to it loads neither the session nor the user."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
 
 
 class RejectedFormStatusMiddleware:
@@ -67,7 +85,7 @@ def _has_errors(value) -> bool:
 _NONCE_PLACEHOLDER = "careerapp-csp-nonce-placeholder"
 # What a view's django-csp decorators leave on a response; such a response is built the
 # library's way.
-_PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+_PER_VIEW = frozenset({"_csp_config", "_csp_update", "_csp_replace", "_csp_exempt"})
 
 
 @cache
@@ -75,10 +93,22 @@ def _site_policy(*, with_nonce: bool) -> str:
     return build_policy(nonce=_NONCE_PLACEHOLDER if with_nonce else None)
 
 
+@cache
+def _library_builds_every_header() -> bool:
+    """A report-only policy, excluded prefixes or DEBUG: leave every response to django-csp."""
+    policy = settings.CONTENT_SECURITY_POLICY or {}
+    return bool(
+        getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+        or policy.get("EXCLUDE_URL_PREFIXES")
+        or settings.DEBUG
+    )
+
+
 @receiver(setting_changed)
 def _forget_site_policy(*, setting, **kwargs):
-    if setting.startswith("CONTENT_SECURITY_POLICY"):
+    if setting.startswith("CONTENT_SECURITY_POLICY") or setting == "DEBUG":
         _site_policy.cache_clear()
+        _library_builds_every_header.cache_clear()
 
 
 class SitePolicyCSPMiddleware(CSPMiddleware):
@@ -92,13 +122,8 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
     """
 
     def process_response(self, request, response):
-        policy = settings.CONTENT_SECURITY_POLICY or {}
-        if (
-            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-            or policy.get("EXCLUDE_URL_PREFIXES")
-            or any(getattr(response, name, None) for name in _PER_VIEW)
-            or settings.DEBUG
-        ):
+        # The decorators set their attributes on the response itself.
+        if _library_builds_every_header() or not _PER_VIEW.isdisjoint(vars(response)):
             return super().process_response(request, response)
         nonce = getattr(request, "_csp_nonce", None)
         header = _site_policy(with_nonce=nonce is not None)

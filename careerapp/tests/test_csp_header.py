@@ -53,3 +53,17 @@ def test_a_views_own_policy_goes_through_django_csp():
     middleware.process_request(request)
     header = middleware.process_response(request, response)["Content-Security-Policy"]
     assert "https://images.example.com" in header
+
+
+def test_report_only_and_debug_leave_every_header_to_django_csp(anon_client):
+    policy = {"DIRECTIVES": {"default-src": ["'self'"], "report-uri": ["/csp-report/"]}}
+    with override_settings(CONTENT_SECURITY_POLICY_REPORT_ONLY=policy):
+        response = anon_client.get(reverse("healthz"))
+        assert response["Content-Security-Policy-Report-Only"] == (
+            "default-src 'self'; report-uri /csp-report/"
+        )
+    with override_settings(DEBUG=True):
+        assert anon_client.get(reverse("healthz"))["Content-Security-Policy"] == build_policy()
+    response = anon_client.get(reverse("healthz"))
+    assert response["Content-Security-Policy"] == build_policy()
+    assert "Content-Security-Policy-Report-Only" not in response
