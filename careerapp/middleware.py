@@ -1,3 +1,5 @@
+import gzip
+import secrets
 from functools import cache
 
 from csp.constants import HEADER
@@ -7,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.middleware import gzip as django_gzip
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 
 def _may_be_signed_in(request) -> bool:
@@ -43,6 +47,53 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if not getattr(view_func, "login_required", True):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+def gzip_page(content: bytes, *, level: int, max_random_bytes: int) -> bytes:
+    """``content`` gzipped at ``level``, with the random-length file name in the gzip header
+    that Django's ``compress_string`` adds against BREACH."""
+    compressed = memoryview(gzip.compress(content, compresslevel=level, mtime=0))
+    header = bytearray(compressed[:10])
+    header[3] = gzip.FNAME
+    name = b"a" * secrets.randbelow(max_random_bytes) + b"\x00"
+    return bytes(header) + name + compressed[10:]
+
+
+class GZipMiddleware(django_gzip.GZipMiddleware):
+    """Django's GZipMiddleware compressing pages at zlib level 1, nginx's default, where
+    Django uses 6.
+
+    Measured on the large person's pages (issue #8): the 77 KB timeline compresses in
+    0.09 ms instead of 0.38 ms, to 9.1 KB instead of 7.5 KB; the 49 KB history in 0.07
+    instead of 0.36 ms. A fifth of a millisecond of a worker per big page is worth more
+    than a kilobyte and a half on the wire. Everything else is Django's: the same checks
+    and headers, the same anti-BREACH padding; streaming responses go through Django's.
+    """
+
+    level = 1
+
+    def process_response(self, request, response):
+        if (
+            response.streaming
+            or len(response.content) < 200
+            or response.has_header("Content-Encoding")
+            or not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        ):
+            # Django's own: short, already encoded, streaming, or not asked for.
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = gzip_page(
+            response.content, level=self.level, max_random_bytes=self.max_random_bytes
+        )
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):  # a strong ETag becomes weak (RFC 9110 8.8.1)
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response
 
 
 class RejectedFormStatusMiddleware:
