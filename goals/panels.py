@@ -49,25 +49,28 @@ ORDER BY g.priority, g.created_at, g.id
 LIMIT %(limit)s
 """
 # Open steps of active goals: the oldest overdue ones and those due this week, a few of
-# each, in one query of two parts. PostgreSQL takes each active goal's first few open steps
-# through the steps' (goal, position) index (LATERAL) and keeps the earliest: the work grows
-# with the person's active goals only, not with their closed goals' steps or everyone's.
-# SQLite has no LATERAL; there "not done" is spelled COALESCE(done_at, NULL) IS NULL so that
-# the database starts from the person's active goals rather than walk the index of
-# everyone's open steps by date (closed goals' leftovers too) to find eight.
+# each, in one query. PostgreSQL goes goal by goal (LATERAL; its ORDER BY keeps the planner
+# from turning it into a join) through the steps' (goal, position) index, takes each
+# active goal's open steps due by the end of the week, and keeps the first few of each
+# kind: the work grows with the person's active goals only, not with their closed goals'
+# steps or everyone's. SQLite has no LATERAL; there "not done" is spelled
+# COALESCE(done_at, NULL) IS NULL so that the database starts from the person's active
+# goals rather than walk the index of everyone's open steps by date (closed goals'
+# leftovers too) to find eight.
 _STEPS_PER_GOAL = """
-SELECT * FROM (
-    SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title
+SELECT id, title, due_date, position, goal_id, goal_title FROM (
+    SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title,
+           ROW_NUMBER() OVER (
+               PARTITION BY t.due_date < %(today)s ORDER BY t.due_date, t.position, t.id
+           ) AS number
     FROM goals_goal g CROSS JOIN LATERAL (
         SELECT t.id, t.title, t.due_date, t.position, t.goal_id FROM goals_task t
-        WHERE t.goal_id = g.id AND t.done_at IS NULL AND {due}
+        WHERE t.goal_id = g.id AND t.done_at IS NULL AND t.due_date <= %(week_end)s
         ORDER BY t.due_date, t.position, t.id
-        LIMIT %(limit)s
     ) AS t
     WHERE g.user_id = %(user)s AND g.status = %(active)s
-    ORDER BY t.due_date, t.position, t.id
-    LIMIT %(limit)s
-) AS {name}
+) AS steps
+WHERE number <= %(limit)s
 """
 _STEPS_JOINED = """
 SELECT * FROM (
@@ -84,8 +87,10 @@ _STEPS_DUE = {
     "this_week": "t.due_date >= %(today)s AND t.due_date <= %(week_end)s",
 }
 _STEPS_THAT_NEED_YOU = {
-    vendor: "UNION ALL".join(part.format(due=due, name=name) for name, due in _STEPS_DUE.items())
-    for vendor, part in (("postgresql", _STEPS_PER_GOAL), ("sqlite", _STEPS_JOINED))
+    "postgresql": _STEPS_PER_GOAL,
+    "sqlite": "UNION ALL".join(
+        _STEPS_JOINED.format(due=due, name=name) for name, due in _STEPS_DUE.items()
+    ),
 }
 
 
