@@ -77,21 +77,21 @@ SELECT * FROM (
     SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title
     FROM goals_task t JOIN goals_goal g ON g.id = t.goal_id
     WHERE g.user_id = %(user)s AND g.status = %(active)s AND COALESCE(t.done_at, NULL) IS NULL
-      AND {due}
+      AND t.due_date < %(today)s
     ORDER BY t.due_date, t.position, t.id
     LIMIT %(limit)s
-) AS {name}
+) AS overdue
+UNION ALL
+SELECT * FROM (
+    SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title
+    FROM goals_task t JOIN goals_goal g ON g.id = t.goal_id
+    WHERE g.user_id = %(user)s AND g.status = %(active)s AND COALESCE(t.done_at, NULL) IS NULL
+      AND t.due_date >= %(today)s AND t.due_date <= %(week_end)s
+    ORDER BY t.due_date, t.position, t.id
+    LIMIT %(limit)s
+) AS this_week
 """
-_STEPS_DUE = {
-    "overdue": "t.due_date < %(today)s",
-    "this_week": "t.due_date >= %(today)s AND t.due_date <= %(week_end)s",
-}
-_STEPS_THAT_NEED_YOU = {
-    "postgresql": _STEPS_PER_GOAL,
-    "sqlite": "UNION ALL".join(
-        _STEPS_JOINED.format(due=due, name=name) for name, due in _STEPS_DUE.items()
-    ),
-}
+_STEPS_THAT_NEED_YOU = {"postgresql": _STEPS_PER_GOAL, "sqlite": _STEPS_JOINED}
 
 
 @dataclass(frozen=True)
