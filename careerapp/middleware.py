@@ -73,19 +73,19 @@ class GZipMiddleware(django_gzip.GZipMiddleware):
     level = 1
 
     def process_response(self, request, response):
+        # HttpResponse joins its content on every read: read it once.
+        content = b"" if response.streaming else response.content
         if (
             response.streaming
-            or len(response.content) < 200
+            or len(content) < 200
             or response.has_header("Content-Encoding")
             or not django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         ):
             # Django's own: short, already encoded, streaming, or not asked for.
             return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        compressed = gzip_page(
-            response.content, level=self.level, max_random_bytes=self.max_random_bytes
-        )
-        if len(compressed) >= len(response.content):
+        compressed = gzip_page(content, level=self.level, max_random_bytes=self.max_random_bytes)
+        if len(compressed) >= len(content):
             return response
         response.content = compressed
         response.headers["Content-Length"] = str(len(compressed))
