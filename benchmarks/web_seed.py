@@ -59,6 +59,12 @@ class Size:
     time_zone: str = "Europe/Berlin"
     open_goals: int | None = None  # goals still open; default: OPEN_SHARE of ``goals``
 
+    @property
+    def open_count(self) -> int:
+        if self.open_goals is not None:
+            return self.open_goals
+        return max(1, round(self.goals * OPEN_SHARE))
+
 
 SMALL = Size(
     goals=1,
@@ -76,13 +82,13 @@ LARGE = Size(goals=1000, tasks_per_goal=10, checkins=200, takes=50)
 # large person's pages against this one's show what the years of history cost, apart from
 # what a busy year puts on the pages.
 YEAR = Size(
-    goals=LARGE.goals // 10 + round(LARGE.goals * OPEN_SHARE),
+    goals=LARGE.goals // 10 + LARGE.open_count,
     tasks_per_goal=LARGE.tasks_per_goal,
     checkins=26,
     takes=LARGE.takes // 10,
     years=1,
     name="Sam",
-    open_goals=round(LARGE.goals * OPEN_SHARE),
+    open_goals=LARGE.open_count,
 )
 PEOPLE = {"small": SMALL, "large": LARGE, "year": YEAR}
 
@@ -170,9 +176,9 @@ def _person(key: str, size: Size, rng: random.Random, now: datetime.datetime):
 # --- Goals, steps and their history ------------------------------------------------------
 
 
-def _states(count: int, rng: random.Random, opened: int | None = None) -> list[str]:
+def _states(size: Size, rng: random.Random) -> list[str]:
     """One state per goal: active / not_started / paused (open), achieved / dropped."""
-    opened = max(1, round(count * OPEN_SHARE)) if opened is None else opened
+    count, opened = size.goals, size.open_count
     states = [
         "paused" if n % 4 == 3 else "not_started" if n % 6 == 5 else "active" for n in range(opened)
     ]
@@ -186,7 +192,7 @@ def _goals(user, size: Size, rng: random.Random, now: datetime.datetime) -> list
     today, start = now.date(), user.date_joined + days(10)
     span = (now - start).total_seconds() / 86400
     goals, tasks, changes = [], [], []
-    for priority, state in enumerate(_states(size.goals, rng, size.open_goals)):
+    for priority, state in enumerate(_states(size, rng)):
         if state in ("achieved", "dropped"):
             created = start + days(rng.uniform(0, max(span - 60, 1)))
             closed = min(created + days(rng.uniform(30, 500)), now - days(1))
