@@ -7,6 +7,6 @@ class CareerappConfig(AppConfig):
     verbose_name = _("Accounts and core")
 
     def ready(self) -> None:
-        from careerapp import dashboard
+        from careerapp import checks, dashboard  # noqa: F401 - checks register on import
 
         dashboard.register_checklist(dashboard.core_checklist)

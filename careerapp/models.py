@@ -184,13 +184,31 @@ class ReminderDeliveryQuerySet(models.QuerySet):
     def for_user(self, user) -> ReminderDeliveryQuerySet:
         return self.filter(user=user)
 
-    def stale(self, *, before: datetime.datetime) -> ReminderDeliveryQuerySet:
-        """Deliveries a worker should have finished by now: never enqueued, or enqueued or
-        claimed before ``before`` without an outcome (broker down, worker killed)."""
+    def stale(
+        self, *, now: datetime.datetime, lease: datetime.timedelta
+    ) -> ReminderDeliveryQuerySet:
+        """Deliveries the sweep should hand to a worker: never enqueued, or enqueued or
+        claimed a lease ago without an outcome (broker lost the task, worker killed). A row
+        waiting for a retry counts as enqueued at its retry time, so the sweep leaves it
+        alone until its backoff has passed (and its own retried task had a lease to run)."""
+        before = now - lease
+        waited = models.Q(retry_at__isnull=True) | models.Q(retry_at__lte=now)
         return self.filter(
             models.Q(status=DeliveryStatus.PENDING)
             & (models.Q(enqueued_at__isnull=True) | models.Q(enqueued_at__lt=before))
+            & waited
             | models.Q(status=DeliveryStatus.SENDING, claimed_at__lt=before)
+        )
+
+    def claimable(
+        self, *, now: datetime.datetime, lease: datetime.timedelta
+    ) -> ReminderDeliveryQuerySet:
+        """Rows a worker may take now: pending and past any retry delay, or sending under a
+        lease that has run out (the worker that claimed them was killed)."""
+        return self.filter(
+            models.Q(status=DeliveryStatus.PENDING)
+            & (models.Q(retry_at__isnull=True) | models.Q(retry_at__lte=now))
+            | models.Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - lease)
         )
 
 
@@ -209,6 +227,12 @@ class ReminderDelivery(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     enqueued_at = models.DateTimeField(_("enqueued"), null=True, blank=True)
     claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
+    retry_at = models.DateTimeField(
+        _("next try"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the mail server asked to try later; nobody sends it before then."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     objects = ReminderDeliveryQuerySet.as_manager()

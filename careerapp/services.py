@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
@@ -110,9 +109,12 @@ def reminders_send_preview(*, user_ids: list[int]) -> None:
 def reminders_resend(*, delivery_ids: list[int]) -> int:
     """Put deliveries back in the queue (an admin asked): they go out with the next sweep."""
     count = ReminderDelivery.objects.filter(pk__in=delivery_ids).update(
-        status=DeliveryStatus.PENDING, attempts=0, enqueued_at=None, claimed_at=None, last_error=""
+        status=DeliveryStatus.PENDING,
+        attempts=0,
+        enqueued_at=timezone.now(),
+        claimed_at=None,
+        retry_at=None,
+        last_error="",
     )
-    # Forget "already sent" marks, or the sender would skip them as sent before a crash.
-    cache.delete_many([f"weekly-sent:{pk}" for pk in delivery_ids])
     send_weekly_emails.delay_on_commit(delivery_ids)
     return count

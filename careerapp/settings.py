@@ -219,7 +219,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300, minimum=1)
-CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT - 30, 1)
+# The soft limit leaves the task up to 30 s (a fifth of a short limit) to wind down.
+CELERY_TASK_SOFT_TIME_LIMIT = max(
+    CELERY_TASK_TIME_LIMIT - min(30, max(1, CELERY_TASK_TIME_LIMIT // 5)), 1
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -228,7 +231,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REMINDER_SWEEP_SECONDS = env_int("REMINDER_SWEEP_SECONDS", 300, minimum=1)
 REMINDER_SWEEP_BATCH = env_int("REMINDER_SWEEP_BATCH", 5000, minimum=1)
 REMINDER_CHUNK_SIZE = env_int("REMINDER_CHUNK_SIZE", 100, minimum=1)
-# A delivery claimed but not finished after this long is taken over (worker killed).
+# A delivery claimed but not finished after this long is taken over (worker killed). It
+# must be longer than CELERY_TASK_TIME_LIMIT (system check careerapp.E001).
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 600, minimum=1)
 REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 6, minimum=1)
 # First retry delay after the mail server said "later" (doubles, capped well inside the

@@ -42,6 +42,10 @@ def send_email_message(self, message: dict) -> None:
             raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
         logger.error("Mail to %s refused for good: %s %s", email.to, exc.smtp_code, exc.smtp_error)
     except smtplib.SMTPRecipientsRefused as exc:
+        # Refused at RCPT TO: "later" (4xx, e.g. greylisting) is retried like a 4xx at DATA.
+        codes = [code for code, _reason in exc.recipients.values()]
+        if codes and all(400 <= code < 500 for code in codes):
+            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
         logger.error("Mail to %s refused for good: %s", email.to, exc.recipients)
     except TRANSIENT_ERRORS as exc:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
@@ -62,10 +66,11 @@ def sweep_weekly_emails() -> dict:
 @shared_task(bind=True, acks_late=True, max_retries=None)
 def send_weekly_emails(self, delivery_ids: list[int]) -> dict:
     """Send one chunk of weekly emails. Takes ids; safe to run twice."""
-    result = weekly.reminders_send_chunk(delivery_ids=delivery_ids)
+    retries = self.request.retries
+    result = weekly.reminders_send_chunk(delivery_ids=delivery_ids, retries=retries)
     if result.retry:
-        delay = min(settings.REMINDER_RETRY_DELAY * 2**self.request.retries, 1800)
-        raise self.retry(args=[result.retry], countdown=delay)
+        # The rows carry the same moment in retry_at; the sweep takes over if this is lost.
+        raise self.retry(args=[result.retry], countdown=weekly.retry_delay(retries))
     return {"sent": len(result.sent), "skipped": len(result.skipped), "failed": len(result.failed)}
 
 

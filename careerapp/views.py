@@ -175,7 +175,9 @@ def reminders_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user = services.user_from_unsubscribe_token(token)
     if user is None:
         return render(request, "careerapp/unsubscribe.html", {"invalid": True}, status=400)
-    if request.method == "POST":
+    # RFC 8058: only the one-click body acts. Anything else (a link checker's POST, a
+    # prefetch) gets the question, so no one is unsubscribed by accident.
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
         services.user_unsubscribe(user=user)
         return render(request, "careerapp/unsubscribe.html", {"done": True, "person": user})
     return render(request, "careerapp/unsubscribe.html", {"person": user, "token": token})

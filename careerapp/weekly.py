@@ -5,10 +5,14 @@ Exactly one email per person per week, whatever happens around it:
   row unique on (person, week), so two beats cannot make two rows;
 - a worker claims delivery rows the same way before sending, so two workers never send
   the same row; a row stuck in "sending" (worker killed) is taken back after a lease;
-- each sent message is recorded in the cache (Redis in production) the moment the SMTP
-  server accepts it, and the rows are updated once per chunk; a chunk retried after a
-  crash skips what the cache says was sent, so a kill costs at most the one message that
-  was on the wire.
+- each message the SMTP server accepts is recorded on its row in the database (one UPDATE,
+  committed) before the chunk's next message goes out. A chunk run again after a crash -
+  of the worker, of Redis (which keeps nothing on disk), of the broker connection - finds
+  those rows sent and skips them, so a crash costs at most the one message that was on the
+  wire. Nothing about what was sent lives only in Redis;
+- a message the server refuses for now (4xx at RCPT TO or at DATA, or a lost connection)
+  puts its row back to pending with ``retry_at`` set after a doubling delay; neither the
+  retried task nor the sweep hands the row out before then.
 """
 
 from __future__ import annotations
@@ -21,10 +25,9 @@ import socket
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from careerapp import reminders
@@ -40,7 +43,8 @@ TRANSIENT = (
     socket.timeout,
     OSError,
 )
-SENT_MARK_TTL = 60 * 60 * 24 * 14
+# The longest wait between two tries of one row, whatever the number of attempts.
+MAX_RETRY_DELAY = 1800
 
 
 def _lease() -> datetime.timedelta:
@@ -90,7 +94,7 @@ def reminders_enqueue(*, now: datetime.datetime) -> list[list[int]]:
 
     with transaction.atomic():
         ids = list(
-            ReminderDelivery.objects.stale(before=now - _lease())
+            ReminderDelivery.objects.stale(now=now, lease=_lease())
             .order_by("pk")
             .values_list("pk", flat=True)[: settings.REMINDER_SWEEP_BATCH]
         )
@@ -120,63 +124,77 @@ class ChunkResult:
     skipped: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     retry: list[int] = field(default_factory=list)
-    error: str = ""
+    # Each row's own error: a refusal names one person's address, and only theirs.
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def fail(self, pk: int, error: str) -> None:
+        self.failed.append(pk)
+        self.errors[pk] = error
+
+    def later(self, pk: int, error: str) -> None:
+        self.retry.append(pk)
+        self.errors[pk] = error
 
 
-def _sent_key(delivery_id: int) -> str:
-    return f"weekly-sent:{delivery_id}"
+def retry_delay(retries: int) -> int:
+    """Seconds before the next try after ``retries`` earlier retries: doubling, capped."""
+    return min(settings.REMINDER_RETRY_DELAY * 2**retries, MAX_RETRY_DELAY)
 
 
 def reminders_send_chunk(
-    *, delivery_ids: list[int], now: datetime.datetime | None = None
+    *, delivery_ids: list[int], now: datetime.datetime | None = None, retries: int = 0
 ) -> ChunkResult:
-    """Send one chunk over one SMTP connection. Safe to run twice for the same ids."""
+    """Send one chunk over one SMTP connection. Safe to run twice for the same ids.
+
+    ``retries`` is how many times this chunk was retried already; rows refused for now
+    wait ``retry_delay(retries)`` seconds before anyone may send them again.
+    """
     now = now or timezone.now()
-    claimable = Q(status=DeliveryStatus.PENDING) | Q(
-        status=DeliveryStatus.SENDING, claimed_at__lt=now - _lease()
-    )
     with transaction.atomic():
         rows = list(
             ReminderDelivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk__in=delivery_ids)
-            .filter(claimable)
+            .claimable(now=now, lease=_lease())
             .select_related("user")
             .order_by("pk")
         )
         ReminderDelivery.objects.filter(pk__in=[row.pk for row in rows]).update(
-            status=DeliveryStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            status=DeliveryStatus.SENDING,
+            claimed_at=now,
+            retry_at=None,
+            attempts=F("attempts") + 1,
         )
     result = ChunkResult()
     if not rows:
         return result
-    already = cache.get_many([_sent_key(row.pk) for row in rows])
-    todo = []
-    for row in rows:
-        if _sent_key(row.pk) in already:
-            result.sent.append(row.pk)  # sent before a crash; only the row was not updated
-        else:
-            todo.append(row)
-    contents = reminders.collect([row.user for row in todo], now=now)
+    contents = reminders.collect([row.user for row in rows], now=now)
     messages = []
-    for row, content in zip(todo, contents, strict=True):
+    for row, content in zip(rows, contents, strict=True):
         if content.has_news or row.user.reminders_send_empty:
             messages.append((row, reminders.build_message(content)))
         else:
             result.skipped.append(row.pk)
-    _deliver(messages, result)
-    _record(rows, result, now)
+    _deliver(messages, result, now)
+    _record(rows, result, now, retry_at=now + datetime.timedelta(seconds=retry_delay(retries)))
     return result
 
 
-def _deliver(messages, result: ChunkResult) -> None:
+def _mark_sent(row: ReminderDelivery, now: datetime.datetime) -> None:
+    """The record that this row's email went out, committed before the next one is sent."""
+    ReminderDelivery.objects.filter(pk=row.pk, status=DeliveryStatus.SENDING).update(
+        status=DeliveryStatus.SENT, sent_at=now, last_error=""
+    )
+
+
+def _deliver(messages, result: ChunkResult, now: datetime.datetime) -> None:
     if not messages:
         return
     connection = get_connection()
     try:
         connection.open()
     except TRANSIENT as exc:
-        result.retry.extend(row.pk for row, _message in messages)
-        result.error = f"connection: {exc}"
+        for row, _message in messages:
+            result.later(row.pk, f"connection: {exc}")
         return
     try:
         for index, (row, message) in enumerate(messages):
@@ -184,25 +202,32 @@ def _deliver(messages, result: ChunkResult) -> None:
             try:
                 message.send()
             except smtplib.SMTPResponseException as exc:
+                error = f"{exc.smtp_code} {exc.smtp_error!r}"
                 if 400 <= exc.smtp_code < 500:
-                    result.retry.append(row.pk)
-                    result.error = f"{exc.smtp_code} {exc.smtp_error!r}"
-                    _reset(connection)
+                    result.later(row.pk, error)
                 else:
-                    result.failed.append(row.pk)
-                    result.error = f"{exc.smtp_code} {exc.smtp_error!r}"
-                    _reset(connection)
+                    result.fail(row.pk, error)
+                _reset(connection)
                 continue
             except smtplib.SMTPRecipientsRefused as exc:
-                result.failed.append(row.pk)
-                result.error = f"refused: {exc.recipients!r}"
+                # Refused at RCPT TO (smtplib has already reset the transaction). One
+                # recipient per message: a 4xx (greylisting, a full mailbox for now) is
+                # retried like a 4xx at DATA; only a 5xx is final.
+                codes = [code for code, _reason in exc.recipients.values()]
+                error = "refused: " + ", ".join(
+                    f"{code} {reason!r}" for code, reason in exc.recipients.values()
+                )
+                if codes and all(400 <= code < 500 for code in codes):
+                    result.later(row.pk, error)
+                else:
+                    result.fail(row.pk, error)
                 continue
             except TRANSIENT as exc:
                 # The connection is gone: this message and the rest wait for a retry.
-                result.retry.extend(pending.pk for pending, _message in messages[index:])
-                result.error = f"connection lost: {exc}"
+                for pending, _message in messages[index:]:
+                    result.later(pending.pk, f"connection lost: {exc}")
                 return
-            cache.set(_sent_key(row.pk), 1, SENT_MARK_TTL)
+            _mark_sent(row, now)
             result.sent.append(row.pk)
     finally:
         # Closing a connection the server already dropped may fail; nothing is lost.
@@ -219,31 +244,33 @@ def _reset(connection) -> None:
         connection.open()
 
 
-def _record(rows, result: ChunkResult, now: datetime.datetime) -> None:
-    """Write the chunk's outcome: a fixed number of UPDATEs whatever the chunk size."""
+def _record(
+    rows, result: ChunkResult, now: datetime.datetime, *, retry_at: datetime.datetime
+) -> None:
+    """Write the outcome of what was not sent: sent rows were recorded one by one."""
     by_pk = {row.pk: row for row in rows}
-    if result.sent:
-        ReminderDelivery.objects.filter(pk__in=result.sent).update(
-            status=DeliveryStatus.SENT, sent_at=now, last_error=""
-        )
     if result.skipped:
         ReminderDelivery.objects.filter(pk__in=result.skipped).update(
             status=DeliveryStatus.SKIPPED, sent_at=None
         )
-    if result.failed:
-        ReminderDelivery.objects.filter(pk__in=result.failed).update(
-            status=DeliveryStatus.FAILED, last_error=result.error[:1000]
+    give_up = [
+        pk for pk in result.retry if by_pk[pk].attempts + 1 >= settings.REMINDER_MAX_ATTEMPTS
+    ]
+    result.retry = [pk for pk in result.retry if pk not in give_up]
+    result.failed.extend(give_up)
+    # Errors differ per row, so each failed or retried row gets its own UPDATE; on a
+    # healthy day these lists are empty.
+    for pk in result.failed:
+        ReminderDelivery.objects.filter(pk=pk).update(
+            status=DeliveryStatus.FAILED, last_error=result.errors[pk][:1000]
         )
-    if result.retry:
-        give_up = [
-            pk for pk in result.retry if by_pk[pk].attempts + 1 >= settings.REMINDER_MAX_ATTEMPTS
-        ]
-        again = [pk for pk in result.retry if pk not in give_up]
-        ReminderDelivery.objects.filter(pk__in=give_up).update(
-            status=DeliveryStatus.FAILED, last_error=result.error[:1000]
+    for pk in result.retry:
+        # Waiting rows count as enqueued at their retry time: the sweep takes them over
+        # only if the retried task has not run a lease after that.
+        ReminderDelivery.objects.filter(pk=pk).update(
+            status=DeliveryStatus.PENDING,
+            claimed_at=None,
+            retry_at=retry_at,
+            enqueued_at=retry_at,
+            last_error=result.errors[pk][:1000],
         )
-        ReminderDelivery.objects.filter(pk__in=again).update(
-            status=DeliveryStatus.PENDING, claimed_at=None, last_error=result.error[:1000]
-        )
-        result.retry = again
-        result.failed.extend(give_up)

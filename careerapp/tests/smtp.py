@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -21,8 +22,26 @@ class _Handler:
     def __init__(self, sink: SMTPSink):
         self.sink = sink
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         with self.sink.lock:
+            reply = self.sink.rcpt_replies_for.pop(address, None)
+            if reply is None and self.sink.rcpt_replies:
+                reply = self.sink.rcpt_replies.pop(0)
+            if reply is not None:
+                self.sink.refused += 1
+                return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
+        with self.sink.lock:
+            for address in envelope.rcpt_tos:
+                reply = self.sink.data_replies_for.pop(address, None)
+                if reply is not None:
+                    self.sink.refused += 1
+                    return reply
             if self.sink.replies:
                 reply = self.sink.replies.pop(0)
                 if reply is not None:
@@ -40,6 +59,13 @@ class SMTPSink:
         self.messages: list[EmailMessage] = []
         # Replies for the next DATA commands, in order: "451 ..." / "550 ..." or None (accept).
         self.replies: list[str | None] = []
+        # Replies for the next RCPT TO commands, the same way (greylisting answers 450/451).
+        self.rcpt_replies: list[str | None] = []
+        # A reply for the next RCPT TO of one address, whatever the order of the messages.
+        self.rcpt_replies_for: dict[str, str] = {}
+        self.data_replies_for: dict[str, str] = {}
+        # Seconds the server takes to accept each message (a slow server keeps a chunk busy).
+        self.delay = 0.0
         self.refused = 0
         self.lock = threading.Lock()
         self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)

@@ -70,6 +70,26 @@ def test_a_transient_smtp_refusal_asks_for_a_retry_with_backoff(smtp_settings):
     assert smtp_settings.messages == []
 
 
+@pytest.mark.parametrize(
+    "code", ["450 4.2.0 Greylisted, come back later", "452 4.2.2 Mailbox full"]
+)
+def test_a_temporary_refusal_at_rcpt_to_is_retried_like_one_at_data(smtp_settings, code):
+    smtp_settings.rcpt_replies = [code]
+    with pytest.raises(Retry) as retry:
+        send_email_message.delay(_payload())
+    assert retry.value.when == 30
+    assert smtp_settings.refused == 1
+    assert smtp_settings.messages == []
+
+
+def test_a_permanent_refusal_at_rcpt_to_is_not_retried(smtp_settings, caplog):
+    smtp_settings.rcpt_replies = ["550 5.1.1 No such mailbox"]
+    send_email_message.delay(_payload())
+    assert smtp_settings.refused == 1
+    assert smtp_settings.messages == []
+    assert "refused for good" in caplog.text
+
+
 def test_an_unreachable_server_asks_for_a_retry(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens

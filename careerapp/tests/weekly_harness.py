@@ -58,6 +58,13 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
 
+    def crash(self) -> None:
+        """SIGKILL it, as a crash or an out-of-memory kill would. It keeps nothing on disk,
+        so the next start() is empty: no queue, no cache, no unacknowledged tasks."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
 
 def _answers(port: int) -> bool:
     import socket
