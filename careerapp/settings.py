@@ -45,10 +45,13 @@ else:
         )
 
 SITE_NAME = "Career Compass"
+# In development the site is the web server on this machine, on WEB_PORT. Not PORT: under
+# `make run` honcho gives each process a PORT of its own (web 8000, worker 8100, beat 8200),
+# and every process must write links to the web server's, the worker's emails above all.
 SITE_URL = parse_url(
     "SITE_URL",
     env_str(
-        "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1)}" if DEBUG else None
+        "SITE_URL", f"http://127.0.0.1:{env_int('WEB_PORT', 8000, minimum=1)}" if DEBUG else None
     ).rstrip("/"),
     ("http", "https"),
 )
