@@ -2,7 +2,7 @@
 (the Procfile through honcho, SQLite, the folder broker, mail printed in the terminal), and
 every link in the mail it sends followed.
 
-Slow (about ten seconds), and it runs in CI: a dead link in the weekly email is only seen
+Slow (about twenty seconds), and it runs in CI: a dead link in the weekly email is only seen
 with the three processes of `make run` running side by side.
 """
 
@@ -141,7 +141,7 @@ class MakeRun:
         for line in self.process_output("worker.1"):
             bare = CELERY_LOG_PREFIX.sub("", line, count=1)
             if current is None:
-                if bare != line and re.match(r"^[A-Za-z-]+: ", bare):
+                if bare.startswith("Content-Type: "):  # Django writes this header first
                     current = [bare]
             elif bare == MESSAGE_END:
                 text = "\n".join(current)
