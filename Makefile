@@ -9,6 +9,9 @@ PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check --build-co
 # Development defaults; a real deployment sets its own environment (see README).
 export DJANGO_DEBUG ?= true
 export PORT
+# The web server's port, for the links every process writes (SITE_URL's development default):
+# honcho hands each process of `make run` a PORT of its own, but WEB_PORT it leaves alone.
+export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean bench-reminders bench-web bench-weight bench-lighthouse
@@ -42,9 +45,12 @@ migrate: install  ## Apply database migrations
 demo: migrate  ## Create the demo account and content (kept on later runs)
 	$(BIN)/python manage.py demo
 
+# --env /dev/null: the settings read .env themselves, the real environment winning; honcho's
+# own reading would override the environment and glue a value's words together
+# ("Career Compass <noreply@localhost>" became "CareerCompass<noreply@localhost>").
 run: demo  ## Install, migrate, load the demo, then serve web + worker + beat on PORT (Ctrl-C stops all)
 	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the web server, worker and beat)."
-	$(BIN)/honcho start --port $(PORT) --procfile Procfile
+	$(BIN)/honcho start --port $(PORT) --procfile Procfile --env /dev/null
 
 web: migrate  ## Only the web server
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -11,7 +11,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.middleware import gzip as django_gzip
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 def _may_be_signed_in(request) -> bool:
@@ -22,7 +22,10 @@ def _may_be_signed_in(request) -> bool:
 
 
 class UserTimeZoneMiddleware:
-    """Render dates and times in the signed-in person's own time zone."""
+    """A signed-in person's requests: dates and times in their own time zone, and every
+    response marked ``Cache-Control: private``, so no shared cache on the way keeps a page
+    that is theirs alone. A visitor's request is left as it is (public pages stay
+    cacheable) and loads neither the session nor the user."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -34,9 +37,11 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         timezone.activate(user.zone)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             timezone.deactivate()
+        patch_cache_control(response, private=True)
+        return response
 
 
 class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):

@@ -45,10 +45,13 @@ else:
         )
 
 SITE_NAME = "Career Compass"
+# In development the site is the web server on this machine, on WEB_PORT. Not PORT: under
+# `make run` honcho gives each process a PORT of its own (web 8000, worker 8100, beat 8200),
+# and every process must write links to the web server's, the worker's emails above all.
 SITE_URL = parse_url(
     "SITE_URL",
     env_str(
-        "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1)}" if DEBUG else None
+        "SITE_URL", f"http://127.0.0.1:{env_int('WEB_PORT', 8000, minimum=1)}" if DEBUG else None
     ).rstrip("/"),
     ("http", "https"),
 )
@@ -337,10 +340,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A 4xx (a request too big, a bad Host header) is a warning without a traceback.
+    "filters": {"client_errors": {"()": "careerapp.log.ClientErrorsAsWarnings"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice("LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
     },
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers off: its console printed every record of Django's a second
+        # time in development, errors with their traceback (a client's 4xx too), and ADMINS,
+        # which its mail handler writes to, is not set. Its records reach the console above.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }

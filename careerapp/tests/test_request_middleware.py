@@ -70,3 +70,34 @@ def test_a_signed_in_persons_public_page_still_knows_them(tokyo):
     response = tokyo.get("/test/public-zone/")
     assert response.wsgi_request.user.is_authenticated
     assert "Cookie" in response["Vary"]
+
+
+SIGNED_IN_PAGES = ["/", "/settings/", "/goals/", "/assessments/", "/reviews/", "/test/zone/"]
+
+
+@pytest.mark.parametrize("url", [*SIGNED_IN_PAGES, "/test/public-zone/"])
+def test_every_page_answered_to_a_signed_in_person_is_private(tokyo, url):
+    response = tokyo.get(url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"].split(", ")
+
+
+def test_a_page_that_is_never_cached_stays_so_for_a_signed_in_person(tokyo):
+    response = tokyo.get(reverse("account_data_export"))
+    cache_control = set(response["Cache-Control"].split(", "))
+    assert {"private", "no-cache", "no-store", "must-revalidate", "max-age=0"} <= cache_control
+
+
+def test_the_answer_to_signing_in_is_private(client, owner, password):
+    # allauth's own never_cache: the person was not signed in when the request came.
+    response = client.post(reverse("account_login"), {"login": owner.email, "password": password})
+    assert response.status_code == 302
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("url", ["/", "/test/public-zone/"])
+def test_a_visitors_public_page_keeps_its_caching(anon_client, url):
+    # Nothing added for a visitor: a public page stays as cacheable as its view made it.
+    response = anon_client.get(url)
+    assert response.status_code == 200
+    assert not response.has_header("Cache-Control")

@@ -150,3 +150,18 @@ class TestReaders:
         postgres = env.parse_database_url("DATABASE_URL", "postgres://a:b@db:5433/careers")
         assert postgres["ENGINE"] == "django.db.backends.postgresql"
         assert (postgres["HOST"], postgres["PORT"], postgres["NAME"]) == ("db", 5433, "careers")
+
+
+def test_in_development_every_process_links_to_the_web_servers_port():
+    # Under `make run` honcho gives the worker PORT=8100; the Makefile passes the web
+    # server's port to every process as WEB_PORT.
+    result = run_manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_URL)",
+        extra_env={"DJANGO_DEBUG": "true", "PORT": "8100", "WEB_PORT": "8000"},
+        drop=("SITE_URL",),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "http://127.0.0.1:8000"
