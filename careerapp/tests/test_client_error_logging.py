@@ -33,6 +33,7 @@ def test_an_oversized_request_is_refused_with_a_warning_without_a_traceback(
         reverse("account_profile_update"), {"display_name": "x" * 2000, "time_zone": "UTC"}
     )
     assert response.status_code == 400
+    assert "That request could not be read" in response.content.decode()  # our page
     [record] = records_of(caplog, "django.security.RequestDataTooBig")
     assert record.levelno == logging.WARNING
     assert record.exc_info is None
