@@ -115,6 +115,7 @@ class QuestionForm(forms.ModelForm):
             "required",
             "low_label",
             "high_label",
+            "max_choices",
             "order",
             "is_active",
         )
@@ -151,6 +152,7 @@ class QuestionRowForm(QuestionForm):
             "section": forms.TextInput(attrs={"size": 12}),
             "prompt": forms.TextInput(attrs={"size": 28}),
             "order": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0}),
+            "max_choices": forms.NumberInput(attrs={"class": "vIntegerField", "min": 1}),
         }
 
 
@@ -265,7 +267,16 @@ class QuestionInline(admin.TabularInline):
     model = Question
     form = QuestionRowForm
     formset = QuestionInlineFormSet
-    fields = ("section", "prompt", "type", "required", "order", "is_active", "answer_count")
+    fields = (
+        "section",
+        "prompt",
+        "type",
+        "required",
+        "max_choices",
+        "order",
+        "is_active",
+        "answer_count",
+    )
     readonly_fields = ("answer_count",)
     ordering = ("order", "pk")
     extra = 1
@@ -431,7 +442,20 @@ class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     ordering = ("instrument__order", "instrument__name", "order", "pk")
     readonly_fields = ("answer_status",)
     fieldsets = (
-        (None, {"fields": ("instrument", "section", "prompt", "help_text", "type", "required")}),
+        (
+            None,
+            {
+                "fields": (
+                    "instrument",
+                    "section",
+                    "prompt",
+                    "help_text",
+                    "type",
+                    "required",
+                    "max_choices",
+                )
+            },
+        ),
         (
             _("Rating scale"),
             {
