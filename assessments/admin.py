@@ -150,7 +150,7 @@ class QuestionRowForm(QuestionForm):
     class Meta(QuestionForm.Meta):
         widgets = {
             "section": forms.TextInput(attrs={"size": 12}),
-            "prompt": forms.TextInput(attrs={"size": 28}),
+            "prompt": forms.Textarea(attrs={"rows": 2, "cols": 28, "maxlength": 300}),
             "order": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0}),
             "max_choices": forms.NumberInput(attrs={"class": "vIntegerField", "min": 1}),
         }
@@ -312,6 +312,10 @@ class OptionInline(admin.TabularInline):
 class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     form = InstrumentForm
     inlines = [QuestionInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = (
         "name",
         "kind",
@@ -435,6 +439,10 @@ def _preview_pages(instrument: Instrument) -> tuple[list[dict], int]:
 class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     form = QuestionForm
     inlines = [OptionInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = ("prompt", "instrument", "section", "type", "required", "is_active", "order")
     list_filter = ("instrument", "type", "is_active", "required")
     search_fields = ("prompt", "help_text", "section", "options__label")
