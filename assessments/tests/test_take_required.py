@@ -280,3 +280,11 @@ def test_the_loader_runs_on_models_from_before_the_limit_and_sets_it_after():
 
     question.refresh_from_db()
     assert question.max_choices == 3
+
+
+def test_the_admin_preview_says_how_many_may_be_picked(admin_client, instrument, capped):  # noqa: F811
+    response = admin_client.get(
+        reverse("admin:assessments_instrument_preview", args=[instrument.pk])
+    )
+
+    assert "Pick up to 2." in response.content.decode()
