@@ -115,6 +115,7 @@ class QuestionForm(forms.ModelForm):
             "required",
             "low_label",
             "high_label",
+            "max_choices",
             "order",
             "is_active",
         )
@@ -149,8 +150,9 @@ class QuestionRowForm(QuestionForm):
     class Meta(QuestionForm.Meta):
         widgets = {
             "section": forms.TextInput(attrs={"size": 12}),
-            "prompt": forms.TextInput(attrs={"size": 28}),
+            "prompt": forms.Textarea(attrs={"rows": 2, "cols": 28, "maxlength": 300}),
             "order": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0}),
+            "max_choices": forms.NumberInput(attrs={"class": "vIntegerField", "min": 1}),
         }
 
 
@@ -265,7 +267,16 @@ class QuestionInline(admin.TabularInline):
     model = Question
     form = QuestionRowForm
     formset = QuestionInlineFormSet
-    fields = ("section", "prompt", "type", "required", "order", "is_active", "answer_count")
+    fields = (
+        "section",
+        "prompt",
+        "type",
+        "required",
+        "max_choices",
+        "order",
+        "is_active",
+        "answer_count",
+    )
     readonly_fields = ("answer_count",)
     ordering = ("order", "pk")
     extra = 1
@@ -301,6 +312,10 @@ class OptionInline(admin.TabularInline):
 class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     form = InstrumentForm
     inlines = [QuestionInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = (
         "name",
         "kind",
@@ -424,6 +439,10 @@ def _preview_pages(instrument: Instrument) -> tuple[list[dict], int]:
 class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     form = QuestionForm
     inlines = [OptionInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = ("prompt", "instrument", "section", "type", "required", "is_active", "order")
     list_filter = ("instrument", "type", "is_active", "required")
     search_fields = ("prompt", "help_text", "section", "options__label")
@@ -431,7 +450,20 @@ class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     ordering = ("instrument__order", "instrument__name", "order", "pk")
     readonly_fields = ("answer_status",)
     fieldsets = (
-        (None, {"fields": ("instrument", "section", "prompt", "help_text", "type", "required")}),
+        (
+            None,
+            {
+                "fields": (
+                    "instrument",
+                    "section",
+                    "prompt",
+                    "help_text",
+                    "type",
+                    "required",
+                    "max_choices",
+                )
+            },
+        ),
         (
             _("Rating scale"),
             {

@@ -4,7 +4,8 @@ An instrument is plain data: ``slug``, ``name``, ``kind``, ``order``, ``retake_d
 ``allows_personal_items``, ``purpose`` (shown before the person starts) and ``questions``,
 each built with ``assessments.content_parts``: ``section`` (questions sharing one are a
 page), ``prompt``, ``help_text``, ``type``, ``required``, ``low_label`` / ``high_label``
-(rating questions) and ``options`` (the labels of a single or multiple choice question).
+(rating questions), ``max_choices`` (the most options a multiple choice question takes, or
+None) and ``options`` (the labels of a single or multiple choice question).
 
 What must stay true:
 - No model imports. The loader takes the model classes, so migrations can pass historical
@@ -18,6 +19,9 @@ What must stay true:
 - Shipped slugs belong to this file: a reload restores their words. Whether an instrument,
   question or option is offered, and where an instrument sorts, belong to the admins and
   are set only once.
+- A migration runs the loader with the historical models of its day, which may lack a field
+  added later (``max_choices`` came in 0003): a field the model does not have yet is left
+  out, and the migration that adds it loads again.
 - The loader never deletes a question or an option: people's answers point at them. Content
   is retired by a migration that sets ``is_active`` to False.
 """
@@ -32,7 +36,17 @@ from assessments.content_situation import ENVIRONMENT, SATISFACTION, VISION
 
 INSTRUMENTS: list[dict] = [SKILLS, STRENGTHS, VALUES, INTERESTS, ENVIRONMENT, SATISFACTION, VISION]
 
-QUESTION_FIELDS = ("section", "prompt", "help_text", "type", "required", "low_label", "high_label")
+# The words and rules of a shipped question: a reload restores them (as it does "required").
+QUESTION_FIELDS = (
+    "section",
+    "prompt",
+    "help_text",
+    "type",
+    "required",
+    "low_label",
+    "high_label",
+    "max_choices",
+)
 
 # Room between shipped questions, so an admin can slot one in between on a duplicate.
 ORDER_STEP = 10
@@ -84,10 +98,12 @@ def _load_questions(Question, Option, instrument, questions: list[dict]) -> int:
     for option in Option.objects.filter(question__instrument=instrument).order_by("order", "pk"):
         options.setdefault(option.question_id, {}).setdefault(option.order, option)
 
+    present = {field.name for field in Question._meta.get_fields()}
+    fields = [field for field in QUESTION_FIELDS if field in present]
     written = 0
     for position, spec in enumerate(questions, start=1):
         order = position * ORDER_STEP
-        values = {field: spec[field] for field in QUESTION_FIELDS}
+        values = {field: spec[field] for field in fields}
         question = existing.get(order)
         if question is None:
             question = Question.objects.create(

@@ -59,6 +59,7 @@ VALUES = {
                 "If everything matters, nothing can guide a decision. Choose three, even if "
                 "leaving the others out stings a little.",
                 required=True,
+                max_choices=3,
             ),
             text(
                 "Think of a time work felt deeply right. Which of these values was being met?",

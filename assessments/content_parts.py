@@ -25,9 +25,16 @@ def single(prompt: str, options: list[str], help_text: str = "", *, required: bo
 
 
 def multiple(
-    prompt: str, options: list[str], help_text: str = "", *, required: bool = False
+    prompt: str,
+    options: list[str],
+    help_text: str = "",
+    *,
+    required: bool = False,
+    max_choices: int | None = None,
 ) -> dict:
-    return _question("multiple", prompt, help_text, required=required, options=options)
+    return _question(
+        "multiple", prompt, help_text, required=required, options=options, max_choices=max_choices
+    )
 
 
 def text(prompt: str, help_text: str = "", *, required: bool = False) -> dict:
@@ -43,6 +50,7 @@ def _question(
     low: str = "",
     high: str = "",
     options: list[str] | None = None,
+    max_choices: int | None = None,
 ) -> dict:
     return {
         "section": "",
@@ -52,5 +60,6 @@ def _question(
         "required": required,
         "low_label": low,
         "high_label": high,
+        "max_choices": max_choices,
         "options": list(options or []),
     }

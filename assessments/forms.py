@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from assessments.models import SKILL_LEVELS, Answer, PersonalSkill, Question, QuestionType
 
@@ -35,11 +37,13 @@ class Item:
     required: bool
     fields: list[forms.BoundField]
     skill: PersonalSkill | None = None
+    max_choices: int | None = None
 
 
 class TakePageForm(forms.Form):
-    """Answers for the questions on one page. Blank answers are allowed in a draft;
-    whether required questions are answered is checked when the take is completed."""
+    """Answers for the questions on one page. Blank answers are allowed in a draft (saving,
+    going back, autosave); ``require_answers`` asks for the required ones before the person
+    moves on, and completing the take checks every page again."""
 
     def __init__(
         self,
@@ -89,6 +93,17 @@ class TakePageForm(forms.Form):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
+            if question.max_choices:
+                field.validators.append(
+                    MaxLengthValidator(
+                        question.max_choices,
+                        message=ngettext_lazy(
+                            "Choose at most %(limit_value)d.",
+                            "Choose at most %(limit_value)d.",
+                            "limit_value",
+                        ),
+                    )
+                )
             initial = answer.option_ids if answer else []
         else:
             field = forms.CharField(
@@ -138,6 +153,7 @@ class TakePageForm(forms.Form):
                     required=target.required if is_question else False,
                     fields=[self[name] for name in names],
                     skill=None if is_question else target,
+                    max_choices=target.max_choices if is_question else None,
                 )
             )
         return result
@@ -167,6 +183,24 @@ class TakePageForm(forms.Form):
                     )
         return cleaned
 
+    def require_answers(self) -> bool:
+        """Put "needs an answer" beside each required question left blank on this page;
+        whether every required one is answered. Call after ``answers()`` was saved, so
+        what was given on the page is kept either way."""
+        data = getattr(self, "cleaned_data", {})
+        complete = True
+        for _key, target, names in self._layout:
+            if not isinstance(target, Question) or not target.required:
+                continue
+            if any(self.has_error(name) for name in names):
+                complete = False
+                continue
+            values = [data.get(name) for name in names]
+            if all(_is_blank(value) for value in values):
+                self.add_error(names[0], _("This question needs an answer."))
+                complete = False
+        return complete
+
     def answers(self) -> dict[str, dict[str, Any] | None]:
         """The valid answers on this page, by key. Invalid fields are left out."""
         data = getattr(self, "cleaned_data", {})
@@ -186,6 +220,10 @@ class TakePageForm(forms.Form):
             else:
                 result[key] = {"text": data[key].strip()}
         return result
+
+
+def _is_blank(value) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 class PersonalSkillForm(forms.Form):

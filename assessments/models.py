@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -128,6 +129,16 @@ class Question(models.Model):
     high_label = models.CharField(
         _("label for 5"), max_length=60, blank=True, help_text=_("Rating questions only.")
     )
+    max_choices = models.PositiveSmallIntegerField(
+        _("most choices"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Multiple choice only: the most options a person may pick, e.g. 3 for "
+            "“pick the three that matter most”. Empty for no limit."
+        ),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(
         _("active"),
@@ -150,6 +161,14 @@ class Question(models.Model):
     @property
     def has_options(self) -> bool:
         return self.type in {QuestionType.SINGLE, QuestionType.MULTIPLE}
+
+    def clean(self) -> None:
+        super().clean()
+        if self.max_choices is not None and self.type != QuestionType.MULTIPLE:
+            raise ValidationError(
+                {"max_choices": _("Only a multiple choice question takes a most-choices limit.")},
+                code="not_multiple",
+            )
 
 
 class Option(models.Model):

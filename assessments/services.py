@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from assessments.models import (
     Answer,
@@ -97,6 +98,7 @@ def take_save_answers(*, take: Take, answers: dict[str, dict[str, Any]]) -> None
             if answer is not None:
                 answer.delete()
             continue
+        _check_max_choices(target, values)
         if answer is None:
             answer = Answer(take=take, key=key)
         answer.question = target if isinstance(target, Question) else None
@@ -109,6 +111,17 @@ def take_save_answers(*, take: Take, answers: dict[str, dict[str, Any]]) -> None
             answer.text = ""
         answer.save()
     Take.objects.filter(pk=take.pk).update(updated_at=timezone.now())
+
+
+def _check_max_choices(target: Question | PersonalSkill, values: dict[str, Any]) -> None:
+    # The page form refuses too many choices beside the question; this holds for any caller.
+    limit = getattr(target, "max_choices", None)
+    if limit and len(values.get("option_ids") or []) > limit:
+        raise ValidationError(
+            ngettext("Choose at most %(limit_value)d.", "Choose at most %(limit_value)d.", limit)
+            % {"limit_value": limit},
+            code="too_many_choices",
+        )
 
 
 def _is_empty(values: dict[str, Any]) -> bool:

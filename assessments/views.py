@@ -88,6 +88,20 @@ def _page_form(request: HttpRequest, take: Take, section: str, data=None) -> Tak
     return TakePageForm(data, questions=questions, skills=skills, answers=answers)
 
 
+def _missing_answers(take: Take, pages: list[str]) -> list[dict]:
+    """The required questions still unanswered, each with a link to its page and place."""
+    url = reverse("assessments:take", args=[take.pk])
+    return [
+        {
+            "prompt": question.prompt,
+            "page": pages.index(question.section) + 1,
+            "url": f"{url}?page={pages.index(question.section) + 1}#{question.key}",
+        }
+        for question in services.missing_required(take)
+        if question.section in pages
+    ]
+
+
 def _render_take(request, take, pages, number, form, status=200, **extra) -> HttpResponse:
     section = pages[number - 1]
     context = {
@@ -136,18 +150,24 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
             "assessments/includes/_saved.html",
             {"saved_at": timezone.now(), "form": form},
         )
-    if not valid:
-        return _render_take(request, current, pages, number, form, status=422)
-
     action = request.POST.get("action", "save")
-    if action == "complete":
+    # Moving on asks for this page's required answers; saving or going back does not.
+    if action in {"next", "complete"} and not form.require_answers():
+        valid = False
+    if valid and action == "complete":
         try:
             services.take_complete(take=current)
         except ValidationError as error:
-            form.add_error(None, error)
-            return _render_take(request, current, pages, number, form, status=422)
-        messages.success(request, _("Done. Your answers are saved as a dated snapshot."))
-        return redirect(reverse("assessments:results", args=[current.pk]))
+            if error.code != "incomplete":
+                form.add_error(None, error)
+            valid = False
+        else:
+            messages.success(request, _("Done. Your answers are saved as a dated snapshot."))
+            return redirect(reverse("assessments:results", args=[current.pk]))
+    if not valid:
+        missing = _missing_answers(current, pages) if action == "complete" else []
+        return _render_take(request, current, pages, number, form, status=422, missing=missing)
+
     if action == "next":
         number = min(number + 1, len(pages))
     elif action == "previous":

@@ -8,7 +8,7 @@ NAV_ITEMS = (
     ("home", _("Dashboard"), "home"),
     ("goals:list", _("Goals"), "goals"),
     ("assessments:index", _("Assessments"), "assessments"),
-    ("reviews:index", _("Reviews"), "reviews"),
+    ("reviews:index", _("Check-ins"), "reviews"),
     ("account_settings", _("Account"), "account"),
 )
 

@@ -50,6 +50,10 @@ class GoalTemplateTaskInline(admin.TabularInline):
 @admin.register(GoalTemplate)
 class GoalTemplateAdmin(admin.ModelAdmin):
     inlines = [GoalTemplateTaskInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = (
         "title",
         "category",

@@ -9,6 +9,7 @@ NextStep and Schedule are deliberately not registered.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.http import HttpRequest
@@ -42,6 +43,17 @@ class ReflectionPromptAdmin(admin.ModelAdmin):
     search_fields = ("text", "help_text")
     ordering = ("order", "pk")
     fields = ("text", "help_text", "scope", "order", "is_active")
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A one-line box showed a help text's first few words; a prompt's whole question.
+        if db_field.name == "help_text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80, "maxlength": 300})
+        elif db_field.name == "text":
+            kwargs["widget"] = forms.TextInput(attrs={"size": 80, "maxlength": 300})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(CheckIn)

@@ -1,5 +1,7 @@
 """The frame: landing page, dashboard, navigation and security headers."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -60,6 +62,14 @@ def test_navigation_marks_the_current_section(owner_client):
     body = owner_client.get(reverse("account_settings")).content.decode()
     assert 'class="nav-link active" href="/settings/" aria-current="page"' in body
     assert 'href="/" aria-current' not in body
+
+
+def test_the_check_ins_menu_entry_is_named_like_its_page(owner_client):
+    body = owner_client.get(reverse("reviews:index")).content.decode()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S).group(1).strip()
+    link = f'class="nav-link active" href="{reverse("reviews:index")}" aria-current="page">'
+    assert heading == "Check-ins"
+    assert f"{link}{heading}</a>" in body
 
 
 def test_sign_out_is_a_post_form_in_the_navigation(owner_client):

@@ -1,0 +1,140 @@
+"""A person who writes a 200-character word (a URL, a German compound, a pasted hash) in a
+goal title, a step, a skill name, a check-in note or a reflection still gets phone pages
+that fit the phone: no page scrolls sideways at 375 px, except the timeline chart inside
+its own scroller.
+
+Every page reachable from the dashboard is visited (a crawl over the demo account's
+content with the long words written in), plus the take and check-in in progress.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import Browser, Page, expect
+
+from assessments.models import Answer, PersonalSkill, QuestionType
+from careerapp.demo import load_demo_content
+from careerapp.tests.test_csp_crawl import _Page, _route_of, _same_origin_path, _skipped
+from goals.models import Goal, GoalChange, Task
+from reviews.models import CheckIn, CheckInStatus, GoalReview, NextStep, Reflection
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-and-unusual-passphrase"
+PHONE = {"width": 375, "height": 812}
+# No space, no hyphen: nothing where a browser would break the line by itself.
+LONG = ("Donaudampfschifffahrtsgesellschaftskapitaenswitwe" * 5)[:200]
+# Pages of one route differ only in their content: two of each are enough.
+MAX_PER_ROUTE = 2
+
+# What sticks out past the right edge, for the failure message: the element, its width
+# and the start of its text. The timeline scrolls inside its own frame, so it is left out.
+OVERFLOWING = """width => Array.from(document.querySelectorAll("body *"))
+  .filter(el => el.getBoundingClientRect().right > width + 1)
+  .filter(el => !el.closest(".timeline-scroll"))
+  .filter(el => !Array.from(el.children).some(c => c.getBoundingClientRect().right > width + 1))
+  .slice(0, 4)
+  .map(el => `<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}">`
+    + ` ${Math.round(el.getBoundingClientRect().right)} px: `
+    + (el.textContent || "").trim().slice(0, 40))"""
+
+
+def _write_long_words(owner) -> Goal:
+    """The long word in every kind of text a person writes, on the demo account."""
+    goal = Goal.objects.for_user(owner).active().filter(tasks__isnull=False).first()
+    Goal.objects.filter(pk=goal.pk).update(title=LONG, why=f"{LONG} {LONG}")
+    Task.objects.filter(pk=goal.tasks.first().pk).update(title=LONG, notes=LONG)
+    GoalChange.objects.filter(goal__user=owner).update(reason=LONG)
+    skill = PersonalSkill.objects.filter(user=owner).first()
+    short = LONG[: PersonalSkill._meta.get_field("name").max_length]
+    PersonalSkill.objects.filter(pk=skill.pk).update(name=short)
+    Answer.objects.filter(personal_skill=skill).update(prompt=short)
+    Answer.objects.filter(take__user=owner, type=QuestionType.TEXT).update(text=LONG)
+    GoalReview.objects.filter(checkin__user=owner, goal=goal).update(goal_title=LONG)
+    GoalReview.objects.filter(checkin__user=owner).update(note=LONG, correction_reason=LONG)
+    Reflection.objects.filter(checkin__user=owner).update(answer=LONG)
+    NextStep.objects.filter(checkin__user=owner).update(title=LONG)
+    assert CheckIn.objects.for_user(owner).filter(status=CheckInStatus.SUBMITTED).exists()
+    return goal
+
+
+def _reachable_pages(client: Client, starts: list[str]) -> list[str]:
+    """Every HTML page reachable by links from ``starts``, a few of each route."""
+    queue, seen, per_route = deque(starts), set(starts), Counter()
+    pages = []
+    while queue:
+        path = queue.popleft()
+        response = client.get(path)
+        links: list[str] = []
+        if response.status_code in {301, 302, 303}:
+            links.append(response["Location"])
+        elif response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            pages.append(path)
+            parser = _Page()
+            parser.feed(response.content.decode())
+            links += parser.links
+        for href in links:
+            target = _same_origin_path(path, href)
+            if not target or target in seen or _skipped(target):
+                continue
+            seen.add(target)
+            per_route[_route_of(target)] += 1
+            if per_route[_route_of(target)] <= MAX_PER_ROUTE:
+                queue.append(target)
+    return pages
+
+
+def _sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome back")
+
+
+def test_no_page_of_a_person_with_long_words_scrolls_sideways_on_a_phone(
+    browser: Browser, live_url, owner
+):
+    load_demo_content(owner)
+    goal = _write_long_words(owner)
+    client = Client()
+    client.force_login(owner)
+    skill = PersonalSkill.objects.filter(user=owner).first()
+    # The take and the check-in in progress exist once the person starts them.
+    take = client.post(reverse("assessments:start", args=[skill.instrument.slug]))["Location"]
+    checkin = client.post(reverse("reviews:start"))["Location"]
+    starts = [
+        "/",
+        take,
+        f"{take}?page=99",  # the own-skills page, last
+        checkin,
+        reverse("goals:edit", args=[goal.pk]),
+        reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
+        reverse("assessments:skill", args=[f"p{skill.pk}"]),
+    ]
+    pages = _reachable_pages(client, starts)
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    _sign_in(page, live_url, owner.email)
+    too_wide = []
+    for path in pages:
+        page.goto(live_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            culprits = page.evaluate(OVERFLOWING, PHONE["width"])
+            too_wide.append(f"{path}: {width} px\n      " + "\n      ".join(culprits))
+    context.close()
+
+    print(f"\n{len(pages)} pages checked at {PHONE['width']} px:", *pages)  # noqa: T201
+    long_pages = [path for path in pages if path.startswith(("/goals/", "/assessments/"))]
+    assert len(pages) >= 30, pages
+    assert any(path.startswith("/reviews/") for path in pages), pages
+    assert long_pages, pages
+    assert not too_wide, f"{len(too_wide)} of {len(pages)} pages scroll sideways:\n" + "\n".join(
+        too_wide
+    )

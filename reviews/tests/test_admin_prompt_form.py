@@ -1,0 +1,30 @@
+"""A reflection prompt's help text is a sentence or two, and the admin shows it whole."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from reviews.models import ReflectionPrompt
+from reviews.tests.test_admin import admin_client  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+HELP = (
+    "Small things count. Name something you did, not only something that happened to you: "
+    "the conversation you started, the review you finished, the help you asked for."
+)
+
+
+def test_the_help_text_is_edited_in_a_box_that_shows_it_whole(admin_client):  # noqa: F811
+    prompt = ReflectionPrompt.objects.create(text="What went well?", help_text=HELP, order=1)
+
+    response = admin_client.get(reverse("admin:reviews_reflectionprompt_change", args=[prompt.pk]))
+
+    html = response.content.decode()
+    box = re.search(r'<textarea name="help_text"([^>]*)>\s*(.*?)</textarea>', html, re.S)
+    assert box, "the help text is a one-line input"
+    assert 'rows="3"' in box.group(1)
+    assert box.group(2).strip() == HELP.replace("'", "&#x27;")
+    assert "css/admin.css" in html  # its width and size
+    assert re.search(r'<input type="text" name="text"[^>]*size="80"', html)
