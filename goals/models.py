@@ -319,7 +319,7 @@ class TaskQuerySet(models.QuerySet):
     def timeliness_by_month(
         self, *, start: datetime.date, end: datetime.date, today: datetime.date, zone
     ) -> list[dict]:
-        """"Steps on time", counted by the database: one row per month with steps due,
+        """The "steps on time" figure, counted by the database: one row per month with steps due,
         ``{"month", "due", "on_time", "late", "still_open"}``. One aggregate query.
 
         The one definition every page and email uses:
@@ -351,8 +351,9 @@ class TaskQuerySet(models.QuerySet):
         )
 
     def done_in(self, *, start: datetime.date, end: datetime.date, zone) -> TaskQuerySet:
-        """"Steps done": ticked off from ``start`` up to ``end`` (exclusive), in the
-        person's local days (``zone``), whatever their due date. See ``done_in_q``."""
+        """The "steps done" figure: steps ticked off from ``start`` up to ``end``
+        (exclusive), in the person's local days (``zone``), whatever their due date. See
+        ``done_in_q``."""
         return self.filter(done_in_q(start=start, end=end, zone=zone))
 
     def on_timeline(self, *, start: datetime.date, end: datetime.date) -> TaskQuerySet:
@@ -428,7 +429,7 @@ class GoalChangeQuerySet(models.QuerySet):
     def moves_counted(
         self, *, start: datetime.date, end: datetime.date, zone: datetime.tzinfo
     ) -> dict[str, int]:
-        """"Dates moved": target dates moved from one date to another from local day
+        """The "dates moved" figure: target dates moved from one date to another from local day
         ``start`` up to ``end`` (exclusive), as ``reschedules``, ``pushed_later`` and
         ``goals_rescheduled``. Setting or removing a date is not a move. One aggregate.
         """
