@@ -244,7 +244,12 @@ def _slipped(within, changes, goals: dict, done_ids: set) -> list[GoalLine]:
 
 
 def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
-    """The quarter's answers by prompt: prompts in the admin's order, answers oldest first."""
+    """The quarter's answers by prompt: prompts in the admin's order, answers oldest first.
+
+    Each answer stays under the wording it answered (``Reflection.prompt_text``): a prompt
+    reworded in the admin during the quarter shows both wordings, each with its answers,
+    and never puts new words in front of old answers.
+    """
     groups: dict = {}
     for item in sorted(reflections, key=lambda r: (r.checkin.period_start, r.pk)):
         checkin = item.checkin
@@ -252,10 +257,9 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
             item.answer.strip() and checkin.is_submitted and period.contains(checkin.period_start)
         ):
             continue
-        key = item.prompt_id if item.prompt_id is not None else f"text:{item.prompt_text}"
+        key = (item.prompt_id, item.prompt_text)
         order = (item.prompt.order, item.prompt_id) if item.prompt else (1 << 31, 0)
-        group = groups.setdefault(key, [order, item.prompt_text, []])
-        group[1] = item.prompt_text  # the newest wording
+        group = groups.setdefault(key, [(*order, len(groups)), item.prompt_text, []])
         group[2].append((period_label(item.checkin), item.answer))
     return [
         (text, answers) for _order, text, answers in sorted(groups.values(), key=lambda g: g[0])
