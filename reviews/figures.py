@@ -17,7 +17,11 @@ counting again on their own:
   period has its middle in the period - the day the charts draw them on. ``in_period``
   and ``satisfaction``.
 
-A period is a span of local days from ``start`` up to ``end`` (exclusive).
+A period is a span of local days from ``start`` up to ``end`` (exclusive). The weekly
+email's "ticked off" line is steps done over its last seven days
+(``goals.reminders.last_week``). The dashboard shows no figure over a period: its check-in
+card gives the last check-in's own score, and its overdue steps, like the email's, are the
+active goals' steps that steps on time would count as still open.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ class Charts:
 
 
 def charts(user, *, today: datetime.date, earlier: bool, zone) -> Charts:
-    """The charts of the last twelve months (or since the first check-in): four queries.
+    """The charts of the last twelve months (or since the first check-in): five queries.
 
     ``earlier`` says that submitted check-ins ended before the year (``Counts.earlier``).
     """
