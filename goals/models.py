@@ -5,8 +5,20 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Case, Count, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -138,6 +150,16 @@ class GoalQuerySet(models.QuerySet):
 
     def by_priority(self) -> GoalQuerySet:
         return self.order_by("priority", "created_at", "pk")
+
+
+def local_midnight(day: datetime.date, zone: datetime.tzinfo) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+
+
+def done_in_q(*, start: datetime.date, end: datetime.date, zone: datetime.tzinfo) -> Q:
+    """Steps done from local day ``start`` up to ``end`` (exclusive) in ``zone``: the one
+    definition of "steps done" in a period (history, quarterly summary, weekly email)."""
+    return Q(done_at__gte=local_midnight(start, zone), done_at__lt=local_midnight(end, zone))
 
 
 def _undated_q() -> Q:
@@ -285,6 +307,55 @@ class TaskQuerySet(models.QuerySet):
     def of_open_goals(self) -> TaskQuerySet:
         return self.filter(goal__status__in=OPEN_STATUSES)
 
+    def without_leftovers(self) -> TaskQuerySet:
+        """Leaves out the steps left open on an achieved or dropped goal: they closed with
+        their goal, so they are never open, overdue or missed anywhere. Done steps stay.
+
+        A paused goal's open steps still count as open (the goal is coming back); the
+        weekly email and the dashboard list only active goals' steps, so they nag nobody.
+        """
+        return self.exclude(done_at__isnull=True, goal__status__in=CLOSED_STATUSES)
+
+    def timeliness_by_month(
+        self, *, start: datetime.date, end: datetime.date, today: datetime.date, zone
+    ) -> list[dict]:
+        """The "steps on time" figure, counted by the database: one row per month with steps due,
+        ``{"month", "due", "on_time", "late", "still_open"}``. One aggregate query.
+
+        The one definition every page and email uses:
+
+        - A step belongs to the period its **due date** falls in (``start`` up to ``end``,
+          exclusive). Steps without a due date have no "on time".
+        - It counts once it is **done** (whenever that was) **or its due date has passed**:
+          one due today, or later in the period, and not done yet is not late yet; one done
+          early, before a due date still to come, already counts as on time.
+        - **On time**: done on or before its due date, in the person's local days
+          (``zone``). **Late**: done after it. **Still open**: not done, due date past.
+        - Steps left open on an achieved or dropped goal do not count at all
+          (``without_leftovers``).
+        """
+        done_on = TruncDate("done_at", tzinfo=zone)
+        return list(
+            self.without_leftovers()
+            .filter(due_date__gte=start, due_date__lt=end)
+            .filter(Q(done_at__isnull=False) | Q(due_date__lt=today))
+            .annotate(month=TruncMonth("due_date"), done_on=done_on)
+            .values("month")
+            .annotate(
+                due=Count("pk"),
+                on_time=Count("pk", filter=Q(done_on__lte=F("due_date"))),
+                late=Count("pk", filter=Q(done_on__gt=F("due_date"))),
+                still_open=Count("pk", filter=Q(done_at__isnull=True)),
+            )
+            .order_by("month")
+        )
+
+    def done_in(self, *, start: datetime.date, end: datetime.date, zone) -> TaskQuerySet:
+        """The "steps done" figure: steps ticked off from ``start`` up to ``end``
+        (exclusive), in the person's local days (``zone``), whatever their due date. See
+        ``done_in_q``."""
+        return self.filter(done_in_q(start=start, end=end, zone=zone))
+
     def on_timeline(self, *, start: datetime.date, end: datetime.date) -> TaskQuerySet:
         """Steps the timeline shows: due from ``start`` to ``end`` (exclusive), or still open
         and due before ``start`` (overdue, if their goal is open)."""
@@ -354,6 +425,31 @@ class ChangeKind(models.TextChoices):
     RESCOPED = "rescoped", _("Scope changed")
 
 
+class GoalChangeQuerySet(models.QuerySet):
+    def moves_counted(
+        self, *, start: datetime.date, end: datetime.date, zone: datetime.tzinfo
+    ) -> dict[str, int]:
+        """The "dates moved" figure: target dates moved from one date to another from local day
+        ``start`` up to ``end`` (exclusive), as ``reschedules``, ``pushed_later`` and
+        ``goals_rescheduled``. Setting or removing a date is not a move. One aggregate.
+        """
+        # The values are ISO dates, so comparing them as text compares the dates.
+        return (
+            self.exclude(old_value="")
+            .exclude(new_value="")
+            .filter(
+                kind=ChangeKind.RESCHEDULED,
+                created_at__gte=local_midnight(start, zone),
+                created_at__lt=local_midnight(end, zone),
+            )
+            .aggregate(
+                reschedules=Count("pk"),
+                pushed_later=Count("pk", filter=Q(new_value__gt=F("old_value"))),
+                goals_rescheduled=Count("goal", distinct=True),
+            )
+        )
+
+
 class GoalChange(models.Model):
     """One course correction in a goal's life, with the person's reason."""
 
@@ -363,6 +459,8 @@ class GoalChange(models.Model):
     new_value = models.TextField(blank=True)
     reason = models.TextField(_("reason"), blank=True, max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = GoalChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

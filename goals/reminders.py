@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
-from goals.models import Goal, Status, Task
+from goals.models import Goal, Status, Task, done_in_q
 
 MAX_ITEMS = 8
 QUIET_AFTER = datetime.timedelta(weeks=3)
@@ -32,6 +32,25 @@ def _capped(items: list[Item], more_url: str) -> list[Item]:
     extra = len(items) - MAX_ITEMS
     more = Item(text=ngettext("and %d more", "and %d more", extra) % extra, url=more_url)
     return [*items[:MAX_ITEMS], more]
+
+
+def last_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The email's "last week": the seven local days up to and including ``today``, as a
+    period (``start``, ``end`` exclusive) for the figures every page shares."""
+    return today - datetime.timedelta(days=6), today + datetime.timedelta(days=1)
+
+
+def _done_last_week(users, today_by_user: dict[int, datetime.date]) -> Q:
+    """Each person's steps done in their own last week (``done_in_q``), one condition per
+    time zone and day, so a chunk stays one query."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for user in users:
+        groups[(today_by_user[user.pk], user.zone)].append(user.pk)
+    condition = Q(pk__in=[])
+    for (today, zone), ids in groups.items():
+        start, end = last_week(today)
+        condition |= Q(goal__user_id__in=ids) & done_in_q(start=start, end=end, zone=zone)
+    return condition
 
 
 def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
@@ -73,7 +92,7 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
             )
         )
     done = dict(
-        Task.objects.filter(goal__user_id__in=ids, done_at__gte=now - datetime.timedelta(days=7))
+        Task.objects.filter(_done_last_week(users, today_by_user))
         .values_list("goal__user_id")
         .annotate(count=Count("pk"))
         .values_list("goal__user_id", "count")

@@ -90,6 +90,7 @@ class Marker:
     points: str  # the diamond's corners for milestones; empty for dots
     is_done: bool
     is_overdue: bool
+    is_closed: bool = False  # left open when its goal was achieved or dropped
 
     @property
     def is_milestone(self) -> bool:
@@ -439,7 +440,9 @@ def _row(
     for task in tasks:
         task_overdue = _is_task_overdue(task, goal, today)
         if scale.contains(task.due_date):
-            row.markers.append(_marker(task, scale.x(task.due_date), center, task_overdue))
+            marker = _marker(task, scale.x(task.due_date), center, task_overdue)
+            marker.is_closed = goal.is_closed and not task.is_done
+            row.markers.append(marker)
         elif task_overdue and task.due_date < scale.start:
             row.earlier_overdue += 1
     if row.alert_before or (row.bar and row.bar.continues_before):

@@ -31,11 +31,26 @@ CHECKIN_FIELDS = (
 )
 
 
+class ReflectionPromptForm(forms.ModelForm):
+    class Meta:
+        model = ReflectionPrompt
+        fields = ("text", "help_text", "scope", "order", "is_active")
+        help_texts = {
+            "text": _(
+                "Editing this wording does not change past check-ins: each answer keeps the "
+                "wording it was written to. Check-ins from now on ask the new wording."
+            ),
+        }
+
+
 @admin.register(ReflectionPrompt)
 class ReflectionPromptAdmin(admin.ModelAdmin):
     """Shipped prompts are recognised by their wording (reviews/content.py): rewording one
     makes it yours, and a later content release adds its own wording back beside it.
+    Answers keep the wording they were written to (``Reflection.prompt_text``).
     """
+
+    form = ReflectionPromptForm
 
     list_display = ("text", "scope", "order", "is_active")
     list_editable = ("order", "is_active")

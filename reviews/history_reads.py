@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Max, Q
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models import Count, Max, Q
 
-from goals.models import ChangeKind, GoalChange, Task
-from reviews import trends
+from reviews import figures, trends, trends_planned
 from reviews.models import CheckIn, CheckInStatus, GoalReview
-from reviews.trends_planned import MonthCount, PlannedVsActual, month_counts, planned_chart
+from reviews.trends_planned import PlannedVsActual
 
 PER_PAGE = 12
 GOALS_SHOWN = 4  # progress charts (a row of them on a wide screen), for the latest goals
@@ -86,11 +84,12 @@ class Charts:
     mood: trends.MoodTrend
     goal_trends: list[trends.GoalTrend]
     more_goals: bool  # more goals were reviewed than have a chart
-    planned: PlannedVsActual
+    planned: PlannedVsActual  # steps on time and dates moved
+    steps_done: int
 
 
 def charts(user, *, today: datetime.date, earlier: bool, zone) -> Charts:
-    """The charts of the last twelve months (or since the first check-in): four queries.
+    """The charts of the last twelve months (or since the first check-in): five queries.
 
     ``earlier`` says that submitted check-ins ended before the year (``Counts.earlier``).
     """
@@ -106,7 +105,8 @@ def charts(user, *, today: datetime.date, earlier: bool, zone) -> Charts:
         mood=trends.mood_trend(shown, start=start, end=end),
         goal_trends=goals[:GOALS_SHOWN],
         more_goals=len(goals) > GOALS_SHOWN,
-        planned=planned(user, start=start, end=end, today=today, zone=zone),
+        planned=trends_planned.planned(user, start=start, end=end, today=today, zone=zone),
+        steps_done=figures.steps_done(user, start=start, end=end, zone=zone),
     )
 
 
@@ -139,61 +139,3 @@ def list_page(user, number: str | None, *, total: int) -> tuple[Page, list[trend
         for checkin_id, status, count in counted:
             statuses[checkin_id][status] = count
     return page, trends.checkin_lines(rows, statuses)
-
-
-def planned(
-    user, *, start: datetime.date, end: datetime.date, today: datetime.date, zone
-) -> PlannedVsActual:
-    """``trends_planned.planned_vs_actual`` counted by the database: two aggregate
-    queries, and no step or change loaded, however many there are."""
-    months = month_counts(start, end)
-    for row in _steps_by_month(user, start, end, today, zone):
-        month = row.pop("month")
-        months[month] = MonthCount(month, **row)
-    moves = _reschedules(user, start, end, zone)
-    result = PlannedVsActual(list(months.values()), **moves)
-    result.chart = planned_chart(result.months, start, end)
-    return result
-
-
-def _steps_by_month(user, start, end, today, zone) -> list[dict]:
-    # A step counts once its day has come; one due today and not done yet is not late.
-    done_on = TruncDate("done_at", tzinfo=zone)
-    return list(
-        Task.objects.for_user(user)
-        .filter(due_date__gte=start, due_date__lt=end, due_date__lte=today)
-        .exclude(done_at__isnull=True, due_date=today)
-        .annotate(month=TruncMonth("due_date"), done_on=done_on)
-        .values("month")
-        .annotate(
-            due=Count("pk"),
-            on_time=Count("pk", filter=Q(done_on__lte=F("due_date"))),
-            late=Count("pk", filter=Q(done_on__gt=F("due_date"))),
-            still_open=Count("pk", filter=Q(done_at__isnull=True)),
-        )
-        .order_by()
-    )
-
-
-def _reschedules(user, start, end, zone) -> dict[str, int]:
-    # Dates moved from one date to another; setting or removing a date is not a move. The
-    # values are ISO dates, so comparing them as text compares the dates.
-    return (
-        GoalChange.objects.exclude(old_value="")
-        .exclude(new_value="")
-        .filter(
-            goal__user=user,
-            kind=ChangeKind.RESCHEDULED,
-            created_at__gte=_midnight(start, zone),
-            created_at__lt=_midnight(end, zone),
-        )
-        .aggregate(
-            reschedules=Count("pk"),
-            pushed_later=Count("pk", filter=Q(new_value__gt=F("old_value"))),
-            goals_rescheduled=Count("goal", distinct=True),
-        )
-    )
-
-
-def _midnight(day: datetime.date, zone) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)

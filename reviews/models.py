@@ -197,6 +197,10 @@ class GoalReview(models.Model):
 
 
 class Reflection(models.Model):
+    """An answer to a reflection prompt, with the prompt's wording as it was answered
+    (``prompt_text``): rewording the prompt in the admin leaves past answers as written.
+    Pages show ``prompt_text``, never ``prompt.text``; ``prompt`` only groups and orders."""
+
     checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="reflections")
     prompt = models.ForeignKey(
         ReflectionPrompt, null=True, on_delete=models.SET_NULL, related_name="reflections"

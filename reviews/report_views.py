@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from goals.models import ChangeKind, Goal, GoalChange, Task
-from reviews import history_reads, selectors, trends, trends_quarter
+from reviews import figures, history_reads, selectors, trends, trends_planned, trends_quarter
 from reviews.cadence import quarter_bounds
 from reviews.models import CheckIn, GoalReview, Reflection
 
@@ -82,10 +82,12 @@ def quarter(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
 
 
 def _quarter_rows(user, year: int, quarter: int, today: datetime.date) -> dict:
-    """The rows the quarter's summary needs: six queries whatever the history's size."""
+    """The rows and figures the quarter's summary needs: nine queries whatever the
+    history's size."""
     period = quarter_bounds(year, quarter)
     first, last = period.start, period.end + datetime.timedelta(days=1)
     following = quarter_bounds(*trends_quarter.quarter_of(last))
+    zone = timezone.get_current_timezone()
     # Earlier check-ins give each goal's progress before the quarter and the year's trend.
     checkins = CheckIn.objects.for_user(user).submitted().filter(period_start__lt=last)
     reflections = Reflection.objects.filter(
@@ -100,13 +102,19 @@ def _quarter_rows(user, year: int, quarter: int, today: datetime.date) -> dict:
         created_at__gte=_midnight(first),
         created_at__lt=_midnight(last),
     )
-    tasks = Task.objects.for_user(user).filter(due_date__gte=first, due_date__lte=following.end)
+    # What is coming up next quarter; the quarter's own steps are counted by the database.
+    tasks = Task.objects.for_user(user).filter(
+        due_date__gte=following.start, due_date__lte=following.end
+    )
     return {
         "checkins": list(_with_reviews(checkins)),
         "reflections": list(reflections),
         "goals": list(goals),
         "changes": list(changes.only(*CHANGE_FIELDS)),
         "tasks": list(tasks.select_related("goal")),
-        "today": today,
-        "zone": timezone.get_current_timezone(),
+        "planned": trends_planned.planned(
+            user, start=first, end=last, today=today, zone=zone, chart=False
+        ),
+        "steps_done": figures.steps_done(user, start=first, end=last, zone=zone),
+        "zone": zone,
     }

@@ -44,6 +44,14 @@ def midpoint(checkin: CheckIn) -> Day:
     return checkin.period_start + (checkin.period_end - checkin.period_start) // 2
 
 
+def in_period(checkins: Iterable[CheckIn], *, start: Day, end: Day) -> list[CheckIn]:
+    """The submitted check-ins that belong to the days from ``start`` up to ``end``
+    (exclusive), oldest first: those whose period has its middle there, where the charts
+    draw them (a weekly check-in across a month's end belongs where most of its days
+    are). Every figure about check-ins in a period counts these (``reviews.figures``)."""
+    return [c for c in submitted_in_order(checkins) if start <= midpoint(c) < end]
+
+
 def day_format(day: Day, format_string: str) -> str:
     """``dateformat.format`` of a date, remembered: the charts and the list name the same
     months and periods again and again, and formatting one costs more than drawing it.
@@ -288,6 +296,13 @@ def average(values: Iterable[int | None]) -> float | None:
     return round(mean(present), 1) if present else None
 
 
+def scores(checkins: Iterable[CheckIn]) -> tuple[float | None, float | None]:
+    """Average satisfaction and energy of these check-ins, to one decimal (None when none
+    was scored): the "satisfaction" figure, over ``in_period``'s check-ins."""
+    checkins = list(checkins)
+    return average(c.satisfaction for c in checkins), average(c.energy for c in checkins)
+
+
 def mood_trend(
     checkins: Iterable[CheckIn], *, start: Day, end: Day, highlight: Period | None = None
 ) -> MoodTrend:
@@ -302,7 +317,7 @@ def mood_trend(
     if highlight is not None:
         width = frame.edge(highlight.end + datetime.timedelta(days=1)) - frame.edge(highlight.start)
         chart.band = (frame.edge(highlight.start), round(width, 2))
-    shown = [c for c in submitted_in_order(checkins) if frame.contains(midpoint(c))]
+    shown = in_period(checkins, start=start, end=end)
     labels = [period_label(c) for c in shown]
     words = _("%(period)s: %(what)s %(score)s of 5")
     for key, label, shape in (
@@ -329,8 +344,7 @@ def mood_trend(
     return MoodTrend(
         chart,
         [(period, c.satisfaction, c.energy) for c, period in zip(shown, labels, strict=True)],
-        average(c.satisfaction for c in shown),
-        average(c.energy for c in shown),
+        *scores(shown),
     )
 
 

@@ -1,20 +1,19 @@
 """Planned against actual: steps due each month against when they were done, and moved dates.
 
-Pure computation like ``reviews.trends``: from the steps and changes the quarter page
-loads, or from the counts the history page has the database make (``reviews.history_reads``).
-``zone`` turns stored moments into the person's local days.
+The database counts them (``planned``), for the history's months and for a quarter alike,
+so both pages show the same figures for the same days. ``zone`` turns stored moments into
+the person's local days.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from goals.models import ChangeKind, GoalChange, Task
-from reviews.trends import Bar, Chart, Day, Frame, add_months, day_format, local_day, nice_top
+from goals.models import GoalChange, Task
+from reviews.trends import Bar, Chart, Day, Frame, add_months, day_format, nice_top
 
 
 @dataclass
@@ -73,9 +72,8 @@ def moved_dates(change: GoalChange) -> tuple[Day, Day] | None:
         return None
 
 
-def planned_vs_actual(
-    tasks: Iterable[Task],
-    changes: Iterable[GoalChange],
+def planned(
+    user,
     *,
     start: Day,
     end: Day,
@@ -83,39 +81,22 @@ def planned_vs_actual(
     zone: datetime.tzinfo,
     chart: bool = True,
 ) -> PlannedVsActual:
-    """Steps due from ``start`` up to ``end`` (exclusive) against when they were done.
+    """Steps due from ``start`` up to ``end`` (exclusive) against when they were done, and
+    the target dates moved in those days: two aggregate queries, no step or change loaded.
 
-    A step counts once its day has come: done by then (on time), done after (late), or
-    not done and its day is past (still open). One due today and not done yet is not late.
-    ``reviews.history_reads`` counts the same in SQL; the two must agree.
+    The one place the history, the quarterly summary and anything else showing "steps on
+    time" or "dates moved" get them from; what counts is written in
+    ``TaskQuerySet.timeliness_by_month`` and ``GoalChangeQuerySet.moves_counted``.
     """
     months = month_counts(start, end)
-    for task in tasks:
-        due = task.due_date
-        done = local_day(task.done_at, zone) if task.done_at else None
-        if due is None or not start <= due < end or (done is None and due >= today):
-            continue
-        count = months[due.replace(day=1)]
-        count.due += 1
-        if done is None:
-            count.still_open += 1
-        elif done <= due:
-            count.on_time += 1
-        else:
-            count.late += 1
-    moves = [
-        (c.goal_id, dates)
-        for c in changes
-        if c.kind == ChangeKind.RESCHEDULED
-        and start <= local_day(c.created_at, zone) < end
-        and (dates := moved_dates(c))
-    ]
-    result = PlannedVsActual(
-        list(months.values()),
-        reschedules=len(moves),
-        pushed_later=sum(1 for _id, (old, new) in moves if new > old),
-        goals_rescheduled=len({goal_id for goal_id, _dates in moves}),
+    steps = Task.objects.for_user(user)
+    for row in steps.timeliness_by_month(start=start, end=end, today=today, zone=zone):
+        month = row.pop("month")
+        months[month] = MonthCount(month, **row)
+    moves = GoalChange.objects.filter(goal__user=user).moves_counted(
+        start=start, end=end, zone=zone
     )
+    result = PlannedVsActual(list(months.values()), **moves)
     if chart:
         result.chart = planned_chart(result.months, start, end)
     return result

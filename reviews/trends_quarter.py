@@ -14,6 +14,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
+from reviews import figures
 from reviews.cadence import Period, quarter_bounds
 from reviews.models import CheckIn, GoalStatusChoice, Reflection
 from reviews.trends import (
@@ -21,16 +22,16 @@ from reviews.trends import (
     Day,
     MoodTrend,
     add_months,
-    average,
     checkin_lines,
     goal_key,
+    in_period,
     local_day,
     mood_trend,
     period_label,
     quarter_label,
     submitted_in_order,
 )
-from reviews.trends_planned import PlannedVsActual, moved_dates, planned_vs_actual
+from reviews.trends_planned import PlannedVsActual, moved_dates
 
 SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
 
@@ -87,6 +88,7 @@ class QuarterSummary:
     checkins: list[CheckInLine]
     satisfaction: float | None
     energy: float | None
+    steps_done: int
     achieved: list[GoalLine]
     progressed: list[GoalLine]
     slipped: list[GoalLine]
@@ -101,7 +103,13 @@ class QuarterSummary:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.checkins or self.achieved or self.planned.total.due or self.coming_up)
+        return not (
+            self.checkins
+            or self.achieved
+            or self.planned.total.due
+            or self.steps_done
+            or self.coming_up
+        )
 
 
 def quarter_summary(
@@ -113,34 +121,36 @@ def quarter_summary(
     goals: Iterable[Goal],
     changes: Sequence[GoalChange],
     tasks: Sequence[Task],
-    today: Day,
+    planned: PlannedVsActual,
+    steps_done: int,
     zone: datetime.tzinfo,
 ) -> QuarterSummary:
     """The page for a career conversation: ``checkins`` are the submitted ones up to the
     quarter's end (earlier ones give each goal's starting point), ``changes`` those made in
-    the quarter, ``tasks`` those due in it and in the next one."""
+    the quarter, ``tasks`` those due in the next one. ``planned`` and ``steps_done`` are
+    the quarter's figures as ``reviews.figures`` defines them for every page."""
     period = quarter_bounds(year, quarter)
     goals_by_id = {goal.pk: goal for goal in goals}
     ordered = submitted_in_order(checkins)
-    within = [c for c in ordered if period.contains(c.period_start)]
+    start, end = quarter_window(period)  # the chart's year; ``end`` is the day after the quarter
+    within = in_period(ordered, start=period.start, end=end)
+    satisfaction, energy = figures.satisfaction(ordered, start=period.start, end=end)
     achieved = _achieved(goals_by_id, changes, period, zone)
     done_ids = {line.goal_id for line in achieved}
-    start, end = quarter_window(period)  # the chart's year; ``end`` is the day after the quarter
     return QuarterSummary(
         year=year,
         quarter=quarter,
         period=period,
         checkins=checkin_lines(within),
-        satisfaction=average(c.satisfaction for c in within),
-        energy=average(c.energy for c in within),
+        satisfaction=satisfaction,
+        energy=energy,
+        steps_done=steps_done,
         achieved=achieved,
         progressed=_progressed(ordered, period, goals_by_id, done_ids, zone),
         slipped=_slipped(within, changes, goals_by_id, done_ids),
         reflections=_reflections(reflections, period),
         coming_up=_coming_up(goals_by_id.values(), tasks, period),
-        planned=planned_vs_actual(
-            tasks, changes, start=period.start, end=end, today=today, zone=zone, chart=False
-        ),
+        planned=planned,
         mood=mood_trend(ordered, start=start, end=end, highlight=period),
     )
 
@@ -234,7 +244,12 @@ def _slipped(within, changes, goals: dict, done_ids: set) -> list[GoalLine]:
 
 
 def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
-    """The quarter's answers by prompt: prompts in the admin's order, answers oldest first."""
+    """The quarter's answers by prompt: prompts in the admin's order, answers oldest first.
+
+    Each answer stays under the wording it answered (``Reflection.prompt_text``): a prompt
+    reworded in the admin during the quarter shows both wordings, each with its answers,
+    and never puts new words in front of old answers.
+    """
     groups: dict = {}
     for item in sorted(reflections, key=lambda r: (r.checkin.period_start, r.pk)):
         checkin = item.checkin
@@ -242,10 +257,9 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
             item.answer.strip() and checkin.is_submitted and period.contains(checkin.period_start)
         ):
             continue
-        key = item.prompt_id if item.prompt_id is not None else f"text:{item.prompt_text}"
+        key = (item.prompt_id, item.prompt_text)
         order = (item.prompt.order, item.prompt_id) if item.prompt else (1 << 31, 0)
-        group = groups.setdefault(key, [order, item.prompt_text, []])
-        group[1] = item.prompt_text  # the newest wording
+        group = groups.setdefault(key, [(*order, len(groups)), item.prompt_text, []])
         group[2].append((period_label(item.checkin), item.answer))
     return [
         (text, answers) for _order, text, answers in sorted(groups.values(), key=lambda g: g[0])

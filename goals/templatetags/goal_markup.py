@@ -154,6 +154,7 @@ class _Words:
         self.step = _("Step")
         self.done = _("done")
         self.overdue = _("overdue")
+        self.closed = _("closed with the goal")
         self.target_date = _("Target date")
         self.no_target = _("No target date")
         self.overdue_gap = _("Overdue: the target date has passed")
@@ -175,6 +176,10 @@ class _Words:
             "overdue": f' <span class="badge timeline-badge-overdue">{escape(_("Overdue"))}</span>',
             "done": f' <span class="badge timeline-badge-done">{escape(_("Done"))}</span>',
             "achieved": f' <span class="badge timeline-badge-done">{escape(_("Achieved"))}</span>',
+            "closed": (
+                f' <span class="badge timeline-badge-closed">'
+                f"{escape(_('Closed with the goal'))}</span>"
+            ),
         }
 
     def date(self, day: datetime.date, fmt: str) -> str:
@@ -287,6 +292,8 @@ def _row(row: Row, chart: Timeline, words: _Words) -> str:
             state, note = " is-done", f" · {words.done}"
         elif marker.is_overdue:
             state, note = " is-overdue", f" · {words.overdue}"
+        elif marker.is_closed:
+            state, note = " is-closed", f" · {words.closed}"
         kind = words.milestone if task.is_milestone else words.step
         tip = f"{kind}: {task.title} · {words.date(task.due_date, 'j M Y')}{note}"
         if marker.points:
@@ -347,6 +354,8 @@ def _item(item: ListItem, words: _Words) -> str:
         badge = words.badges["overdue"]
     elif item.is_done:
         badge = words.badges["achieved" if item.is_target else "done"]
+    elif item.is_muted and not item.is_target:
+        badge = words.badges["closed"]  # left open when its goal was achieved or dropped
     if item.is_target:
         body = f'<p class="mb-0"><a class="fw-semibold" href="{text.url}">{text.title}</a></p>'
         if goal.status in (Status.PAUSED, Status.DROPPED):

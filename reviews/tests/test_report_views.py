@@ -368,9 +368,10 @@ def test_history_query_count(owner_client, seeded, page, django_assert_num_queri
     # 4 the submitted check-ins of the charts' year, 5 the progress they recorded for the
     # goals reviewed most recently; the list: 6 the page's check-ins, 7 their goal reviews
     # counted by status; 8 steps due in the charts' months counted by month, 9 target dates
-    # moved in them counted; checkin_state: 10 schedule, 11 this period's check-in and the
-    # last submitted one, 12 missed periods and the streak counted
-    with django_assert_num_queries(12):
+    # moved in them counted, 10 steps done in them counted (the "steps done" figure, added
+    # with reviews.figures); checkin_state: 11 schedule, 12 this period's check-in and the
+    # last submitted one, 13 missed periods and the streak counted
+    with django_assert_num_queries(13):
         response = owner_client.get(HISTORY, {"page": page})
     assert response.status_code == 200
 
@@ -378,8 +379,10 @@ def test_history_query_count(owner_client, seeded, page, django_assert_num_queri
 def test_quarter_query_count(owner_client, seeded, django_assert_num_queries):
     # 1 session, 2 user, 3 submitted check-ins up to the quarter's end, 4 their goal reviews
     # (prefetch), 5 the quarter's reflections with check-in and prompt, 6 goals, 7 status
-    # changes and moved dates in the quarter, 8 steps due in it and the next, with goals
-    with django_assert_num_queries(8):
+    # changes and moved dates in the quarter, 8 steps due next quarter, with goals; the
+    # quarter's figures, counted by the database as on the history page (reviews.figures)
+    # rather than from loaded steps: 9 steps due by month, 10 dates moved, 11 steps done
+    with django_assert_num_queries(11):
         response = owner_client.get(THIS_QUARTER)
     assert response.status_code == 200
     assert "What moved?" in response.content.decode()

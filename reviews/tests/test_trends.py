@@ -8,7 +8,7 @@ import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import trends, trends_planned, trends_quarter
+from reviews import figures, trends, trends_planned, trends_quarter
 from reviews.cadence import Cadence, quarter_bounds
 from reviews.models import CheckIn, CheckInStatus, Reflection
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
@@ -150,10 +150,8 @@ def test_a_progress_point_shows_its_status(owner):
 
 
 def planned(owner, **kwargs) -> trends_planned.PlannedVsActual:
-    tasks = Task.objects.for_user(owner)
-    changes = GoalChange.objects.filter(goal__user=owner)
     window = {"start": D(2027, 1, 1), "end": D(2027, 6, 1), "today": TODAY, "zone": BERLIN}
-    return trends_planned.planned_vs_actual(tasks, changes, **(window | kwargs))
+    return trends_planned.planned(owner, **(window | kwargs))
 
 
 def test_steps_count_as_on_time_late_or_still_open(owner):
@@ -219,6 +217,8 @@ def test_the_planned_chart_has_two_bars_a_month_on_a_round_scale(owner):
 
 def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
     """The summary as the view builds it, from the same rows."""
+    period = quarter_bounds(year, number)
+    window = {"start": period.start, "end": period.end + datetime.timedelta(days=1)}
     return trends_quarter.quarter_summary(
         year,
         number,
@@ -229,7 +229,8 @@ def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
         goals=Goal.objects.for_user(owner),
         changes=list(GoalChange.objects.filter(goal__user=owner)),
         tasks=list(Task.objects.for_user(owner).select_related("goal")),
-        today=TODAY,
+        planned=trends_planned.planned(owner, **window, today=TODAY, zone=BERLIN, chart=False),
+        steps_done=figures.steps_done(owner, **window, zone=BERLIN),
         zone=BERLIN,
     )
 
