@@ -42,9 +42,11 @@ migrate: install  ## Apply database migrations
 demo: migrate  ## Create the demo account and content (kept on later runs)
 	$(BIN)/python manage.py demo
 
+# honcho reads no .env (--env /dev/null): the settings read it themselves, and honcho's own
+# reader drops the spaces of unquoted values ("Career Compass <...>" became "CareerCompass<...>").
 run: demo  ## Install, migrate, load the demo, then serve web + worker + beat on PORT (Ctrl-C stops all)
 	@echo "Open http://127.0.0.1:$(PORT) (Ctrl-C stops the web server, worker and beat)."
-	$(BIN)/honcho start --port $(PORT) --procfile Procfile
+	$(BIN)/honcho start --port $(PORT) --procfile Procfile --env /dev/null
 
 web: migrate  ## Only the web server
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
