@@ -143,7 +143,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def has_profile(self) -> bool:
-        return bool(self.display_name and self.time_zone)
+        # The name is optional; the time zone is what dates and the weekly email need.
+        return bool(self.time_zone)
 
     @property
     def has_reminder_preferences(self) -> bool:
