@@ -326,6 +326,14 @@ class _Object:
             raise _bad(self.at(key), _("points at nothing in this file."))
         return known[value]
 
+    def once(self, seen: set, key: Any, field: str) -> None:
+        """Refuse, naming the place, a second row where the database allows only one."""
+        if key in seen:
+            raise _bad(
+                self.at(field), _("is already taken by an earlier entry; it can be there once.")
+            )
+        seen.add(key)
+
     def build(self, model: type[models.Model], names: tuple[str, ...]) -> Any:
         """An unsaved ``model`` from ``names``, validated as a form would validate it."""
         values = {
@@ -515,10 +523,19 @@ def _import(user: User, data: Any) -> ImportSummary:
     reviews = _Object(doc.get("reviews"), "reviews")
 
     skills: dict[int, PersonalSkill] = {}
+    # The account may already have skills of its own (import only needs no goals or takes).
+    skill_names = {
+        (instrument_id, name.lower())
+        for instrument_id, name in PersonalSkill.objects.filter(user=user).values_list(
+            "instrument_id", "name"
+        )
+    }
     for item in assessments.objects("personal_skills"):
         instrument = shared.find(shared.instruments, item.text("instrument"))
         skill = item.build(PersonalSkill, SKILL_FIELDS)
         skill.user, skill.instrument = user, instrument
+        if instrument is not None:
+            item.once(skill_names, (instrument.pk, skill.name.lower()), "name")
         skills[item.new_ref(skills)] = skill
     skill_refs = {ref: s for ref, s in skills.items() if s.instrument is not None}
     PersonalSkill.objects.bulk_create(skill_refs.values())
@@ -614,12 +631,16 @@ def _import_takes(
     summary: ImportSummary,
 ) -> None:
     takes, answers = [], []
+    drafts: set[int] = set()
     for item in assessments.objects("takes"):
         instrument = shared.find(shared.instruments, item.text("instrument"))
         take = item.build(Take, TAKE_FIELDS)
         if (take.status == TakeStatus.COMPLETED) != (take.completed_at is not None):
             raise _bad(item.at("completed_at"), _("should be set exactly when completed."))
         take.user, take.instrument = user, instrument
+        if instrument is not None and take.status == TakeStatus.DRAFT:
+            item.once(drafts, instrument.pk, "status")  # one unfinished take per instrument
+        keys: set[str] = set()
         for number, sub in enumerate(item.objects("answers")):
             answer = sub.build(Answer, ANSWER_FIELDS)
             answer.take = take
@@ -638,6 +659,7 @@ def _import_takes(
                 if answer.personal_skill
                 else f"x{number}"
             )
+            sub.once(keys, answer.key, "question" if answer.question else "personal_skill_ref")
             answers.append(answer)
         if instrument is None:
             summary.skipped += 1
@@ -665,20 +687,28 @@ def _import_reviews(
         )
         Schedule.objects.filter(user=user).update(updated_at=values.updated_at)
     checkins, children = [], []
+    periods: set[datetime.date] = set()
     for item in reviews.objects("checkins"):
         checkin = item.build(CheckIn, CHECKIN_FIELDS)
         if checkin.period_end < checkin.period_start:
             raise _bad(item.at("period_end"), _("comes before the period's start."))
+        item.once(periods, checkin.period_start, "period_start")  # one check-in per period
         checkin.user = user
         checkins.append(checkin)
+        reviewed: set[int] = set()
         for sub in item.objects("goal_reviews"):
             review = sub.build(GoalReview, REVIEW_FIELDS)
             review.checkin, review.goal = checkin, sub.ref("goal_ref", goals)
+            if review.goal is not None:
+                sub.once(reviewed, id(review.goal), "goal_ref")
             children.append(review)
+        prompts: set[int] = set()
         for sub in item.objects("reflections"):
             reflection = sub.build(Reflection, REFLECTION_FIELDS)
             reflection.checkin = checkin
             reflection.prompt = shared.find(shared.prompts, sub.text("prompt"))
+            if reflection.prompt is not None:
+                sub.once(prompts, reflection.prompt.pk, "prompt")
             children.append(reflection)
         for sub in item.objects("next_steps"):
             step = sub.build(NextStep, NEXT_STEP_FIELDS)

@@ -85,8 +85,26 @@ def test_generated_documents_get_a_success_or_a_422_naming_the_place(client, ske
     client.force_login(newcomer)
     url = reverse("account_data_import")
 
+    checkins = skeleton["reviews"]["checkins"]
+    reviewed = next(i for i, c in enumerate(checkins) if c["goal_reviews"])
+    first_review = checkins[reviewed]["goal_reviews"][0]
+    skills = skeleton["assessments"]["personal_skills"]
+    answers = skeleton["assessments"]["takes"][0]["answers"]
+
     @settings(FUZZ, max_examples=EXAMPLES)
     @given(edits=_edits(skeleton))
+    # Rows the database keeps only once: the message names the second one.
+    @example(edits=[(("reviews", "checkins", 1, "period_start"), checkins[0]["period_start"])])
+    @example(
+        edits=[
+            (
+                ("reviews", "checkins", reviewed, "goal_reviews"),
+                [first_review, first_review],
+            )
+        ]
+    )
+    @example(edits=[(("assessments", "personal_skills", 1, "name"), skills[0]["name"].upper())])
+    @example(edits=[(("assessments", "takes", 0, "answers"), [answers[0], answers[0]])])
     @example(edits=[(("goals", 0, "created_at"), "0001-01-01T00:00:00+14:00")])
     @example(edits=[(("goals", 0, "tasks", 0, "done_at"), "9999-12-31T23:59:59-14:00")])
     @example(edits=[(("goals", 0, "title"), "\ud800")])
@@ -107,9 +125,7 @@ def test_generated_documents_get_a_success_or_a_422_naming_the_place(client, ske
                 assert errors, "a 422 without a message"
                 if document.get("version") == 1 and document.get("format") == skeleton["format"]:
                     # A value inside a real export: the message says where it is.
-                    assert any(
-                        "cannot be imported" in error or "contradicts" in error for error in errors
-                    ), errors
+                    assert any("cannot be imported: " in error for error in errors), errors
                 assert all(count == 0 for count in _counts_in_database(newcomer).values())
                 newcomer.refresh_from_db()
                 assert newcomer.display_name == "Nell"

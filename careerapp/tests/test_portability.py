@@ -278,6 +278,24 @@ def _two_checkins_for_one_period(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _one_goal_reviewed_twice(document: dict[str, Any]) -> dict[str, Any]:
+    checkin = next(c for c in document["reviews"]["checkins"] if c["goal_reviews"])
+    checkin["goal_reviews"].append(checkin["goal_reviews"][0])
+    return document
+
+
+def _one_question_answered_twice(document: dict[str, Any]) -> dict[str, Any]:
+    answers = document["assessments"]["takes"][0]["answers"]
+    answers.insert(1, answers[0])
+    return document
+
+
+def _one_skill_twice(document: dict[str, Any]) -> dict[str, Any]:
+    skills = document["assessments"]["personal_skills"]
+    skills.append({**skills[0], "ref": 999, "name": skills[0]["name"].upper()})
+    return document
+
+
 def _not_an_object(document: dict[str, Any]) -> list[Any]:
     return [document]
 
@@ -295,7 +313,10 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         (_dangling_ref, "goal_ref points at nothing in this file"),
         (lambda doc: {**doc, "goals": "many"}, "goals should be a list"),
         (lambda doc: {**doc, "profile": None}, "profile should be an object"),
-        (_two_checkins_for_one_period, "it contradicts itself"),
+        (_two_checkins_for_one_period, "reviews.checkins[1].period_start is already taken"),
+        (_one_goal_reviewed_twice, "goal_ref is already taken by an earlier entry"),
+        (_one_question_answered_twice, "takes[0].answers[1].question is already taken"),
+        (_one_skill_twice, "name is already taken by an earlier entry"),
     ],
     ids=[
         "not-json",
@@ -309,6 +330,9 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         "list-expected",
         "object-expected",
         "contradiction",
+        "goal-reviewed-twice",
+        "question-answered-twice",
+        "skill-twice",
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_changes_nothing(
