@@ -151,3 +151,26 @@ def test_a_superuser_gets_the_same_emails(client, mailoutbox, password):
     User.objects.create_superuser("boss@example.com", password)
     client.post(reverse("account_reset_password"), {"email": "boss@example.com"})
     _assert_in_our_voice(mailoutbox[0])
+
+
+def test_the_html_part_escapes_what_people_typed(client, mailoutbox):
+    _sign_up(client, display_name="<b>Nia</b>")
+    html = _html(mailoutbox[0])
+    assert "&lt;b&gt;Nia&lt;/b&gt;" in html
+    assert "<b>Nia" not in html
+    assert mailoutbox[0].body.startswith("Hello <b>Nia</b>,\n")
+
+
+def test_a_notice_gives_the_time_in_the_persons_zone_and_where_from(
+    client, owner, mailoutbox, password
+):
+    client.force_login(owner)
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": password, "password1": STRONG + "!", "password2": STRONG + "!"},
+        headers={"user-agent": "Firefox/140"},
+    )
+    (notice,) = mailoutbox
+    assert re.search(r"^- \d{1,2} \w+ \d{4}, \d\d:\d\d CES?T$", notice.body, re.M), notice.body
+    assert "- IP address: 127.0.0.1" in notice.body
+    assert "- Browser: Firefox/140" in notice.body
