@@ -16,7 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DataError, IntegrityError, connection, models, transaction
+from django.db import DataError, IntegrityError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -380,9 +381,8 @@ def _coerce(field: models.Field, value: Any, where: str) -> Any:
             raise _bad(where, _("should be true or false."))
         return value
     if isinstance(field, models.IntegerField):
-        low, high = connection.ops.integer_field_range(field.get_internal_type())
-        low = 0 if low is None else low
-        high = 32767 if high is None else high
+        # The column's range as Django defines it (PostgreSQL's), the same on SQLite.
+        low, high = BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()]
         if type(value) is not int or not low <= value <= high:
             raise _bad(
                 where,
