@@ -537,7 +537,7 @@ def _import(user: User, data: Any) -> ImportSummary:
         if instrument is not None:
             item.once(skill_names, (instrument.pk, skill.name.lower()), "name")
         skills[item.new_ref(skills)] = skill
-    skill_refs = {ref: s for ref, s in skills.items() if s.instrument is not None}
+    skill_refs = {ref: s for ref, s in skills.items() if s.instrument_id is not None}
     PersonalSkill.objects.bulk_create(skill_refs.values())
 
     goals, tasks, changes, task_refs = {}, [], [], {}
