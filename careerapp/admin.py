@@ -1,12 +1,43 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from careerapp import services
 from careerapp.models import ReminderDelivery, User
+
+
+@login_not_required
+def admin_login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+    """The admin has no sign-in form of its own: everyone comes through the site's.
+
+    One door to guard: allauth's page carries the lockout after failed attempts
+    (ACCOUNT_RATE_LIMITS), which Django's admin login does not have.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    next_url = next_url or reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, login_url=reverse("account_login"))
+    if request.user.is_active and request.user.is_staff:
+        return redirect(next_url)
+    # Signed in, but not an admin: say so, instead of sending them round in a loop.
+    return render(request, "careerapp/admin_refused.html", status=403)
+
+
+# Replaces the admin's own login view (the URL name admin:login stays).
+admin.site.login = admin_login
 
 
 class UserCreationAdminForm(AdminUserCreationForm):

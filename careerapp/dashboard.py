@@ -143,7 +143,7 @@ def core_checklist(user: User) -> list[ChecklistItem]:
     return [
         ChecklistItem(
             key="profile",
-            label=_("Tell us your name and time zone"),
+            label=_("Set your time zone"),
             hint=_("So due dates and your weekly email land on your days, not ours."),
             url=f"{settings_url}#profile",
             done=user.has_profile,

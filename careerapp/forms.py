@@ -16,7 +16,7 @@ class SignupExtraForm(forms.Form):
         label=_("Your name"),
         max_length=80,
         required=False,
-        help_text=_("Optional. How the app greets you."),
+        help_text=_("Optional. How the app greets you; you can add or change it later."),
     )
 
     def signup(self, request, user: User) -> None:
@@ -48,7 +48,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["display_name"].required = True
+        # The name is optional here as at sign-up; the greeting does without one.
+        self.fields["display_name"].required = False
+        self.fields["display_name"].help_text = _("Optional. How the app greets you.")
         self.fields["time_zone"].required = True
 
     def clean_display_name(self) -> str:

@@ -294,6 +294,12 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
+# --- Data import --------------------------------------------------------------------
+# The largest export file the import reads, in MB. An account's own export must fit:
+# 21,000 goals with three steps each export to 37.5 MB (goals alone: 12.5 MB). Uploaded
+# files do not count against DATA_UPLOAD_MAX_MEMORY_SIZE; Django spools them to disk.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 64, minimum=1)
+
 # --- Forms --------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerapp import dashboard, health, portability, services
+from careerapp.adapters import FIRST_VISIT_SESSION_KEY
 from careerapp.forms import (
     AccountDeleteForm,
     DataImportForm,
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "checklist": board.checklist,
         "checklist_done": board.checklist_done,
         "panels": board.panels,
+        "first_visit": request.session.get(FIRST_VISIT_SESSION_KEY, False),
     }
     return render(request, "careerapp/dashboard.html", context)
 

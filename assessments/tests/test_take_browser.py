@@ -77,9 +77,10 @@ def test_an_admin_edit_shows_in_the_next_take_and_leaves_past_results_alone(
     User.objects.create_superuser("admin@example.com", PASSWORD)
     admin = browser.new_context().new_page()
     admin.goto(f"{live_url}/admin/login/?next=/admin/assessments/question/{question.pk}/change/")
-    admin.locator("input[name=username]").fill("admin@example.com")
-    admin.locator("input[name=password]").fill(PASSWORD)
-    admin.get_by_role("button", name="Log in").click()
+    # The admin's login sends everyone through the site's sign-in page.
+    admin.get_by_label("Email").fill("admin@example.com")
+    admin.get_by_label("Password").fill(PASSWORD)
+    admin.get_by_role("button", name="Sign In").click()
     admin.get_by_label("Prompt").fill("Depth in your chosen craft")
     admin.get_by_role("button", name="Save", exact=True).click()
     expect(admin.get_by_text("was changed successfully")).to_be_visible()

@@ -42,12 +42,21 @@ def test_unknown_time_zone_is_refused_beside_the_field_and_nothing_changes(owner
     assert owner.time_zone == "Europe/Berlin"
 
 
-def test_empty_name_is_refused(owner_client, owner):
+def test_the_name_is_optional_here_as_at_sign_up(owner_client, owner):
+    # Sign-up asks for the name as optional; settings must not then insist on one.
     response = owner_client.post(
         reverse("account_profile_update"), {"display_name": "   ", "time_zone": "UTC"}
     )
-    assert response.status_code == 422
-    assert response.context["profile_form"].errors["display_name"]
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.display_name == ""
+    assert owner.time_zone == "UTC"
+    assert owner.has_profile
+    page = owner_client.get(reverse("home")).content.decode()
+    assert "Welcome back</h1>" in page
+    assert "Welcome back, " not in page
+    settings_page = owner_client.get(reverse("account_settings"))
+    assert not settings_page.context["profile_form"].fields["display_name"].required
 
 
 def test_reminder_preferences_are_saved_and_marked_chosen(owner_client, owner):

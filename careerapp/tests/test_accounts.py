@@ -47,6 +47,58 @@ def test_confirming_the_email_signs_the_person_in(client, mailoutbox):
     assert client.get(reverse("home")).context["user"].is_authenticated
 
 
+def _greeting(response) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S)
+    assert match, response.content.decode()[:500]
+    return match.group(1).strip()
+
+
+def test_confirming_in_the_same_browser_lands_on_a_first_welcome(client, mailoutbox):
+    signup(client, display_name="Nia")
+    response = client.post(_link(mailoutbox[0]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert [t.name for t in response.templates][0] == "careerapp/dashboard.html"
+    assert response.context["user"].email == "new@example.com"
+    assert _greeting(response) == "Welcome, Nia"
+    # Still the first visit while this session lasts.
+    assert _greeting(client.get(reverse("home"))) == "Welcome, Nia"
+
+
+def test_a_later_sign_in_is_welcomed_back(client, mailoutbox):
+    signup(client, display_name="Nia")
+    client.post(_link(mailoutbox[0]))
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": "new@example.com", "password": STRONG})
+    assert _greeting(client.get(reverse("home"))) == "Welcome back, Nia"
+
+
+def test_confirming_in_another_browser_asks_to_sign_in_then_welcomes(client, mailoutbox):
+    signup(client)
+    other_browser = type(client)()  # no cookies of the first
+    response = other_browser.post(_link(mailoutbox[0]))
+    assert response.status_code == 302
+    assert response.url == reverse("account_login")
+    assert EmailAddress.objects.get().verified
+    assert not other_browser.get(reverse("home")).context["user"].is_authenticated
+    other_browser.post(reverse("account_login"), {"login": "new@example.com", "password": STRONG})
+    # No name was given at sign-up: the greeting does without one.
+    assert _greeting(other_browser.get(reverse("home"))) == "Welcome"
+
+
+def test_sign_up_and_settings_agree_that_the_name_is_optional(client, mailoutbox):
+    response = signup(client)
+    assert response.status_code == 302
+    client.post(_link(mailoutbox[0]))
+    user = User.objects.get()
+    assert user.display_name == ""
+    saved = client.post(
+        reverse("account_profile_update"), {"display_name": "", "time_zone": "Europe/Paris"}
+    )
+    assert saved.status_code == 302
+    user.refresh_from_db()
+    assert (user.display_name, user.time_zone) == ("", "Europe/Paris")
+
+
 def test_unverified_account_cannot_sign_in_before_confirming(client, mailoutbox):
     signup(client)
     client.logout()
@@ -133,7 +185,7 @@ def test_password_reset_answers_the_same_for_unknown_emails(client, owner, mailo
     unknown = client.post(reverse("account_reset_password"), {"email": "ghost@example.com"})
     assert known.status_code == unknown.status_code == 302
     assert known.url == unknown.url
-    assert [message.to for message in mailoutbox if "reset" in message.subject.lower()] == [
+    assert [message.to for message in mailoutbox if "new password" in message.subject] == [
         [owner.email]
     ]
 

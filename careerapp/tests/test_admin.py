@@ -63,3 +63,66 @@ def test_admin_change_refuses_an_email_that_differs_only_in_case(admin_client):
     assert "Another account already uses this email address." in response.content.decode()
     person.refresh_from_db()
     assert person.email == "person@example.com"
+
+
+# --- One door: the admin signs in through the site's sign-in page ---------------------
+
+
+def test_admin_login_sends_everyone_to_the_site_sign_in_keeping_next(client):
+    response = client.get(reverse("admin:login"), {"next": "/admin/careerapp/user/"})
+    assert response.status_code == 302
+    assert response.url == f"{reverse('account_login')}?next=/admin/careerapp/user/"
+    # A foreign "next" is dropped, not followed.
+    response = client.get(reverse("admin:login"), {"next": "https://evil.example/"})
+    assert response.url == f"{reverse('account_login')}?next=/admin/"
+
+
+def test_admin_login_form_no_longer_accepts_a_password(client, password):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    response = client.post(
+        reverse("admin:login"), {"username": staff.email, "password": password, "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_many_wrong_passwords_then_the_right_one_does_not_open_the_admin(client, password):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    door = client.get(reverse("admin:login"), follow=True).redirect_chain[-1][0]
+    for _ in range(25):
+        client.post(door, {"login": staff.email, "password": "not-the-password"})
+    response = client.post(door, {"login": staff.email, "password": password})
+    assert response.status_code in {422, 429}
+    if response.status_code == 422:
+        errors = str(response.context["form"].non_field_errors())
+        assert "Too many failed login attempts" in errors
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_staff_signing_in_through_the_site_reaches_the_admin_and_can_sign_out(client, password):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    door = client.get(reverse("admin:index"), follow=True).redirect_chain[-1][0]
+    assert door.startswith(reverse("account_login"))
+    response = client.post(door, {"login": staff.email, "password": password}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+    assert response.status_code == 200
+    assert client.post(reverse("admin:logout")).status_code == 200
+    assert not client.get(reverse("home")).context["user"].is_authenticated
+
+
+def test_a_superuser_made_at_the_console_can_sign_in_without_confirming(client, password):
+    User.objects.create_superuser("Boss@Example.com", password)
+    response = client.post(
+        f"{reverse('account_login')}?next=/admin/",
+        {"login": "boss@example.com", "password": password},
+    )
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
+def test_a_signed_in_person_who_is_not_staff_is_told_the_admin_is_not_for_them(owner_client):
+    response = owner_client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) == 1
+    assert "This part is for the site" in response.content.decode()

@@ -31,7 +31,7 @@ def test_signed_in_people_get_the_dashboard_with_their_checklist(owner_client, o
     assert items["profile"] is False
     assert items["reminders"] is False
     body = response.content.decode()
-    assert "Tell us your name and time zone" in body
+    assert "Set your time zone" in body
     assert 'value="0"' in body  # the progress element starts empty
 
 
