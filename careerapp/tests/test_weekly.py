@@ -391,3 +391,15 @@ def test_admins_can_send_this_weeks_email_to_selected_people(
         {"action": "send_weekly_email_now", "_selected_action": [owner.pk, other_user.pk]},
     )
     assert sorted(message.to[0] for message in mailoutbox) == [other_user.email, owner.email]
+
+
+def test_a_person_without_a_name_is_greeted_without_their_address(mailoutbox, sweep):
+    # The name is optional: the email says "Hello," rather than the part before the @.
+    with travel(datetime.datetime(2027, 5, 1, tzinfo=UTC)):
+        person(email="quiet.one@example.com", display_name="", reminders_send_empty=True)
+    with travel(datetime.datetime(2027, 5, 3, 6, 1, tzinfo=UTC)):
+        sweep()
+    message = mailoutbox[0]
+    assert message.body.startswith("Hello,\n")
+    assert "quiet.one," not in message.body
+    assert "Hello,</h1>" in message.alternatives[0].content
