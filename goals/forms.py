@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import PersonalSkill, Question, QuestionType
+from careerapp.concurrency import VersionedFormMixin
 from goals import services
 from goals.models import Category, Goal, Horizon, Status, Task
 
@@ -22,7 +23,8 @@ def _local_today() -> datetime.date:
     return timezone.localdate()
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "why", "category", "horizon", "target_date")
     reason = forms.CharField(
         label=_("Why the change? (optional)"),
         required=False,
@@ -93,14 +95,19 @@ class GoalForm(forms.ModelForm):
         return target
 
 
-class GoalStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=Status.choices)
+class GoalStatusForm(VersionedFormMixin, forms.Form):
+    """The status change on the goal page, built with the goal's status as ``initial``
+    and its ``version`` (``goals.views._status_form``)."""
+
+    versioned_fields = ("status",)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     reason = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class GoalProgressForm(forms.Form):
+class GoalProgressForm(VersionedFormMixin, forms.Form):
+    versioned_fields = ("progress",)
     progress = forms.IntegerField(
         label=_("Progress (%)"),
         min_value=0,
@@ -113,7 +120,9 @@ class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(VersionedFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "due_date", "is_milestone", "notes")
+
     class Meta:
         model = Task
         fields = ["title", "due_date", "is_milestone", "notes"]
