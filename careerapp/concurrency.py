@@ -247,11 +247,23 @@ def conflict_messages(changed: list[forms.BoundField] | None, labels=None) -> li
     return lines
 
 
-def rebase_data(data, *, prefix_version: str, prefix_loaded: str, version: int, loaded: str):
-    """A copy of the sent ``data`` carrying the row's current version and values, so the
-    re-rendered form keeps what the person typed and a second submit overwrites."""
+def rebase_data(
+    data,
+    *,
+    prefix_version: str,
+    prefix_loaded: str,
+    version: int | None,
+    loaded: str,
+    untouched: Iterable[forms.BoundField] = (),
+):
+    """A copy of the sent ``data`` for the refusal of a stale save: what the person typed,
+    the row's current value in the fields they did not change (``untouched``), and the
+    row's current version and values as "loaded", so a second submit keeps what they
+    typed and nothing else of their older page."""
     data = data.copy()
-    data[prefix_version] = str(version)
+    for bf in untouched:
+        data[bf.html_name] = raw_value(bf.field.prepare_value(bf.initial))
+    data[prefix_version] = "" if version is None else str(version)
     data[prefix_loaded] = loaded
     return data
 
@@ -310,13 +322,16 @@ class VersionedFormMixin:
     def refuse(self) -> None:
         """Turn this form, bound to the current row, into the refusal of a stale save."""
         changed = changed_meanwhile(self.row_fields(), self._loaded())
+        typed = {bf.name for bf in changed_by_person(self.row_fields(), self._loaded())}
         self.data = rebase_data(
             self.data,
             prefix_version=self.add_prefix(VERSION_FIELD),
             prefix_loaded=self.add_prefix(LOADED_FIELD),
             version=self.current_version,
             loaded=self.initial[LOADED_FIELD],
+            untouched=[bf for bf in self.row_fields() if bf.name not in typed],
         )
+        self._errors = None
         self.full_clean()
         for line in conflict_messages(changed):
             self.add_error(None, line)

@@ -223,12 +223,14 @@ class CheckInPage:
 
     def rebased_data(self):
         """The sent data with this check-in's current version and values as "loaded"."""
+        typed = {bf.html_name for bf in self.changed_fields()}
         return concurrency.rebase_data(
             self.data,
             prefix_version=concurrency.VERSION_FIELD,
             prefix_loaded=concurrency.LOADED_FIELD,
             version=self.version,
             loaded=self.snapshot(),  # the fields' initial values: the check-in now
+            untouched=[bf for bf in self.row_fields() if bf.html_name not in typed],
         )
 
     def conflict_messages(self) -> list[str]:
