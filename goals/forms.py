@@ -86,7 +86,9 @@ class GoalForm(VersionedFormMixin, forms.ModelForm):
     def clean_target_date(self) -> datetime.date | None:
         target = self.cleaned_data["target_date"]
         creating = self.instance.pk is None
-        changed = "target_date" in self.changed_data
+        # Changed by the person on this form, not merely different from the goal now: a
+        # date moved meanwhile in another tab is not theirs to defend.
+        changed = not creating and "target_date" in self.changed_fields()
         if target and target < _local_today() and (creating or changed):
             raise forms.ValidationError(
                 _("Pick a date from today on. A goal is about what comes next."),

@@ -137,10 +137,10 @@ def goal_update(
 
 
 def _copy_saved(instance, saved: Saved) -> None:
-    """Bring the caller's instance up to the row as written."""
-    for field in (*saved.changes, "version", "updated_at"):
-        if hasattr(saved.row, field):
-            setattr(instance, field, getattr(saved.row, field))
+    """Bring the caller's instance up to the fields written and the new version (its
+    ``updated_at`` stays as read: the demo keeps a goal's last edit where its story is)."""
+    for field in (*saved.changes, "version"):
+        setattr(instance, field, getattr(saved.row, field))
 
 
 @transaction.atomic

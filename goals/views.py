@@ -111,13 +111,19 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "goals/goal_detail.html", _detail_context(goal))
 
 
+# Both forms are on the goal page: their own ids keep the hidden fields' ids unique.
 def _status_form(goal: Goal, data=None) -> GoalStatusForm:
-    return GoalStatusForm(data, initial={"status": goal.status}, version=goal.version)
+    return GoalStatusForm(
+        data, initial={"status": goal.status}, version=goal.version, auto_id="status-%s"
+    )
 
 
 def _progress_form(goal: Goal, data=None) -> GoalProgressForm:
     return GoalProgressForm(
-        data, initial={"progress": goal.manual_progress or 0}, version=goal.version
+        data,
+        initial={"progress": goal.manual_progress or 0},
+        version=goal.version,
+        auto_id="progress-%s",
     )
 
 
