@@ -149,9 +149,9 @@ def test_a_stale_status_change_is_refused_with_the_current_status(owner_client, 
     response = owner_client.post(reverse("goals:status", args=[goal.pk]), older)
 
     assert response.status_code == 409
-    assert "Status is now Paused (changed in another tab or by another device)" in (
-        response.content.decode()
-    )
+    body = response.content.decode()
+    assert "Status is now Paused (changed in another tab or by another device)" in body
+    assert 'value="achieved" id="status-achieved" checked' in body  # the person's choice
     goal.refresh_from_db()
     assert goal.status == Status.PAUSED
     assert [c.new_value for c in goal.changes.filter(kind=ChangeKind.STATUS)] == ["paused"]
