@@ -133,7 +133,8 @@ def export_user_data(user: User) -> dict[str, Any]:
     goals = list(
         Goal.objects.for_user(user)
         .select_related("template", "skill_question__instrument")
-        .prefetch_related("tasks", "changes")
+        # The steps in the order the goal page shows them.
+        .prefetch_related(Prefetch("tasks", queryset=Task.objects.in_step_order()), "changes")
         .order_by("priority", "created_at", "pk")
     )
     skills = list(
@@ -178,6 +179,7 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "template": goal.template.slug if goal.template else None,
                 "skill_question": _question_key(goal.skill_question),
                 "personal_skill_ref": skill_refs.get(goal.personal_skill_id),
+                "steps_reordered": goal.steps_reordered,
                 "tasks": tasks,
                 "changes": [_values(change, CHANGE_FIELDS) for change in goal.changes.all()],
             }
@@ -547,6 +549,8 @@ def _import(user: User, data: Any) -> ImportSummary:
         goal.template = shared.find(shared.templates, item.text("template"))
         goal.skill_question = shared.question(item.optional("skill_question"))
         goal.personal_skill = item.ref("personal_skill_ref", skills)
+        # Files exported before steps could keep their own order lack the key.
+        goal.steps_reordered = item.raw.get("steps_reordered") is True
         if goal.personal_skill is not None and goal.personal_skill.pk is None:
             goal.personal_skill = None
         goals[item.new_ref(goals)] = goal

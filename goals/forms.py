@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import PersonalSkill, Question, QuestionType
+from careerapp.concurrency import VersionedFormMixin
 from goals import services
 from goals.models import Category, Goal, Horizon, Status, Task
 
@@ -22,7 +23,8 @@ def _local_today() -> datetime.date:
     return timezone.localdate()
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "why", "category", "horizon", "target_date")
     reason = forms.CharField(
         label=_("Why the change? (optional)"),
         required=False,
@@ -84,7 +86,9 @@ class GoalForm(forms.ModelForm):
     def clean_target_date(self) -> datetime.date | None:
         target = self.cleaned_data["target_date"]
         creating = self.instance.pk is None
-        changed = "target_date" in self.changed_data
+        # Changed by the person on this form, not merely different from the goal now: a
+        # date moved meanwhile in another tab is not theirs to defend.
+        changed = not creating and "target_date" in self.changed_fields()
         if target and target < _local_today() and (creating or changed):
             raise forms.ValidationError(
                 _("Pick a date from today on. A goal is about what comes next."),
@@ -93,14 +97,19 @@ class GoalForm(forms.ModelForm):
         return target
 
 
-class GoalStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=Status.choices)
+class GoalStatusForm(VersionedFormMixin, forms.Form):
+    """The status change on the goal page, built with the goal's status as ``initial``
+    and its ``version`` (``goals.views._status_form``)."""
+
+    versioned_fields = ("status",)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     reason = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class GoalProgressForm(forms.Form):
+class GoalProgressForm(VersionedFormMixin, forms.Form):
+    versioned_fields = ("progress",)
     progress = forms.IntegerField(
         label=_("Progress (%)"),
         min_value=0,
@@ -113,7 +122,9 @@ class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(VersionedFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "due_date", "is_milestone", "notes")
+
     class Meta:
         model = Task
         fields = ["title", "due_date", "is_milestone", "notes"]

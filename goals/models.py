@@ -225,6 +225,12 @@ class Goal(models.Model):
         on_delete=models.SET_NULL,
         related_name="goals",
     )
+    # Raised by every edit (careerapp.concurrency): an edit form saves only if the goal is
+    # still at the version it was loaded from.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # Set when the person moves a step up or down: from then on the steps keep the order
+    # the person gave them (``position``) instead of their due dates.
+    steps_reordered = models.BooleanField(_("steps in my own order"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -377,6 +383,22 @@ class TaskQuerySet(models.QuerySet):
     def by_due_date(self) -> TaskQuerySet:
         return self.order_by(models.F("due_date").asc(nulls_last=True), "position", "pk")
 
+    def in_step_order(self) -> TaskQuerySet:
+        """A goal's steps as its page lists them: by due date, undated last, ties by
+        creation; once the person moved a step (``Goal.steps_reordered``), in their own
+        order (``position``). One ORDER BY for one goal or many."""
+        own = models.Case(
+            models.When(goal__steps_reordered=True, then=models.F("position")),
+            default=None,
+            output_field=models.PositiveIntegerField(),
+        )
+        return self.order_by(
+            own.asc(nulls_first=True),
+            models.F("due_date").asc(nulls_last=True),
+            "created_at",
+            "pk",
+        )
+
 
 class Task(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="tasks")
@@ -388,6 +410,7 @@ class Task(models.Model):
     )
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     position = models.PositiveIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(default=0, editable=False)  # see Goal.version
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     objects = TaskQuerySet.as_manager()

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from assessments.models import PersonalSkill
+from careerapp.concurrency import Saved, StaleEdit, save_changes
 from goals.models import (
     STATUS_TRANSITIONS,
     TITLE_MAX_LENGTH,
@@ -113,31 +114,42 @@ def goal_create_from_template(*, user, template: GoalTemplate, start: datetime.d
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, data: dict, reason: str = "") -> list[GoalChange]:
-    """Apply edits from the goal form; log each course correction with the reason.
+def goal_update(
+    *, goal: Goal, data: dict, reason: str = "", version: int | None = None
+) -> list[GoalChange]:
+    """Write the fields of ``data`` that differ from the goal; log each course correction.
 
-    Old values are read from the locked row, not from ``goal``, which a bound form may
-    already have changed.
+    ``data`` holds only what the person changed on the form, so a title edit made on an
+    older page cannot put back the date it showed. ``version``: the goal's version the
+    form was loaded from; a goal that moved past it raises ``StaleEdit`` and nothing is
+    written. Old values for the history are those of the row the UPDATE replaced.
     """
-    current = Goal.objects.select_for_update().get(pk=goal.pk)
+    saved = save_changes(Goal, pk=goal.pk, version=version, data=data)
+    _copy_saved(goal, saved)
     changes = []
-    for field, value in data.items():
-        old = getattr(current, field)
-        if old == value:
-            continue
-        setattr(current, field, value)
+    for field, (old, value) in saved.changes.items():
         kind = LOGGED_FIELDS.get(field)
         if kind == ChangeKind.RESCOPED and field == "why":
-            changes.append(_log(current, kind, reason=reason))  # the texts stay on the goal
+            changes.append(_log(goal, kind, reason=reason))  # the texts stay on the goal
         elif kind is not None:
-            changes.append(_log(current, kind, old=old or "", new=value or "", reason=reason))
-    current.save()
+            changes.append(_log(goal, kind, old=old or "", new=value or "", reason=reason))
     return changes
 
 
+def _copy_saved(instance, saved: Saved) -> None:
+    """Bring the caller's instance up to the fields written and the new version (its
+    ``updated_at`` stays as read: the demo keeps a goal's last edit where its story is)."""
+    for field in (*saved.changes, "version"):
+        setattr(instance, field, getattr(saved.row, field))
+
+
 @transaction.atomic
-def goal_set_status(*, goal: Goal, status: str, reason: str = "") -> Goal:
+def goal_set_status(
+    *, goal: Goal, status: str, reason: str = "", version: int | None = None
+) -> Goal:
     current = Goal.objects.select_for_update().get(pk=goal.pk)
+    if version is not None and current.version != version:
+        raise StaleEdit
     if status not in STATUS_TRANSITIONS.get(current.status, ()):
         raise ValidationError(
             _("A goal that is %(old)s cannot become %(new)s.")
@@ -145,21 +157,27 @@ def goal_set_status(*, goal: Goal, status: str, reason: str = "") -> Goal:
             code="impossible_status_change",
         )
     now = timezone.now()
-    _log(goal, ChangeKind.STATUS, old=current.status, new=status, reason=reason)
-    goal.status = status
-    goal.status_changed_at = now
+    data = {"status": status, "status_changed_at": now}
     if status in {Status.ACHIEVED, Status.ACTIVE}:
-        goal.last_progress_at = now
-    goal.save(update_fields=["status", "status_changed_at", "last_progress_at", "updated_at"])
+        data["last_progress_at"] = now
+    # The row is locked, so the conditional UPDATE cannot lose.
+    _copy_saved(goal, save_changes(Goal, pk=goal.pk, version=current.version, data=data))
+    _log(goal, ChangeKind.STATUS, old=current.status, new=status, reason=reason)
     return goal
 
 
-def goal_set_progress(*, goal: Goal, progress: int) -> Goal:
+@transaction.atomic
+def goal_set_progress(*, goal: Goal, progress: int, version: int | None = None) -> Goal:
+    """Set a step-less goal's progress by hand. The same percentage again writes nothing."""
     if not 0 <= progress <= 100:
         raise ValidationError(_("Progress is a percentage from 0 to 100."), code="out_of_range")
-    goal.manual_progress = progress
-    goal.last_progress_at = timezone.now()
-    goal.save(update_fields=["manual_progress", "last_progress_at", "updated_at"])
+    current = Goal.objects.select_for_update().get(pk=goal.pk)
+    if version is not None and current.version != version:
+        raise StaleEdit
+    if current.manual_progress == progress:
+        return goal
+    data = {"manual_progress": progress, "last_progress_at": timezone.now()}
+    _copy_saved(goal, save_changes(Goal, pk=goal.pk, version=current.version, data=data))
     return goal
 
 
@@ -187,15 +205,17 @@ def goal_delete(*, goal: Goal) -> None:
 
 def _swap_neighbours(
     items: list, item, direction: str, field: str, among: Collection[int] | None = None
-) -> None:
+) -> bool:
+    """Swap ``item`` with its neighbour in ``items`` (in their shown order); False when
+    there is none that way."""
     ids = [each.pk for each in items]
     if item.pk not in ids:
-        return
+        return False
     shown = set(ids if among is None else among) | {item.pk}
     visible = [pk for pk in ids if pk in shown]
     neighbour = visible.index(item.pk) + (-1 if direction == "up" else 1)
     if not 0 <= neighbour < len(visible):
-        return
+        return False
     index, other = ids.index(item.pk), ids.index(visible[neighbour])
     items[index], items[other] = items[other], items[index]
     # Renumber the whole list so equal or gappy numbers from older data settle too.
@@ -203,6 +223,7 @@ def _swap_neighbours(
         if getattr(each, field) != position:
             setattr(each, field, position)
             type(each).objects.filter(pk=each.pk).update(**{field: position})
+    return True
 
 
 # --- Tasks --------------------------------------------------------------------------
@@ -291,10 +312,12 @@ def task_set_done(*, task: Task, done: bool) -> Task:
     return task
 
 
-def task_update(*, task: Task, data: dict) -> Task:
-    for field, value in data.items():
-        setattr(task, field, value)
-    task.save()
+def task_update(*, task: Task, data: dict, version: int | None = None) -> Task:
+    """Write the fields of ``data`` (what the person changed) that differ from the step.
+
+    ``version``: the step's version the form was loaded from (``StaleEdit`` when past it).
+    """
+    _copy_saved(task, save_changes(Task, pk=task.pk, version=version, data=data))
     return task
 
 
@@ -304,14 +327,17 @@ def task_delete(*, task: Task) -> None:
 
 @transaction.atomic
 def task_move(*, task: Task, direction: str) -> None:
-    _swap_neighbours(
-        list(
-            Task.objects.filter(goal_id=task.goal_id).select_for_update().order_by("position", "pk")
-        ),
-        task,
-        direction,
-        "position",
-    )
+    """Swap the step with its neighbour as the goal page lists them.
+
+    The first move turns the listed order (by due date) into the steps' own order: the
+    positions are renumbered from it and the goal remembers that its steps were reordered.
+    From then on the page keeps that order; a step added later goes last, where the
+    person can move it (``in_step_order``).
+    """
+    Goal.objects.filter(pk=task.goal_id).select_for_update().get()
+    steps = list(Task.objects.filter(goal_id=task.goal_id).in_step_order())
+    if _swap_neighbours(steps, task, direction, "position"):
+        Goal.objects.filter(pk=task.goal_id, steps_reordered=False).update(steps_reordered=True)
 
 
 # --- Templates ----------------------------------------------------------------------

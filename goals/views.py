@@ -11,6 +11,7 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerapp.concurrency import StaleEdit
 from goals import services, timeline
 from goals.forms import (
     GoalFilterForm,
@@ -31,7 +33,7 @@ from goals.forms import (
     TaskForm,
     TimelineFilterForm,
 )
-from goals.models import Goal, GoalTemplate, Status, Task
+from goals.models import Goal, GoalQuerySet, GoalTemplate, Status, Task
 
 # A page of the goal list or the archive: a screenful or two, the same cost for a person
 # with 3 goals or 3,000 (issue #8).
@@ -97,12 +99,32 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form})
 
 
+def _with_steps() -> GoalQuerySet:
+    return Goal.objects.with_task_counts().prefetch_related(
+        Prefetch("tasks", queryset=Task.objects.in_step_order()), "changes"
+    )
+
+
 @require_GET
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(
-        request, pk, Goal.objects.with_task_counts().prefetch_related("tasks", "changes")
-    )
+    goal = _goal_for(request, pk, _with_steps())
     return render(request, "goals/goal_detail.html", _detail_context(goal))
+
+
+# Both forms are on the goal page: their own ids keep the hidden fields' ids unique.
+def _status_form(goal: Goal, data=None) -> GoalStatusForm:
+    return GoalStatusForm(
+        data, initial={"status": goal.status}, version=goal.version, auto_id="status-%s"
+    )
+
+
+def _progress_form(goal: Goal, data=None) -> GoalProgressForm:
+    return GoalProgressForm(
+        data,
+        initial={"progress": goal.manual_progress or 0},
+        version=goal.version,
+        auto_id="progress-%s",
+    )
 
 
 def _detail_context(goal: Goal, **extra) -> dict:
@@ -113,15 +135,23 @@ def _detail_context(goal: Goal, **extra) -> dict:
         "today": timezone.localdate(),
         "task_form": extra.pop("task_form", None) or TaskForm(),
         "bulk_form": extra.pop("bulk_form", None) or TaskBulkForm(),
-        "progress_form": extra.pop("progress_form", None)
-        or GoalProgressForm(initial={"progress": goal.manual_progress or 0}),
+        "progress_form": extra.pop("progress_form", None) or _progress_form(goal),
+        "status_form": extra.pop("status_form", None) or _status_form(goal),
         **extra,
     }
 
 
 def _render_detail(request: HttpRequest, goal: Goal, status: int = 422, **forms) -> HttpResponse:
-    goal = Goal.objects.with_task_counts().prefetch_related("tasks", "changes").get(pk=goal.pk)
+    goal = _with_steps().get(pk=goal.pk)
     return render(request, "goals/goal_detail.html", _detail_context(goal, **forms), status=status)
+
+
+def _refused(request: HttpRequest, form) -> None:
+    """A stale save's refusal, for a form on the goal page (which shows messages, not form
+    errors): what changed meanwhile, one message a line."""
+    form.refuse()
+    for line in form.non_field_errors():
+        messages.error(request, line)
 
 
 @require_http_methods(["GET", "POST"])
@@ -130,8 +160,22 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalForm(request.POST or None, instance=copy.copy(goal))
     if request.method == "POST":
         if form.is_valid():
-            data = {field: form.cleaned_data[field] for field in GoalForm.Meta.fields}
-            services.goal_update(goal=goal, data=data, reason=form.cleaned_data["reason"])
+            # Only what the person changed: a title edit from an older page must not put
+            # back the date that page showed (issue 13).
+            data = {field: form.cleaned_data[field] for field in form.changed_fields()}
+            try:
+                services.goal_update(
+                    goal=goal,
+                    data=data,
+                    reason=form.cleaned_data["reason"],
+                    version=form.base_version(),
+                )
+            except StaleEdit:
+                form = GoalForm(request.POST, instance=_goal_for(request, pk))
+                form.refuse()
+                return render(
+                    request, "goals/goal_form.html", {"form": form, "goal": goal}, status=409
+                )
             messages.success(request, _("Goal updated."))
             return redirect(goal)
         return render(request, "goals/goal_form.html", {"form": form, "goal": goal}, status=422)
@@ -141,10 +185,19 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _goal_for(request, pk)
-    form = GoalStatusForm(request.POST)
+    form = _status_form(goal, request.POST)
     if form.is_valid():
         try:
-            services.goal_set_status(goal=goal, **form.cleaned_data)
+            services.goal_set_status(
+                goal=goal,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                version=form.base_version(),
+            )
+        except StaleEdit:
+            form = _status_form(_goal_for(request, pk), request.POST)
+            _refused(request, form)
+            return _render_detail(request, goal, status=409, status_form=form)
         except ValidationError as error:
             form.add_error("status", error)
     if not form.is_valid():
@@ -167,10 +220,17 @@ _STATUS_MESSAGES = {
 @require_POST
 def goal_progress(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _goal_for(request, pk)
-    form = GoalProgressForm(request.POST)
+    form = _progress_form(goal, request.POST)
     if not form.is_valid():
         return _render_detail(request, goal, progress_form=form)
-    services.goal_set_progress(goal=goal, progress=form.cleaned_data["progress"])
+    try:
+        services.goal_set_progress(
+            goal=goal, progress=form.cleaned_data["progress"], version=form.base_version()
+        )
+    except StaleEdit:
+        form = _progress_form(_goal_for(request, pk), request.POST)
+        _refused(request, form)
+        return _render_detail(request, goal, status=409, progress_form=form)
     messages.success(request, _("Progress saved."))
     return redirect(goal)
 
@@ -277,7 +337,14 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     form = TaskForm(request.POST or None, instance=copy.copy(task))
     if request.method == "POST":
         if form.is_valid():
-            services.task_update(task=task, data=form.cleaned_data)
+            data = {field: form.cleaned_data[field] for field in form.changed_fields()}
+            try:
+                services.task_update(task=task, data=data, version=form.base_version())
+            except StaleEdit:
+                form = TaskForm(request.POST, instance=_task_for(request, pk, task_pk))
+                form.refuse()
+                context = {"form": form, "task": task}
+                return render(request, "goals/task_form.html", context, status=409)
             messages.success(request, _("Step saved."))
             _warn_if_after_target(request, task)
             return redirect(f"{task.goal.get_absolute_url()}#task-{task.pk}")

@@ -8,6 +8,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from careerapp import concurrency
 from goals.forms import DateInput
 from goals.models import Goal
 from reviews.cadence import Cadence
@@ -136,6 +137,7 @@ class CheckInPage:
         self.data = data
         self.goals = goals
         self.submit = submit
+        self.version = checkin.version
         self.non_field_errors: list[str] = []
         reviews = {review.goal_id: review for review in checkin.goal_reviews.all()}
         reflections = {item.prompt_id: item for item in checkin.reflections.all()}
@@ -185,6 +187,68 @@ class CheckInPage:
 
     def forms(self):
         return [self.mood, *self.goal_forms, *self.reflection_forms, *self.step_forms]
+
+    # --- Concurrent edits (careerapp.concurrency): the page carries the check-in's
+    # version and what all its fields showed; every save raises the version.
+
+    def row_fields(self) -> list[forms.BoundField]:
+        return [bf for form in self.forms() for bf in form]
+
+    def snapshot(self) -> str:
+        return concurrency.snapshot(self.row_fields())
+
+    def _sent(self, name: str) -> str | None:
+        return None if self.data is None else self.data.get(name)
+
+    def version_value(self) -> int | None:
+        """The version the page's hidden field carries: as sent, or the check-in's."""
+        return self.version if self.data is None else self._sent(concurrency.VERSION_FIELD)
+
+    def loaded_value(self) -> str:
+        return self.snapshot() if self.data is None else self._sent(concurrency.LOADED_FIELD) or ""
+
+    def _loaded(self) -> dict[str, str] | None:
+        return concurrency.parse_snapshot(self._sent(concurrency.LOADED_FIELD))
+
+    def base_version(self) -> int | None:
+        return concurrency.base_version(
+            sent=concurrency.parse_version(self._sent(concurrency.VERSION_FIELD)),
+            current=self.version,
+            bound_fields=self.row_fields(),
+            loaded=self._loaded(),
+        )
+
+    def changed_fields(self) -> list[forms.BoundField]:
+        return concurrency.changed_by_person(self.row_fields(), self._loaded())
+
+    def rebased_data(self):
+        """The sent data with this check-in's current version and values as "loaded"."""
+        typed = {bf.html_name for bf in self.changed_fields()}
+        return concurrency.rebase_data(
+            self.data,
+            prefix_version=concurrency.VERSION_FIELD,
+            prefix_loaded=concurrency.LOADED_FIELD,
+            version=self.version,
+            loaded=self.snapshot(),  # the fields' initial values: the check-in now
+            untouched=[bf for bf in self.row_fields() if bf.html_name not in typed],
+        )
+
+    def conflict_messages(self) -> list[str]:
+        """What changed meanwhile, one sentence a field, each named with its goal or step."""
+        names = {}
+        for form in self.goal_forms:
+            for bf in form:
+                names[bf.html_name] = f"{form.goal.title}: {bf.label}"
+        for number, form in enumerate(self.step_forms, start=1):
+            for bf in form:
+                names[bf.html_name] = _("Next step %(number)s: %(field)s") % {
+                    "number": number,
+                    "field": bf.label,
+                }
+        changed = concurrency.changed_meanwhile(self.row_fields(), self._loaded())
+        return concurrency.conflict_messages(
+            changed, labels=lambda bf: names.get(bf.html_name, bf.label)
+        )
 
     def is_valid(self) -> bool:
         valid = all([form.is_valid() for form in self.forms()])

@@ -115,6 +115,9 @@ class CheckIn(models.Model):
     energy = models.PositiveSmallIntegerField(
         _("energy"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
+    # Raised by every save of the check-in page (careerapp.concurrency), so a draft saved
+    # from an older tab cannot overwrite a newer one.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from careerapp.concurrency import StaleEdit, claim_version
 from goals import services as goal_services
 from goals.models import Goal
 from reviews.cadence import Cadence
@@ -83,15 +84,29 @@ class CheckInData:
 
 @transaction.atomic
 def checkin_save(
-    *, checkin: CheckIn, data: CheckInData, submit: bool, today: datetime.date
+    *,
+    checkin: CheckIn,
+    data: CheckInData,
+    submit: bool,
+    today: datetime.date,
+    version: int | None = None,
 ) -> CheckIn:
     """Save the check-in as a draft, or submit it.
+
+    ``version``: the check-in's version the page was loaded from. The save first claims
+    it with one conditional UPDATE (which raises it and holds the row until the end of the
+    transaction); a check-in past it raises ``StaleEdit`` and nothing is written, so a
+    draft saved from an older tab cannot overwrite a newer one.
 
     Submitting twice (a double click, a second tab) changes nothing more: the row is
     locked, course corrections apply only when the goal's date still differs, and each
     next step becomes a task once.
     """
+    if version is not None and not claim_version(CheckIn, pk=checkin.pk, version=version):
+        raise StaleEdit
     checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+    if version is None:
+        checkin.version += 1
     if not checkin.is_editable(today):
         raise ValidationError(
             _("This check-in's period has ended, so it can no longer change."), code="closed"

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerapp.concurrency import StaleEdit
 from goals.models import Goal
 from reviews import selectors, services
 from reviews.cadence import Cadence
@@ -96,11 +97,38 @@ def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> 
     return render(request, "reviews/checkin.html", context, status=status)
 
 
+def _with_answers():
+    return CheckIn.objects.prefetch_related("goal_reviews", "reflections", "next_steps")
+
+
+def _saved(request: HttpRequest, pk: int) -> HttpResponse:
+    """The autosave's answer: when it saved, and (out of band) the check-in's new version
+    and values for the page's hidden fields, so the tab's next autosave is not stale."""
+    fresh = _checkin_for(request, pk, _with_answers())
+    page = _page(request, fresh)
+    context = {"saved_at": timezone.now(), "version": fresh.version, "loaded": page.snapshot()}
+    return render(request, "reviews/includes/_saved.html", context)
+
+
+def _refuse(request: HttpRequest, pk: int, *, submit: bool) -> HttpResponse:
+    """A save from an older version of the check-in (another tab saved meanwhile): 409,
+    the page again with what the person typed, what changed meanwhile and the current
+    version, so saving again deliberately keeps theirs."""
+    fresh = _checkin_for(request, pk, _with_answers())
+    if request.htmx:
+        # The tab keeps its old version: its autosaves stay refused until the person
+        # looks (Save draft shows what changed) or reloads.
+        return render(request, "reviews/includes/_saved.html", {"conflict": True}, status=409)
+    stale = _page(request, fresh, request.POST, submit=submit)
+    page = _page(request, fresh, stale.rebased_data(), submit=submit)
+    page.is_valid()
+    page.non_field_errors[:0] = stale.conflict_messages()
+    return _render(request, fresh, page, status=409)
+
+
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
-    current = _checkin_for(
-        request, pk, CheckIn.objects.prefetch_related("goal_reviews", "reflections", "next_steps")
-    )
+    current = _checkin_for(request, pk, _with_answers())
     if request.method == "GET":
         if not current.is_editable(timezone.localdate()):
             return render(request, "reviews/checkin_read.html", {"checkin": current})
@@ -115,15 +143,24 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, "reviews/includes/_saved.html", {"problem": True})
         return _render(request, current, page, status=422)
+    version = page.base_version()
+    unchanged = not submit and not page.changed_fields() and version in (None, current.version)
     try:
-        services.checkin_save(
-            checkin=current, data=page.checkin_data(), submit=submit, today=timezone.localdate()
-        )
+        if not unchanged:  # a draft save that changes nothing writes nothing
+            services.checkin_save(
+                checkin=current,
+                data=page.checkin_data(),
+                submit=submit,
+                today=timezone.localdate(),
+                version=version,
+            )
+    except StaleEdit:
+        return _refuse(request, pk, submit=submit)
     except ValidationError as error:
         page.non_field_errors.extend(error.messages)
         return _render(request, current, page, status=422)
     if request.htmx:
-        return render(request, "reviews/includes/_saved.html", {"saved_at": timezone.now()})
+        return _saved(request, pk)
     if submit:
         messages.success(request, _("Check-in saved. Thank you for keeping it up."))
         return redirect("reviews:index")
