@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0002_reflection_prompts'),
+        ('reviews', '0003_reflection_prompt_text'),
     ]
 
     operations = [
