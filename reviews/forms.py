@@ -98,11 +98,16 @@ class ReflectionForm(forms.Form):
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, prompt: ReflectionPrompt, **kwargs):
+    def __init__(self, *args, prompt: ReflectionPrompt, answered_as: str = "", **kwargs):
         self.prompt = prompt
         super().__init__(*args, **kwargs)
-        self.fields["answer"].label = prompt.text
+        # An answer stays under the words it answered, even if an admin rewords the prompt.
+        self.fields["answer"].label = answered_as or prompt.text
         self.fields["answer"].help_text = prompt.help_text
+
+
+def _answered_as(reflection) -> str:
+    return reflection.prompt_text if reflection is not None and reflection.answer else ""
 
 
 class NextStepForm(forms.Form):
@@ -159,6 +164,7 @@ class CheckInPage:
                 data,
                 prefix=f"reflection-{prompt.pk}",
                 prompt=prompt,
+                answered_as=_answered_as(reflections.get(prompt.pk)),
                 initial={
                     "answer": reflections[prompt.pk].answer if prompt.pk in reflections else ""
                 },

@@ -147,14 +147,19 @@ def _save_goal_reviews(checkin: CheckIn, reviews: list[GoalReviewData]) -> None:
 
 def _save_reflections(checkin: CheckIn, answers: dict[int, str]) -> None:
     prompts = ReflectionPrompt.objects.in_bulk(list(answers))
+    existing = {item.prompt_id: item for item in checkin.reflections.all()}
     for prompt_id, answer in answers.items():
         prompt = prompts.get(prompt_id)
         if prompt is None:
             raise ValidationError(_("Unknown reflection prompt."), code="unknown_prompt")
+        earlier = existing.get(prompt_id)
+        # An answer keeps the wording it was first given under (the page shows that wording
+        # as its label); only a question not answered yet takes the prompt's current words.
+        wording = earlier.prompt_text if earlier is not None and earlier.answer else prompt.text
         Reflection.objects.update_or_create(
             checkin=checkin,
             prompt=prompt,
-            defaults={"prompt_text": prompt.text, "answer": answer.strip()},
+            defaults={"prompt_text": wording, "answer": answer.strip()},
         )
 
 

@@ -115,3 +115,54 @@ def test_the_migration_fills_a_missing_wording_and_keeps_the_rest(owner, prompt)
     missing.refresh_from_db()
     kept.refresh_from_db()
     assert (missing.prompt_text, kept.prompt_text) == (NEW, "Old")
+
+
+def test_a_draft_answered_before_a_rewording_keeps_its_words_when_saved_again(
+    owner, owner_client, admin_client, prompt
+):
+    checkin = CheckInFactory(
+        user=owner, period_start=D(2027, 5, 1), period_end=D(2027, 5, 31), status="draft"
+    )
+    with on(D(2027, 5, 10)):
+        services.checkin_save(
+            checkin=checkin,
+            data=services.CheckInData(reflections={prompt.pk: "Pairing with Ana"}),
+            submit=False,
+            today=D(2027, 5, 10),
+        )
+    reword(admin_client, prompt, NEW)
+    with on(D(2027, 5, 12)):
+        owner_client.force_login(owner)
+        page = owner_client.get(checkin.get_absolute_url()).content.decode()
+        assert OLD in page  # the answer is shown under the words it answered
+        assert NEW not in page
+        services.checkin_save(
+            checkin=checkin,
+            data=services.CheckInData(reflections={prompt.pk: "Pairing with Ana, twice"}),
+            submit=True,
+            today=D(2027, 5, 12),
+        )
+    saved = Reflection.objects.get(checkin=checkin)
+    assert (saved.prompt_text, saved.answer) == (OLD, "Pairing with Ana, twice")
+
+
+def test_a_question_left_blank_before_a_rewording_takes_the_new_words(owner, admin_client, prompt):
+    checkin = CheckInFactory(
+        user=owner, period_start=D(2027, 5, 1), period_end=D(2027, 5, 31), status="draft"
+    )
+    with on(D(2027, 5, 10)):
+        services.checkin_save(
+            checkin=checkin,
+            data=services.CheckInData(reflections={prompt.pk: ""}),
+            submit=False,
+            today=D(2027, 5, 10),
+        )
+    reword(admin_client, prompt, NEW)
+    with on(D(2027, 5, 12)):
+        services.checkin_save(
+            checkin=checkin,
+            data=services.CheckInData(reflections={prompt.pk: "Shipping"}),
+            submit=False,
+            today=D(2027, 5, 12),
+        )
+    assert Reflection.objects.get(checkin=checkin).prompt_text == NEW
