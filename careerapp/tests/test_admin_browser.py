@@ -48,9 +48,10 @@ def test_admin_pages_fit_1280_px_with_the_inline_delete_column_on_screen(
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(f"{live_url}/admin/login/")
-    page.locator("input[name=username]").fill("admin@example.com")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("input[type=submit]").click()
+    # The admin's login sends everyone through the site's sign-in page.
+    page.get_by_label("Email").fill("admin@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
     expect(page.locator("#site-name")).to_be_visible()
 
     too_wide, delete_columns = [], 0
