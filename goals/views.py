@@ -1,7 +1,7 @@
 """Goals and their tasks. Thin views: parse, call a query or a service, render.
 
-Every view that takes an id looks the object up through ``_goal_for`` or ``_task_for``,
-so another person's goal or task is always a 404.
+Every view that takes an id looks the object up through ``owned_or_404``, so another
+person's goal or task is always a 404.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerapp.concurrency import StaleEdit
+from careerapp.ownership import owned_or_404
 from goals import services, timeline
 from goals.forms import (
     GoalFilterForm,
@@ -38,19 +39,6 @@ from goals.models import Goal, GoalQuerySet, GoalTemplate, Status, Task
 # A page of the goal list or the archive: a screenful or two, the same cost for a person
 # with 3 goals or 3,000 (issue #8).
 GOALS_PER_PAGE = 20
-
-
-def _goal_for(request: HttpRequest, pk: int, goals=None) -> Goal:
-    """The person's goal ``pk`` (from ``goals``, a queryset to narrow or prefetch), or 404."""
-    queryset = goals if goals is not None else Goal.objects.all()
-    return get_object_or_404(queryset.for_user(request.user), pk=pk)
-
-
-def _task_for(request: HttpRequest, goal_pk: int, pk: int) -> Task:
-    # The task must belong to this goal and the goal to this person.
-    return get_object_or_404(
-        Task.objects.for_user(request.user).select_related("goal"), pk=pk, goal_id=goal_pk
-    )
 
 
 @require_GET
@@ -107,7 +95,7 @@ def _with_steps() -> GoalQuerySet:
 
 @require_GET
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk, _with_steps())
+    goal = owned_or_404(_with_steps(), request.user, pk=pk)
     return render(request, "goals/goal_detail.html", _detail_context(goal))
 
 
@@ -156,7 +144,7 @@ def _refused(request: HttpRequest, form) -> None:
 
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = GoalForm(request.POST or None, instance=copy.copy(goal))
     if request.method == "POST":
         if form.is_valid():
@@ -171,7 +159,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.base_version(),
                 )
             except StaleEdit:
-                form = GoalForm(request.POST, instance=_goal_for(request, pk))
+                form = GoalForm(request.POST, instance=owned_or_404(Goal, request.user, pk=pk))
                 form.refuse()
                 return render(
                     request, "goals/goal_form.html", {"form": form, "goal": goal}, status=409
@@ -184,7 +172,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = _status_form(goal, request.POST)
     if form.is_valid():
         try:
@@ -195,7 +183,7 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
                 version=form.base_version(),
             )
         except StaleEdit:
-            form = _status_form(_goal_for(request, pk), request.POST)
+            form = _status_form(owned_or_404(Goal, request.user, pk=pk), request.POST)
             _refused(request, form)
             return _render_detail(request, goal, status=409, status_form=form)
         except ValidationError as error:
@@ -219,7 +207,7 @@ _STATUS_MESSAGES = {
 
 @require_POST
 def goal_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = _progress_form(goal, request.POST)
     if not form.is_valid():
         return _render_detail(request, goal, progress_form=form)
@@ -228,7 +216,7 @@ def goal_progress(request: HttpRequest, pk: int) -> HttpResponse:
             goal=goal, progress=form.cleaned_data["progress"], version=form.base_version()
         )
     except StaleEdit:
-        form = _progress_form(_goal_for(request, pk), request.POST)
+        form = _progress_form(owned_or_404(Goal, request.user, pk=pk), request.POST)
         _refused(request, form)
         return _render_detail(request, goal, status=409, progress_form=form)
     messages.success(request, _("Progress saved."))
@@ -238,7 +226,7 @@ def goal_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Raise or lower a goal among those the list shows (its filters are in the query)."""
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = MoveForm(request.POST)
     shown = GoalFilterForm(request.GET or None).filter(Goal.objects.for_user(request.user))
     order = list(shown.values_list("pk", flat=True))
@@ -263,7 +251,7 @@ def _goal_list_url(request: HttpRequest, goal: Goal, order: list[int]) -> str:
 
 @require_http_methods(["GET", "POST"])
 def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     if request.method == "POST":
         services.goal_delete(goal=goal)
         messages.success(request, _("The goal and its steps are deleted."))
@@ -276,7 +264,7 @@ def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def task_add(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = TaskForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, goal, task_form=form)
@@ -287,7 +275,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def task_bulk_add(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal_for(request, pk)
+    goal = owned_or_404(Goal, request.user, pk=pk)
     form = TaskBulkForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, goal, bulk_form=form)
@@ -317,7 +305,7 @@ def _warn_after_target(request: HttpRequest, goal: Goal, count: int) -> None:
 
 @require_POST
 def task_toggle(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
-    task = _task_for(request, pk, task_pk)
+    task = owned_or_404(Task.objects.select_related("goal"), request.user, pk=task_pk, goal_id=pk)
     form = TaskDoneForm(request.POST)
     form.is_valid()  # a missing or odd value means "not done", as an unticked box does
     services.task_set_done(task=task, done=form.cleaned_data.get("done", False))
@@ -333,7 +321,7 @@ def task_toggle(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
-    task = _task_for(request, pk, task_pk)
+    task = owned_or_404(Task.objects.select_related("goal"), request.user, pk=task_pk, goal_id=pk)
     form = TaskForm(request.POST or None, instance=copy.copy(task))
     if request.method == "POST":
         if form.is_valid():
@@ -341,7 +329,12 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
             try:
                 services.task_update(task=task, data=data, version=form.base_version())
             except StaleEdit:
-                form = TaskForm(request.POST, instance=_task_for(request, pk, task_pk))
+                form = TaskForm(
+                    request.POST,
+                    instance=owned_or_404(
+                        Task.objects.select_related("goal"), request.user, pk=task_pk, goal_id=pk
+                    ),
+                )
                 form.refuse()
                 context = {"form": form, "task": task}
                 return render(request, "goals/task_form.html", context, status=409)
@@ -354,7 +347,7 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 
 @require_POST
 def task_delete(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
-    task = _task_for(request, pk, task_pk)
+    task = owned_or_404(Task.objects.select_related("goal"), request.user, pk=task_pk, goal_id=pk)
     services.task_delete(task=task)
     messages.success(request, _("Step deleted."))
     return redirect(task.goal)
@@ -362,7 +355,7 @@ def task_delete(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 
 @require_POST
 def task_move(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
-    task = _task_for(request, pk, task_pk)
+    task = owned_or_404(Task.objects.select_related("goal"), request.user, pk=task_pk, goal_id=pk)
     form = MoveForm(request.POST)
     if form.is_valid():
         services.task_move(task=task, direction=form.cleaned_data["direction"])
@@ -396,7 +389,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def template_start(request: HttpRequest, slug: str) -> HttpResponse:
-    template = get_object_or_404(GoalTemplate.objects.active(), slug=slug)
+    template = get_object_or_404(GoalTemplate.objects.active(), slug=slug)  # shared, not owned
     goal = services.goal_create_from_template(
         user=request.user, template=template, start=timezone.localdate()
     )
