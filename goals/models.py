@@ -115,7 +115,7 @@ class GoalQuerySet(models.QuerySet):
         live on today, which every window shows. So: every open goal with a date (a target
         or a dated step), and the achieved and dropped goals that were set before the window
         ends and were still open, or aimed at a date, in it. Years of finished goals stay in
-        the database. ``goals.timeline`` lays out exactly these goals, so a page of rows is
+        the database. ``goals.charts.timeline`` lays out exactly these goals, so a page of rows is
         a page of this query.
         """
         return self.filter((Q(status__in=OPEN_STATUSES) & ~_undated_q()) | _closed_in(start, end))

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerapp.concurrency import StaleEdit
 from careerapp.ownership import owned_or_404
-from goals import services, timeline
+from goals import queries, services
 from goals.forms import (
     GoalFilterForm,
     GoalForm,
@@ -368,7 +368,7 @@ def task_move(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 @require_GET
 def goal_timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None)
-    chart = timeline.timeline_page(
+    chart = queries.timeline_page(
         form.filter(Goal.objects.for_user(request.user)),
         today=timezone.localdate(),
         zoom=form.zoom_value(),

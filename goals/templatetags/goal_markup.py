@@ -27,8 +27,8 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from careerapp.dashboard import PkUrl
+from goals.charts.shapes import DOT_RADIUS, LABEL_X, ListItem, MonthGroup, Row, Timeline
 from goals.models import Goal, Status
-from goals.timeline import DOT_RADIUS, LABEL_X, ListItem, MonthGroup, Row, Timeline
 
 register = template.Library()
 

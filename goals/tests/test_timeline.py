@@ -9,7 +9,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from goals import timeline
+from goals import queries
+from goals.charts import shapes, timeline
 from goals.models import Goal, Horizon, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
 
@@ -38,7 +39,7 @@ def goal_for(owner, *, created: datetime.date = TODAY, **fields) -> Goal:
     return GoalFactory(user=owner, created_at=aware(created), **fields)
 
 
-def layout(owner, zoom: str = "year") -> timeline.Timeline:
+def layout(owner, zoom: str = "year") -> shapes.Timeline:
     """The timeline the view would build for ``owner``, with the same prefetch."""
     goals = (
         Goal.objects.for_user(owner)
@@ -48,7 +49,7 @@ def layout(owner, zoom: str = "year") -> timeline.Timeline:
     return timeline.build_timeline(list(goals), today=TODAY, zoom=zoom)
 
 
-def row_of(chart: timeline.Timeline, goal: Goal) -> timeline.Row:
+def row_of(chart: shapes.Timeline, goal: Goal) -> shapes.Row:
     return next(row for row in chart.rows if row.goal.pk == goal.pk)
 
 
@@ -76,13 +77,13 @@ def test_each_zoom_has_its_window_and_ticks(owner, zoom, start, end, labels, yea
     assert (chart.zoom, str(chart.start), str(chart.end)) == (zoom, start, end)
     assert [tick.label or "-" for tick in chart.ticks] == labels.split()
     assert [tick.sublabel or "-" for tick in chart.ticks] == years.split()
-    assert chart.ticks[0].x == timeline.PLOT_LEFT
+    assert chart.ticks[0].x == shapes.PLOT_LEFT
     assert [tick.x for tick in chart.ticks] == sorted(tick.x for tick in chart.ticks)
 
 
-@pytest.mark.parametrize("zoom", list(timeline.ZOOMS))
+@pytest.mark.parametrize("zoom", list(shapes.ZOOMS))
 def test_every_window_starts_on_a_month_before_today_and_ends_after_it(zoom):
-    spec = timeline.ZOOMS[zoom]
+    spec = shapes.ZOOMS[zoom]
     for offset in range(366):
         today = datetime.date(2026, 1, 1) + datetime.timedelta(days=offset)
         start, end = timeline.window(today, zoom)
@@ -108,7 +109,7 @@ def test_a_bar_runs_from_the_start_to_the_target_inside_the_window(owner):
 def test_a_bar_is_clamped_at_both_edges_and_says_it_goes_on(owner):
     goal = goal_for(owner, created=days(-400), target_date=days(900))
     row = row_of(layout(owner), goal)
-    assert (row.bar.x, row.bar.x + row.bar.width) == (timeline.PLOT_LEFT, timeline.PLOT_RIGHT)
+    assert (row.bar.x, row.bar.x + row.bar.width) == (shapes.PLOT_LEFT, shapes.PLOT_RIGHT)
     assert (row.bar.continues_before, row.bar.continues_after) == (True, True)
     assert all([row.before_arrow, row.after_arrow])
     assert row.target_x is None  # the target is beyond the window
@@ -156,7 +157,7 @@ def test_overdue_dates_from_before_the_window_still_show(owner):
     assert row.bar is None
     assert row.earlier_overdue == 1
     assert row.alert_before
-    assert row.overdue_from_x == timeline.PLOT_LEFT
+    assert row.overdue_from_x == shapes.PLOT_LEFT
     assert [(item.date, item.is_overdue) for item in _items(chart)] == [
         (days(-250), True),
         (days(-200), True),
@@ -201,7 +202,7 @@ def test_dates_follow_the_persons_time_zone(owner_client, owner):
 # --- The list ------------------------------------------------------------------------
 
 
-def _items(chart: timeline.Timeline) -> list[timeline.ListItem]:
+def _items(chart: shapes.Timeline) -> list[shapes.ListItem]:
     return [item for group in chart.months for item in group.items]
 
 
@@ -384,5 +385,5 @@ def test_the_timeline_costs_the_same_queries_for_1_or_60_goals(
     assert response.status_code == 200
     chart = response.context["timeline"]
     assert chart.page_obj.paginator.count == goals
-    expected = goals if goals <= timeline.ROWS_PER_PAGE else timeline.ROWS_PER_PAGE
+    expected = goals if goals <= queries.ROWS_PER_PAGE else queries.ROWS_PER_PAGE
     assert len(chart.rows) == expected

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from goals import timeline
+from goals.charts import shapes, timeline
 from goals.models import Goal, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
 
@@ -37,13 +37,13 @@ def goal_for(owner, *, created: int = 0, closed: int | None = None, **fields) ->
     return GoalFactory(user=owner, created_at=aware(days(created)), **fields)
 
 
-def page(owner_client, **query) -> timeline.Timeline:
+def page(owner_client, **query) -> shapes.Timeline:
     response = owner_client.get(URL, query)
     assert response.status_code == 200
     return response.context["timeline"]
 
 
-def loaded(chart: timeline.Timeline) -> list[Goal]:
+def loaded(chart: shapes.Timeline) -> list[Goal]:
     return list(chart.page_obj.object_list)
 
 
@@ -126,7 +126,7 @@ def test_the_database_and_the_layout_agree_on_what_is_drawn(owner, frozen):
         )
         if n % 3:
             TaskFactory(goal=goal, due_date=days(45 * (n % 8) - 200), done_at=None)
-    for zoom in timeline.ZOOMS:
+    for zoom in shapes.ZOOMS:
         start, end = timeline.window(TODAY, zoom)
         goals = Goal.objects.for_user(owner)
         everything = timeline.build_timeline(

@@ -2,195 +2,41 @@
 
 ``build_timeline`` returns what the chart and its list need: the window for the zoom, axis
 ticks, one row per dated goal (bar, step markers), the today marker, and the same items by
-month. Coordinates are SVG user units: titles left of ``PLOT_LEFT``, time up to ``PLOT_RIGHT``.
-
-``timeline_page`` is what the page uses: it loads only the goals that have a row in the
-window, a page of rows at a time, with only the steps in view, so ten years of finished
-goals cost the same as none.
+month. Coordinates are SVG user units: titles left of ``PLOT_LEFT``, time up to ``PLOT_RIGHT``;
+the shapes and their fixed positions are in ``goals.charts.shapes``.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
 from django.utils import dateformat, timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from goals.models import Goal, GoalQuerySet, Status, Task
-
-WIDTH = 1000
-PLOT_LEFT = 290
-PLOT_RIGHT = 976
-LABEL_X = 12
-HEADER_HEIGHT = 64
-AXIS_Y = 60  # the axis line under the tick labels
-ROW_HEIGHT = 46
-BOTTOM_PADDING = 10
-BAR_HEIGHT = 14
-DOT_RADIUS = 5
-DIAMOND_RADIUS = 7
-TODAY_PILL_WIDTH = 56
-# Keeps a title inside the label column at the chart's font size; the full title is in
-# the tooltip and in the list.
-LABEL_MAX_CHARS = 30
-MIN_LABELLED_BAND = 40  # narrower axis bands (a partial first year) stay unlabelled
-
-
-@dataclass(frozen=True)
-class Zoom:
-    months: int  # length of the window
-    lead_days: int  # how much recent past to show before today, at least
-    align: int  # the window starts on a month that is a multiple of this (1, 3)
-    tick_months: int  # months between axis ticks
-
-
-ZOOMS: dict[str, Zoom] = {
-    "quarter": Zoom(months=3, lead_days=14, align=1, tick_months=1),
-    "year": Zoom(months=12, lead_days=31, align=1, tick_months=1),
-    "2y": Zoom(months=24, lead_days=31, align=3, tick_months=3),
-    "5y": Zoom(months=60, lead_days=92, align=3, tick_months=12),
-}
-DEFAULT_ZOOM = "year"
-# Goals drawn per page. A chart much taller than a screen stops being an overview, and
-# every row brings its steps to the chart and the list below: ten rows keep a page for a
-# person with a hundred open goals within 0.8x the speed of one with a single goal.
-ROWS_PER_PAGE = 10
-
-
-# Ticks, bars, markers and list items come by the hundred on a page: plain slotted
-# dataclasses (a frozen one sets each field through object.__setattr__).
-@dataclass(slots=True)
-class Tick:
-    date: datetime.date
-    x: float
-    label: str
-    sublabel: str  # the year, where it changes
-    label_x: float
-    is_major: bool  # a new year starts here
-
-
-@dataclass(slots=True)
-class Bar:
-    x: float
-    width: float
-    continues_before: bool
-    continues_after: bool
-
-
-@dataclass(slots=True)
-class Marker:
-    task: Task
-    x: float
-    points: str  # the diamond's corners for milestones; empty for dots
-    is_done: bool
-    is_overdue: bool
-    is_closed: bool = False  # left open when its goal was achieved or dropped
-
-    @property
-    def is_milestone(self) -> bool:
-        return self.task.is_milestone
-
-
-@dataclass
-class Row:
-    goal: Goal
-    label: str
-    top: float
-    center_y: float
-    title_y: float
-    meta_y: float
-    target_top: float  # the target date's tick stands out above and below the bar
-    target_bottom: float
-    is_muted: bool
-    is_overdue: bool
-    bar: Bar | None = None
-    target_x: float | None = None
-    overdue_from_x: float | None = None  # the overdue stretch from the target to today
-    markers: list[Marker] = field(default_factory=list)
-    earlier_overdue: int = 0  # overdue steps due before the window
-    before_arrow: str = ""
-    after_arrow: str = ""
-
-    height: int = ROW_HEIGHT
-
-    @property
-    def alert_before(self) -> bool:
-        return self.earlier_overdue > 0 or (self.is_overdue and self.bar is None)
-
-    @property
-    def bar_y(self) -> float:
-        return self.center_y - BAR_HEIGHT / 2
-
-
-@dataclass(slots=True)
-class ListItem:
-    date: datetime.date
-    goal: Goal
-    task: Task | None  # None: the goal's target date
-    is_done: bool
-    is_overdue: bool
-    is_muted: bool
-
-    @property
-    def is_target(self) -> bool:
-        return self.task is None
-
-    @property
-    def is_milestone(self) -> bool:
-        return self.task is not None and self.task.is_milestone
-
-
-@dataclass(frozen=True)
-class MonthGroup:
-    month: datetime.date  # the first day of the month
-    items: list[ListItem]
-
-
-@dataclass
-class Timeline:
-    zoom: str
-    today: datetime.date
-    start: datetime.date
-    end: datetime.date  # the day after the window
-    today_x: float
-    today_pill_x: float
-    height: float
-    ticks: list[Tick]
-    rows: list[Row]
-    months: list[MonthGroup]
-    undated_count: int
-    outside_count: int
-    page_obj: Page | None = None  # set by timeline_page: which rows of how many
-    # Fixed positions, here so the template prints numbers and does no arithmetic.
-    width: int = WIDTH
-    plot_right: int = PLOT_RIGHT
-    axis_y: int = AXIS_Y
-    grid_top: int = AXIS_Y - 32
-    tick_label_y: int = AXIS_Y - 18
-    tick_year_y: int = AXIS_Y - 5
-    today_pill_width: int = TODAY_PILL_WIDTH
-    label_x: int = LABEL_X
-    bar_height: int = BAR_HEIGHT
-    dot_radius: int = DOT_RADIUS
-    label_clip_width: int = PLOT_LEFT - 14  # titles stop short of the edge arrows
-
-    @property
-    def today_label_x(self) -> float:
-        return round(self.today_pill_x + TODAY_PILL_WIDTH / 2, 1)
-
-    @property
-    def last_day(self) -> datetime.date:
-        return self.end - datetime.timedelta(days=1)
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for group in self.months for item in group.items if item.is_overdue)
+from goals.charts.shapes import (
+    BOTTOM_PADDING,
+    DEFAULT_ZOOM,
+    DIAMOND_RADIUS,
+    HEADER_HEIGHT,
+    LABEL_MAX_CHARS,
+    MIN_LABELLED_BAND,
+    PLOT_LEFT,
+    PLOT_RIGHT,
+    ROW_HEIGHT,
+    TODAY_PILL_WIDTH,
+    ZOOMS,
+    Bar,
+    ListItem,
+    Marker,
+    MonthGroup,
+    Row,
+    Tick,
+    Timeline,
+    Zoom,
+)
+from goals.models import Goal, Status, Task
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -210,44 +56,6 @@ def window(today: datetime.date, zoom: str) -> tuple[datetime.date, datetime.dat
     month = (lead.month - 1) // spec.align * spec.align + 1
     start = datetime.date(lead.year, month, 1)
     return start, add_months(start, spec.months)
-
-
-class _CountedPaginator(Paginator):
-    """A paginator given its count, which the page's summary query has already made."""
-
-    def __init__(self, object_list, per_page: int, *, count: int):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._count
-
-
-def timeline_page(
-    goals: GoalQuerySet, *, today: datetime.date, zoom: str, page: str | None
-) -> Timeline:
-    """Page ``page`` of the timeline of ``goals`` (one person's, filtered) for ``zoom``.
-
-    Three queries whatever the person's history: the counts, the page's goals (with the
-    span of their steps), and those goals' steps in view or overdue.
-    """
-    zoom = zoom if zoom in ZOOMS else DEFAULT_ZOOM
-    start, end = window(today, zoom)
-    counts = goals.timeline_counts(start=start, end=end)
-    steps = Task.objects.on_timeline(start=start, end=end).order_by("due_date", "pk")
-    rows = (
-        goals.on_timeline(start=start, end=end)
-        .timeline_order()
-        .with_due_span()
-        .prefetch_related(Prefetch("tasks", queryset=steps, to_attr="tasks_in_view"))
-    )
-    paginator = _CountedPaginator(rows, ROWS_PER_PAGE, count=counts["shown"])
-    page_obj = paginator.get_page(page)
-    chart = build_timeline(page_obj, today=today, zoom=zoom)
-    chart.page_obj = page_obj
-    chart.undated_count, chart.outside_count = counts["undated"], counts["outside"]
-    return chart
 
 
 def build_timeline(goals: Iterable[Goal], *, today: datetime.date, zoom: str) -> Timeline:
