@@ -1,7 +1,8 @@
 """What the goals app adds to the dashboard: a checklist item and two panels.
 
 The database picks the few rows each panel shows, whatever the number of goals and steps;
-the cards link to the full lists. The reads are in SQL: see ``careerapp.dashboard.rows``.
+the cards link to the full lists. The two reads are in SQL (``careerapp.dashboard.rows``):
+their ORM forms measured 1.1-1.2x the time of the whole dashboard each (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -49,14 +50,9 @@ ORDER BY g.priority, g.created_at, g.id
 LIMIT %(limit)s
 """
 # Open steps of active goals: the oldest overdue ones and those due this week, a few of
-# each, in one query. PostgreSQL goes goal by goal (LATERAL; its ORDER BY keeps the planner
-# from turning it into a join) through the steps' (goal, position) index, takes each
-# active goal's open steps due by the end of the week, and keeps the first few of each
-# kind: the work grows with the person's active goals only, not with their closed goals'
-# steps or everyone's. SQLite has no LATERAL; there "not done" is spelled
-# COALESCE(done_at, NULL) IS NULL so that the database starts from the person's active
-# goals rather than walk the index of everyone's open steps by date (closed goals'
-# leftovers too) to find eight.
+# each, in one query. PostgreSQL goes goal by goal (LATERAL); SQLite, which has none, takes
+# the two kinds in turn. How each form keeps the work to the person's active goals, and
+# why these two reads are SQL: benchmarks/README.md, "Departures from plain Django".
 _STEPS_PER_GOAL = """
 SELECT id, title, due_date, position, goal_id, goal_title FROM (
     SELECT t.id, t.title, t.due_date, t.position, t.goal_id, g.title AS goal_title,
