@@ -1,0 +1,41 @@
+"""The goals app's models, one module each with its QuerySet: ``goal``, ``task``,
+``change`` (a goal's history), ``template`` (goal templates); ``choices`` holds the
+vocabularies and ``dates`` the day boundaries their queries share."""
+
+from goals.models.change import GoalChange, GoalChangeQuerySet
+from goals.models.choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    STATUS_TRANSITIONS,
+    TITLE_MAX_LENGTH,
+    Category,
+    ChangeKind,
+    Horizon,
+    Status,
+)
+from goals.models.dates import done_in_q, local_midnight
+from goals.models.goal import Goal, GoalQuerySet
+from goals.models.task import Task, TaskQuerySet
+from goals.models.template import GoalTemplate, GoalTemplateQuerySet, GoalTemplateTask
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "STATUS_TRANSITIONS",
+    "TITLE_MAX_LENGTH",
+    "Category",
+    "ChangeKind",
+    "Goal",
+    "GoalChange",
+    "GoalChangeQuerySet",
+    "GoalQuerySet",
+    "GoalTemplate",
+    "GoalTemplateQuerySet",
+    "GoalTemplateTask",
+    "Horizon",
+    "Status",
+    "Task",
+    "TaskQuerySet",
+    "done_in_q",
+    "local_midnight",
+]
