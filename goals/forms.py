@@ -96,6 +96,11 @@ class GoalForm(VersionedFormMixin, forms.ModelForm):
             )
         return target
 
+    def changes(self) -> dict:
+        """Only what the person changed: a title edit from an older page must not put back
+        the date that page showed (issue 13)."""
+        return {field: self.cleaned_data[field] for field in self.changed_fields()}
+
 
 class GoalStatusForm(VersionedFormMixin, forms.Form):
     """The status change on the goal page, built with the goal's status as ``initial``

@@ -4,13 +4,57 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.functional import cached_property
 
 from goals.charts.shapes import DEFAULT_ZOOM, ZOOMS, Timeline
 from goals.charts.timeline import build_timeline, window
-from goals.models import GoalQuerySet, Task
+from goals.forms import GoalFilterForm
+from goals.models import Goal, GoalQuerySet, Task
+
+# A page of the goal list or the archive: a screenful or two, the same cost for a person
+# with 3 goals or 3,000 (issue #8).
+GOALS_PER_PAGE = 20
+
+
+def goal_list_page(user, form: GoalFilterForm, *, page: str | None) -> Page:
+    """Page ``page`` of the person's goals as the list's filters and order pick them."""
+    goals = form.filter(Goal.objects.for_user(user).with_task_counts())
+    return Paginator(goals, GOALS_PER_PAGE).get_page(page)
+
+
+def goal_archive_page(user, *, page: str | None) -> Page:
+    """Page ``page`` of the person's achieved and dropped goals, the latest closed first."""
+    goals = (
+        Goal.objects.for_user(user)
+        .closed()
+        .with_task_counts()
+        .order_by("-status_changed_at", "-pk")
+    )
+    return Paginator(goals, GOALS_PER_PAGE).get_page(page)
+
+
+def goal_list_order(user, form: GoalFilterForm) -> list[int]:
+    """The pks of the goals the list shows with ``form``'s filters, in its order."""
+    return list(form.filter(Goal.objects.for_user(user)).values_list("pk", flat=True))
+
+
+def goal_list_url(user, form: GoalFilterForm, query: QueryDict, goal: Goal) -> str:
+    """The list as the person left it (``query``: its filters), on the page where ``goal``
+    is now, scrolled to it."""
+    order = goal_list_order(user, form)
+    query = query.copy()
+    query.pop("page", None)
+    if goal.pk in order:
+        page = order.index(goal.pk) // GOALS_PER_PAGE + 1
+        if page > 1:
+            query["page"] = str(page)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return f"{reverse('goals:list')}{suffix}#goal-{goal.pk}"
+
 
 # Goals drawn per page. A chart much taller than a screen stops being an overview, and
 # every row brings its steps to the chart and the list below: ten rows keep a page for a

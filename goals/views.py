@@ -10,11 +10,8 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,18 +31,13 @@ from goals.forms import (
     TaskForm,
     TimelineFilterForm,
 )
-from goals.models import Goal, GoalQuerySet, GoalTemplate, Status, Task
-
-# A page of the goal list or the archive: a screenful or two, the same cost for a person
-# with 3 goals or 3,000 (issue #8).
-GOALS_PER_PAGE = 20
+from goals.models import Goal, GoalTemplate, Status, Task
 
 
 @require_GET
 def goal_list(request: HttpRequest) -> HttpResponse:
     form = GoalFilterForm(request.GET or None)
-    goals = form.filter(Goal.objects.for_user(request.user).with_task_counts())
-    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("page"))
+    page = queries.goal_list_page(request.user, form, page=request.GET.get("page"))
     return render(
         request,
         "goals/goal_list.html",
@@ -61,13 +53,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def goal_archive(request: HttpRequest) -> HttpResponse:
-    goals = (
-        Goal.objects.for_user(request.user)
-        .closed()
-        .with_task_counts()
-        .order_by("-status_changed_at", "-pk")
-    )
-    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("page"))
+    page = queries.goal_archive_page(request.user, page=request.GET.get("page"))
     return render(request, "goals/goal_archive.html", {"goals": page, "page_obj": page})
 
 
@@ -87,15 +73,9 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form})
 
 
-def _with_steps() -> GoalQuerySet:
-    return Goal.objects.with_task_counts().prefetch_related(
-        Prefetch("tasks", queryset=Task.objects.in_step_order()), "changes"
-    )
-
-
 @require_GET
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = owned_or_404(_with_steps(), request.user, pk=pk)
+    goal = owned_or_404(Goal.objects.for_page(), request.user, pk=pk)
     return render(request, "goals/goal_detail.html", _detail_context(goal))
 
 
@@ -130,7 +110,7 @@ def _detail_context(goal: Goal, **extra) -> dict:
 
 
 def _render_detail(request: HttpRequest, goal: Goal, status: int = 422, **forms) -> HttpResponse:
-    goal = _with_steps().get(pk=goal.pk)
+    goal = Goal.objects.for_page().get(pk=goal.pk)
     return render(request, "goals/goal_detail.html", _detail_context(goal, **forms), status=status)
 
 
@@ -148,13 +128,10 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalForm(request.POST or None, instance=copy.copy(goal))
     if request.method == "POST":
         if form.is_valid():
-            # Only what the person changed: a title edit from an older page must not put
-            # back the date that page showed (issue 13).
-            data = {field: form.cleaned_data[field] for field in form.changed_fields()}
             try:
                 services.goal_update(
                     goal=goal,
-                    data=data,
+                    data=form.changes(),
                     reason=form.cleaned_data["reason"],
                     version=form.base_version(),
                 )
@@ -228,25 +205,11 @@ def goal_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Raise or lower a goal among those the list shows (its filters are in the query)."""
     goal = owned_or_404(Goal, request.user, pk=pk)
     form = MoveForm(request.POST)
-    shown = GoalFilterForm(request.GET or None).filter(Goal.objects.for_user(request.user))
-    order = list(shown.values_list("pk", flat=True))
+    shown = GoalFilterForm(request.GET or None)
     if form.is_valid():
-        direction = form.cleaned_data["direction"]
-        services.goal_move(goal=goal, direction=direction, among=order)
-        order = list(shown.values_list("pk", flat=True))
-    return redirect(_goal_list_url(request, goal, order))
-
-
-def _goal_list_url(request: HttpRequest, goal: Goal, order: list[int]) -> str:
-    """The list as the person left it, on the page where ``goal`` is now, scrolled to it."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    if goal.pk in order:
-        page = order.index(goal.pk) // GOALS_PER_PAGE + 1
-        if page > 1:
-            query["page"] = str(page)
-    suffix = f"?{query.urlencode()}" if query else ""
-    return f"{reverse('goals:list')}{suffix}#goal-{goal.pk}"
+        order = queries.goal_list_order(request.user, shown)
+        services.goal_move(goal=goal, direction=form.cleaned_data["direction"], among=order)
+    return redirect(queries.goal_list_url(request.user, shown, request.GET, goal))
 
 
 @require_http_methods(["GET", "POST"])

@@ -54,6 +54,12 @@ class GoalQuerySet(models.QuerySet):
             tasks_total=Coalesce(Subquery(total), 0), tasks_done=Coalesce(Subquery(done), 0)
         )
 
+    def for_page(self) -> GoalQuerySet:
+        """With what the goal's page shows: step counts, the steps in their order, the
+        history."""
+        steps = models.Prefetch("tasks", queryset=Task.objects.in_step_order())
+        return self.with_task_counts().prefetch_related(steps, "changes")
+
     def with_due_span(self) -> GoalQuerySet:
         """Annotate ``first_due`` and ``last_due``: the earliest and latest dated step.
 

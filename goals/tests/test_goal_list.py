@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from goals import services
 from goals.models import Goal, Horizon, Status
-from goals.views import GOALS_PER_PAGE
+from goals.queries import GOALS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, expect
 
 from careerapp.tests.test_accessibility import DESKTOP, PASSWORD, PHONE, _describe, _scan
 from goals.models import Goal, Status, Task
-from goals.views import GOALS_PER_PAGE
+from goals.queries import GOALS_PER_PAGE
 
 pytestmark = [
     pytest.mark.browser,
