@@ -1,8 +1,8 @@
 """What the goals app adds to the dashboard: a checklist item and two panels.
 
 The database picks the few rows each panel shows, whatever the number of goals and steps;
-the cards link to the full lists. The two reads are in SQL (``careerapp.dashboard.rows``):
-their ORM forms measured 1.1-1.2x the time of the whole dashboard each (benchmarks/README.md).
+the cards link to the full lists. The two reads are in SQL (``careerapp.dashboard.rows``),
+a departure measured in benchmarks/README.md, "Departures from plain Django".
 """
 
 from __future__ import annotations

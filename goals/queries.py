@@ -57,8 +57,8 @@ def goal_list_url(user, form: GoalFilterForm, query: QueryDict, goal: Goal) -> s
 
 
 # Goals drawn per page. A chart much taller than a screen stops being an overview, and
-# every row brings its steps to the chart and the list below: ten rows keep a page for a
-# person with a hundred open goals within 0.8x the speed of one with a single goal.
+# every row brings its steps to the chart and the list below: ten rows keep the large
+# person's page near the small one's (the "timeline: large / small" pair of make bench-web).
 ROWS_PER_PAGE = 10
 
 

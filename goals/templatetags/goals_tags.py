@@ -1,10 +1,8 @@
 """The repeated parts of the goal list and the timeline: goal cards, the chart's rows and
 the list's items, written here rather than in template includes.
 
-A departure from "templates draw": the include version measured 1.9x the time of this one
-on the whole timeline page and 1.6x on the goal list, for the large person (see
-benchmarks/README.md, "Departures from plain Django"). Everything that appears once stays
-in the templates.
+A departure from "templates draw", measured: benchmarks/README.md, "Departures from plain
+Django". Everything that appears once stays in the templates.
 
 What must stay true: every text that a person typed or that comes from a translation goes
 through ``escape`` (the standard library's, which Django's wraps; the same output); numbers
