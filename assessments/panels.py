@@ -16,7 +16,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments import reports
+from assessments import charts
 from assessments.models import QuestionType, Take, TakeStatus
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
@@ -147,13 +147,13 @@ def _biggest_gaps(user) -> dict:
     take_pk, completed_at, instrument_name = answers[0][6:]
     if timezone.is_naive(completed_at):  # SQLite keeps UTC without saying so
         completed_at = timezone.make_aware(completed_at, datetime.UTC)
-    assessed_on = reports.local_date(completed_at)
+    assessed_on = charts.local_date(completed_at)
     skills, goals = [], {}
     for key, prompt, current, desired, goal_pk, goal_title, *_take in answers:
         if current is not None and desired is not None:
-            skills.append(reports.SkillLevel(key, prompt, current, desired, assessed_on))
+            skills.append(charts.SkillLevel(key, prompt, current, desired, assessed_on))
             goals[key] = (goal_pk, goal_title)
-    gaps = reports.gaps(skills, limit=PANEL_GAPS)
+    gaps = charts.gaps(skills, limit=PANEL_GAPS)
     return {
         "take": RatedTake(take_pk, completed_at, instrument_name),
         "taken_on": _day(completed_at),
@@ -165,7 +165,7 @@ def _day(moment: datetime.datetime) -> str:
     return dateformat.format(timezone.localtime(moment), "j M Y")
 
 
-def _gap_line(gap: reports.SkillLevel, goal_pk: int | None, goal_title: str | None) -> GapLine:
+def _gap_line(gap: charts.SkillLevel, goal_pk: int | None, goal_title: str | None) -> GapLine:
     levels = gettext("%(current)s → %(desired)s") % {
         "current": gap.current_name,
         "desired": gap.desired_name,
