@@ -168,10 +168,15 @@ def compare_page(user, slug: str, first: str = "", second: str = "") -> dict:
     }
 
 
+def personal_skill_pk(key: str) -> int:
+    """The id in an own skill's answer key: "p12" is 12 (the URLs let only p<digits> in)."""
+    return int(key[1:])
+
+
 def _skill_subject(user, key: str) -> Question | PersonalSkill:
     """A skill question, or the person's own skill (another person's is a 404)."""
     if key.startswith("p"):
-        return owned_or_404(PersonalSkill, user, pk=int(key[1:]))
+        return owned_or_404(PersonalSkill, user, pk=personal_skill_pk(key))
     return get_object_or_404(Question, pk=int(key[1:]), type=QuestionType.SKILL)
 
 

@@ -1,23 +1,8 @@
-from django.urls import path, re_path, register_converter
+from django.urls import path, re_path
 
 from assessments import views
 
 app_name = "assessments"
-
-
-class OwnSkillKey:
-    """An own skill's answer key in a URL, "p12"; the view receives the skill's id, 12."""
-
-    regex = r"p\d+"
-
-    def to_python(self, value: str) -> int:
-        return int(value[1:])
-
-    def to_url(self, value: str) -> str:
-        return str(value)
-
-
-register_converter(OwnSkillKey, "own_skill")
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -27,8 +12,8 @@ urlpatterns = [
     # Keys are q<question id> or p<own skill id>; the strict pattern keeps "skills/start/"
     # free for an instrument whose slug is "skills".
     re_path(r"^skills/(?P<key>[qp]\d+)/$", views.skill_detail, name="skill"),
-    path(
-        "skills/<own_skill:key>/remove/", views.personal_skill_remove, name="personal_skill_remove"
+    re_path(
+        r"^skills/(?P<key>p\d+)/remove/$", views.personal_skill_remove, name="personal_skill_remove"
     ),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/start/", views.take_start, name="start"),

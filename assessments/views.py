@@ -117,9 +117,8 @@ def personal_skill_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def personal_skill_remove(request: HttpRequest, key: int) -> HttpResponse:
-    # ``key`` is the skill's answer key, "p12", which the URL turns into its id, 12.
-    skill = owned_or_404(PersonalSkill, request.user, pk=key)
+def personal_skill_remove(request: HttpRequest, key: str) -> HttpResponse:
+    skill = owned_or_404(PersonalSkill, request.user, pk=queries.personal_skill_pk(key))
     services.personal_skill_remove(skill=skill)
     messages.success(
         request, _("“%(name)s” is no longer asked. Past answers keep it.") % {"name": skill.name}
