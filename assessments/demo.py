@@ -5,8 +5,8 @@ their dates are moved back with ``.update()``. Works with whatever instruments a
 it picks one per kind and skips a kind that is missing. The story: skills grow year on
 year and ambitions rise with them; satisfaction dips in the middle year (a
 reorganisation) and recovers after a move; values mostly hold, and that retake is due
-now. One goal closes the biggest skill gap. Answers follow each question's position, so
-the same content always gives the same demo.
+now. Answers follow each question's position, so the same content always gives the same
+demo. The goal that closes the biggest skill gap is the goals app's (``goals/demo.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from assessments import reports, services
+from assessments import services
 from assessments.models import (
     Instrument,
     InstrumentKind,
@@ -25,8 +25,6 @@ from assessments.models import (
     QuestionType,
     Take,
 )
-from goals import services as goal_services
-from goals.models import Category, Goal, Horizon
 
 # Days before today of each take, oldest first. The values retake is placed from its
 # instrument's interval so it is due however the admin set it.
@@ -153,7 +151,6 @@ def load(user) -> None:
 
 def _skills(user, instrument: Instrument, clock: _Clock) -> None:
     own: dict[str, PersonalSkill] = {}
-    latest = None
     for step, age in enumerate(SKILLS_AGES):
         answers = _answers(instrument, step)
         for name, first_step, levels in OWN_SKILLS:
@@ -164,9 +161,7 @@ def _skills(user, instrument: Instrument, clock: _Clock) -> None:
                 PersonalSkill.objects.filter(pk=own[name].pk).update(created_at=clock.ago(age, 19))
             current, desired = levels[step - first_step]
             answers[own[name].key] = {"current_level": current, "desired_level": desired}
-        latest = _take(user, instrument, clock.ago(age), answers)
-    if latest is not None:
-        _goal_for_biggest_gap(user, latest, clock)
+        _take(user, instrument, clock.ago(age), answers)
 
 
 def _take(user, instrument: Instrument, completed_at: datetime.datetime, answers) -> Take:
@@ -213,29 +208,3 @@ def _answer(question: Question, index: int, step: int, kind: str, ratings) -> di
         if question.required:
             return {"text": "A steady, interesting job with people I like and time to learn."}
     return None
-
-
-def _goal_for_biggest_gap(user, take: Take, clock: _Clock) -> None:
-    answers = list(take.answers.filter(question__isnull=False))
-    skills = reports.skill_levels(answers, assessed_on=reports.local_date(take.completed_at))
-    gaps = reports.gaps(skills, limit=1)
-    if not gaps:
-        return
-    fields = reports.goal_fields(gaps[0])
-    goal = goal_services.goal_create(
-        user=user,
-        title=fields["title"],
-        why=fields["why"],
-        category=Category.SKILL,
-        horizon=Horizon.SHORT,
-        target_date=clock.today + datetime.timedelta(days=150),
-    )
-    created = take.completed_at + datetime.timedelta(days=2)
-    Goal.objects.filter(pk=goal.pk).update(
-        skill_question_id=int(gaps[0].key[1:]),
-        created_at=created,
-        status_changed_at=created,
-        last_progress_at=created,
-        updated_at=created,
-    )
-    goal.changes.update(created_at=created)

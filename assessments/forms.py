@@ -1,4 +1,5 @@
-"""The form for one page of an assessment, built from its questions."""
+"""The form for one page of an assessment, built from its questions, and the pages of a take:
+which page is shown, which comes next, and what a page's template needs."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from assessments.models import SKILL_LEVELS, Answer, PersonalSkill, Question, QuestionType
+from assessments import services
+from assessments.models import SKILL_LEVELS, Answer, PersonalSkill, Question, QuestionType, Take
 
 KEY_PATTERN = re.compile(r"^[qp]\d+(_current|_desired)?$")
 OWN_SKILLS_PAGE = "__own__"
@@ -233,3 +236,82 @@ class PersonalSkillForm(forms.Form):
         help_text=_("Something you use or want to grow that the list above does not cover."),
         widget=forms.TextInput(attrs={"placeholder": _("e.g. Kubernetes, facilitation, Spanish")}),
     )
+
+
+class TakePages:
+    """The pages of a take, one per section with the own skills page last, and the one
+    shown: ``page`` as sent (a bad or missing number is the first page, too large the last).
+    """
+
+    def __init__(self, take: Take, page: str | None = None, *, last: bool = False) -> None:
+        self.take = take
+        self.sections = self._sections(take)
+        raw = page or "1"
+        number = int(raw) if raw.isdecimal() and len(raw) < 19 else 1
+        self.number = len(self.sections) if last else min(max(number, 1), len(self.sections))
+
+    @staticmethod
+    def _sections(take: Take) -> list[str]:
+        sections: list[str] = []
+        for section in take.instrument.questions.active().values_list("section", flat=True):
+            if section not in sections:
+                sections.append(section)
+        if take.instrument.allows_personal_items:
+            sections.append(OWN_SKILLS_PAGE)
+        return sections or [""]
+
+    @property
+    def section(self) -> str:
+        return self.sections[self.number - 1]
+
+    def form(self, data=None) -> TakePageForm:
+        """The shown page's form, filled in with the take's answers so far."""
+        take, questions, skills = self.take, [], []
+        if self.section == OWN_SKILLS_PAGE:
+            owned = PersonalSkill.objects.for_user(take.user_id)
+            skills = list(owned.filter(instrument=take.instrument, is_active=True))
+        else:
+            active = take.instrument.questions.active().filter(section=self.section)
+            questions = list(active.prefetch_related("options"))
+        answers = {answer.key: answer for answer in take.answers.all()}
+        return TakePageForm(data, questions=questions, skills=skills, answers=answers)
+
+    def url(self, number: int | None = None) -> str:
+        page = self.number if number is None else number
+        return f"{reverse('assessments:take', args=[self.take.pk])}?page={page}"
+
+    def url_after(self, action: str) -> str:
+        """Where a saved page goes: the next or the previous page, or back to this one."""
+        if action == "next":
+            return self.url(min(self.number + 1, len(self.sections)))
+        if action == "previous":
+            return self.url(max(self.number - 1, 1))
+        return self.url()
+
+    def missing_answers(self) -> list[dict]:
+        """The required questions still unanswered, each with a link to its page and place."""
+        missing = []
+        for question in services.missing_required(self.take):
+            if question.section in self.sections:
+                page = self.sections.index(question.section) + 1
+                url = f"{self.url(page)}#{question.key}"
+                missing.append({"prompt": question.prompt, "page": page, "url": url})
+        return missing
+
+    def context(self, form: TakePageForm, **extra) -> dict:
+        """What ``assessments/take_form.html`` shows for the page."""
+        levels = [(f"{n} · {name}", meaning) for n, (name, meaning) in SKILL_LEVELS.items()]
+        return {
+            "take": self.take,
+            "instrument": self.take.instrument,
+            "form": form,
+            "items": form.items(),
+            "page": self.number,
+            "pages": self.sections,
+            "section": self.section,
+            "is_own_skills_page": self.section == OWN_SKILLS_PAGE,
+            "is_last": self.number == len(self.sections),
+            "skill_form": extra.pop("skill_form", None) or PersonalSkillForm(),
+            "skill_levels": levels,
+            **extra,
+        }

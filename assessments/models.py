@@ -184,6 +184,14 @@ class Option(models.Model):
         return self.label
 
 
+class PersonalSkillQuerySet(models.QuerySet):
+    def for_user(self, user) -> PersonalSkillQuerySet:
+        return self.filter(user=user)
+
+    def active(self) -> PersonalSkillQuerySet:
+        return self.filter(is_active=True)
+
+
 class PersonalSkill(models.Model):
     """A skill a person added to rate beside the shipped ones."""
 
@@ -196,6 +204,8 @@ class PersonalSkill(models.Model):
     name = models.CharField(_("skill"), max_length=120)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = PersonalSkillQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -2,25 +2,26 @@
 
 Two queries however many takes a person has: the last completion of each instrument
 (shared with the checklist item), and the skill answers of one take with the open goal
-that serves each skill.
+that serves each skill (reached through ``queries.goals``: this app imports no other).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db import connection
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments import reports
-from assessments.models import QuestionType, Take, TakeStatus
+from assessments import charts, queries
+from assessments.models import Answer, QuestionType, Take, TakeStatus
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
-from goals.models import Status
 
 PANEL_GAPS = 3
 
@@ -57,30 +58,6 @@ _LAST_COMPLETIONS = (
     )
     .annotate(last=Max("completed_at"))
 )
-# The skill answers of the latest completed take that rated skills, each with the
-# person's open goal (the first by priority) that serves the skill. In SQL: see
-# ``careerapp.dashboard.rows``.
-_LATEST_SKILL_ANSWERS = """
-SELECT a.key, a.prompt, a.current_level, a.desired_level, goal.id, goal.title,
-       t.id, t.completed_at, i.name
-FROM assessments_answer a
-JOIN assessments_take t ON t.id = a.take_id
-JOIN assessments_instrument i ON i.id = t.instrument_id
-LEFT JOIN goals_goal goal ON goal.id = (
-    SELECT g.id FROM goals_goal g
-    WHERE g.user_id = t.user_id AND g.status IN (%(active)s, %(paused)s)
-      AND (g.skill_question_id = a.question_id OR g.personal_skill_id = a.personal_skill_id)
-    ORDER BY g.priority, g.created_at, g.id LIMIT 1
-)
-WHERE a.type = %(skill)s AND a.take_id = (
-    SELECT rated.id FROM assessments_take rated
-    WHERE rated.user_id = %(user)s AND rated.status = %(completed)s AND EXISTS (
-        SELECT 1 FROM assessments_answer s WHERE s.take_id = rated.id AND s.type = %(skill)s
-    )
-    ORDER BY rated.completed_at DESC, rated.id DESC LIMIT 1
-)
-ORDER BY a.id
-"""
 
 
 @dataclass(frozen=True)
@@ -133,27 +110,76 @@ def _retakes_due(user) -> list[Retake]:
     return sorted(due, key=lambda retake: retake.last_completed_at)
 
 
+def _latest_skill_answers_query(user_id: int) -> QuerySet:
+    """The skill answers of the person's latest completed take that rated skills, each with
+    the person's open goal (the first by priority) that serves the skill."""
+    rated = Take.objects.filter(
+        Exists(Answer.objects.filter(take=OuterRef("pk"), type=QuestionType.SKILL)),
+        user_id=user_id,
+        status=TakeStatus.COMPLETED,
+    ).order_by("-completed_at", "-pk")
+    serving = (
+        queries.goals()
+        .open()
+        .filter(
+            Q(skill_question_id=OuterRef("question_id"))
+            | Q(personal_skill_id=OuterRef("personal_skill_id")),
+            user_id=user_id,
+        )
+        .order_by("priority", "created_at", "pk")
+    )
+    return (
+        Answer.objects.filter(type=QuestionType.SKILL, take_id=Subquery(rated.values("pk")[:1]))
+        .annotate(
+            goal_pk=Subquery(serving.values("pk")[:1]),
+            goal_title=Subquery(serving.values("title")[:1]),
+        )
+        .order_by("pk")
+        .values_list(
+            "key",
+            "prompt",
+            "current_level",
+            "desired_level",
+            "goal_pk",
+            "goal_title",
+            "take_id",
+            "take__completed_at",
+            "take__instrument__name",
+        )
+    )
+
+
+_ANY_USER = -1  # stands for the person's id in the SQL compiled once
+
+
+@functools.cache
+def _latest_skill_answers_sql() -> tuple[str, tuple]:
+    return _latest_skill_answers_query(_ANY_USER).query.sql_with_params()
+
+
+def _latest_skill_answers(user) -> list[tuple]:
+    """``_latest_skill_answers_query`` for ``user``, run as the SQL the ORM compiled for it
+    once per process: see "Departures from plain Django" in benchmarks/README.md."""
+    sql, params = _latest_skill_answers_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk if param == _ANY_USER else param for param in params])
+        return cursor.fetchall()
+
+
 def _biggest_gaps(user) -> dict:
-    params = {
-        "user": user.pk,
-        "completed": TakeStatus.COMPLETED,
-        "skill": QuestionType.SKILL,
-        "active": Status.ACTIVE,
-        "paused": Status.PAUSED,
-    }
-    answers = dashboard.rows(_LATEST_SKILL_ANSWERS, params)
+    answers = _latest_skill_answers(user)
     if not answers:
         return {"take": None, "gaps": []}
     take_pk, completed_at, instrument_name = answers[0][6:]
     if timezone.is_naive(completed_at):  # SQLite keeps UTC without saying so
         completed_at = timezone.make_aware(completed_at, datetime.UTC)
-    assessed_on = reports.local_date(completed_at)
+    assessed_on = charts.local_date(completed_at)
     skills, goals = [], {}
     for key, prompt, current, desired, goal_pk, goal_title, *_take in answers:
         if current is not None and desired is not None:
-            skills.append(reports.SkillLevel(key, prompt, current, desired, assessed_on))
+            skills.append(charts.SkillLevel(key, prompt, current, desired, assessed_on))
             goals[key] = (goal_pk, goal_title)
-    gaps = reports.gaps(skills, limit=PANEL_GAPS)
+    gaps = charts.gaps(skills, limit=PANEL_GAPS)
     return {
         "take": RatedTake(take_pk, completed_at, instrument_name),
         "taken_on": _day(completed_at),
@@ -165,7 +191,7 @@ def _day(moment: datetime.datetime) -> str:
     return dateformat.format(timezone.localtime(moment), "j M Y")
 
 
-def _gap_line(gap: reports.SkillLevel, goal_pk: int | None, goal_title: str | None) -> GapLine:
+def _gap_line(gap: charts.SkillLevel, goal_pk: int | None, goal_title: str | None) -> GapLine:
     levels = gettext("%(current)s → %(desired)s") % {
         "current": gap.current_name,
         "desired": gap.desired_name,

@@ -1,12 +1,16 @@
-"""Writes for self-assessments: starting, saving drafts, completing, personal skills."""
+"""Writes for self-assessments: starting, saving drafts, completing, personal skills, and
+the admin's writes to assessment content (never to anyone's answers)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.forms import Form
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -159,6 +163,33 @@ def missing_required(take: Take) -> list[Question]:
     ]
 
 
+def take_page_submit(*, take: Take, form: Form, action: str) -> bool:
+    """Save what is valid on a take's page (a ``TakePageForm`` with data), then, as
+    ``action`` asks, check the page's required answers ("next") or also complete the take
+    ("complete"); "save", "previous" and "autosave" only save. Whether the page may move on;
+    what stopped it is added to ``form``."""
+    valid = form.is_valid()
+    # Whatever is valid on the page is kept, even when something else is not; a page
+    # forged with foreign questions (a non-field error) saves nothing.
+    answers = {} if form.non_field_errors() else form.answers()
+    try:
+        take_save_answers(take=take, answers=answers)
+    except ValidationError as error:
+        form.add_error(None, error)
+        valid = False
+    # Moving on asks for this page's required answers; saving or going back does not.
+    if action in {"next", "complete"} and not form.require_answers():
+        valid = False
+    if valid and action == "complete":
+        try:
+            take_complete(take=take)
+        except ValidationError as error:
+            if error.code != "incomplete":
+                form.add_error(None, error)
+            valid = False
+    return valid
+
+
 @transaction.atomic
 def take_complete(*, take: Take) -> Take:
     """Turn the draft into a dated snapshot. Every required question must be answered."""
@@ -219,3 +250,74 @@ def personal_skill_remove(*, skill: PersonalSkill) -> None:
     """Stop asking about a skill; answers in past takes keep its name."""
     skill.is_active = False
     skill.save(update_fields=["is_active"])
+
+
+# --- The admin's writes to content -------------------------------------------------
+
+NAME_MAX_LENGTH = Instrument._meta.get_field("name").max_length
+SLUG_MAX_LENGTH = Instrument._meta.get_field("slug").max_length
+
+
+@transaction.atomic
+def instrument_duplicate(*, instrument: Instrument) -> Instrument:
+    """A copy with every question and option and a new unique slug, not offered until an
+    admin edits it and ticks "offered". Answers stay with the original."""
+    copy = Instrument.objects.create(
+        name=_copy_name(instrument.name),
+        slug=_free_slug(instrument.slug),
+        purpose=instrument.purpose,
+        kind=instrument.kind,
+        retake_interval=instrument.retake_interval,
+        allows_personal_items=instrument.allows_personal_items,
+        is_active=False,
+        order=instrument.order,
+    )
+    originals = list(instrument.questions.order_by("order", "pk").prefetch_related("options"))
+    questions = Question.objects.bulk_create(
+        Question(
+            instrument=copy,
+            section=question.section,
+            prompt=question.prompt,
+            help_text=question.help_text,
+            type=question.type,
+            required=question.required,
+            low_label=question.low_label,
+            high_label=question.high_label,
+            order=question.order,
+            is_active=question.is_active,
+        )
+        for question in originals
+    )
+    Option.objects.bulk_create(
+        Option(question=new, label=option.label, order=option.order, is_active=option.is_active)
+        for original, new in zip(originals, questions, strict=True)
+        for option in original.options.all()
+    )
+    return copy
+
+
+@transaction.atomic
+def instruments_duplicate(*, instruments: Iterable[Instrument]) -> list[Instrument]:
+    """A copy of each of ``instruments``, in the order they were made; all or none."""
+    return [instrument_duplicate(instrument=instrument) for instrument in instruments]
+
+
+def _copy_name(name: str) -> str:
+    copy = str(_("%(name)s (copy)") % {"name": name})
+    excess = len(copy) - NAME_MAX_LENGTH
+    return copy if excess <= 0 else _copy_name(name[: len(name) - excess])
+
+
+def _free_slug(slug: str) -> str:
+    number = 1
+    while True:
+        candidate = _slug_with(slug, "copy" if number == 1 else f"copy-{number}")
+        if not Instrument.objects.filter(slug=candidate).exists():
+            return candidate
+        number += 1
+
+
+def _slug_with(slug: str, suffix: str) -> str:
+    """``slug-suffix``, shortening ``slug`` so the result fits the column."""
+    base = slugify(slug)[: SLUG_MAX_LENGTH - len(suffix) - 1].rstrip("-")
+    return f"{base}-{suffix}"

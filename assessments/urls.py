@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from assessments import result_views, views
+from assessments import views
 
 app_name = "assessments"
 
@@ -8,15 +8,15 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("takes/<int:pk>/", views.take, name="take"),
     path("takes/<int:pk>/discard/", views.take_discard, name="take_discard"),
-    path("takes/<int:pk>/results/", result_views.results, name="results"),
+    path("takes/<int:pk>/results/", views.results, name="results"),
     # Keys are q<question id> or p<own skill id>; the strict pattern keeps "skills/start/"
     # free for an instrument whose slug is "skills".
-    re_path(r"^skills/(?P<key>[qp]\d+)/$", result_views.skill_detail, name="skill"),
+    re_path(r"^skills/(?P<key>[qp]\d+)/$", views.skill_detail, name="skill"),
     re_path(
         r"^skills/(?P<key>p\d+)/remove/$", views.personal_skill_remove, name="personal_skill_remove"
     ),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/start/", views.take_start, name="start"),
-    path("<slug:slug>/compare/", result_views.compare, name="compare"),
+    path("<slug:slug>/compare/", views.compare, name="compare"),
     path("<slug:slug>/skills/", views.personal_skill_add, name="personal_skill_add"),
 ]

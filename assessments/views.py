@@ -1,7 +1,7 @@
-"""Self-assessments: the list, an instrument's page, and taking one (drafts as you go).
+"""Self-assessments: the list, an instrument's page, taking one (drafts as you go), the
+results of a take, comparing two takes, and one skill over time.
 
-Takes and personal skills are looked up through ``assessments.access`` so
-another person's are always a 404.
+Takes and own skills are fetched through ``owned_or_404``, so another person's are a 404.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import services
-from assessments.access import personal_skill_for, take_for
-from assessments.forms import OWN_SKILLS_PAGE, PersonalSkillForm, TakePageForm
-from assessments.models import SKILL_LEVELS, Instrument, PersonalSkill, Take
+from assessments import queries, services
+from assessments.forms import PersonalSkillForm, TakePages
+from assessments.models import Instrument, PersonalSkill, Take
+from careerapp.ownership import owned_or_404
 
 
 @require_GET
@@ -27,7 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
     due = {i.pk for i in Instrument.objects.due_for(request.user)}
     return render(
         request,
-        "assessments/index.html",
+        "assessments/instrument_list.html",
         {"instruments": instruments, "due_ids": due},
     )
 
@@ -43,7 +43,7 @@ def instrument(request: HttpRequest, slug: str) -> HttpResponse:
     due = Instrument.objects.due_for(request.user).filter(pk=current.pk).exists()
     return render(
         request,
-        "assessments/instrument.html",
+        "assessments/instrument_detail.html",
         {"instrument": current, "takes": takes, "is_due": due},
     )
 
@@ -55,131 +55,40 @@ def take_start(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(take)
 
 
-def _pages(take: Take) -> list[str]:
-    sections: list[str] = []
-    for section in take.instrument.questions.active().values_list("section", flat=True):
-        if section not in sections:
-            sections.append(section)
-    if take.instrument.allows_personal_items:
-        sections.append(OWN_SKILLS_PAGE)
-    return sections or [""]
-
-
-def _page_number(request: HttpRequest, pages: list[str]) -> int:
-    raw = request.POST.get("page") or request.GET.get("page") or "1"
-    number = int(raw) if raw.isdecimal() and len(raw) < 19 else 1
-    return min(max(number, 1), len(pages))
-
-
-def _page_form(request: HttpRequest, take: Take, section: str, data=None) -> TakePageForm:
-    questions = []
-    skills = []
-    if section == OWN_SKILLS_PAGE:
-        skills = list(
-            PersonalSkill.objects.filter(
-                user=request.user, instrument=take.instrument, is_active=True
-            )
-        )
-    else:
-        questions = list(
-            take.instrument.questions.active().filter(section=section).prefetch_related("options")
-        )
-    answers = {answer.key: answer for answer in take.answers.all()}
-    return TakePageForm(data, questions=questions, skills=skills, answers=answers)
-
-
-def _missing_answers(take: Take, pages: list[str]) -> list[dict]:
-    """The required questions still unanswered, each with a link to its page and place."""
-    url = reverse("assessments:take", args=[take.pk])
-    return [
-        {
-            "prompt": question.prompt,
-            "page": pages.index(question.section) + 1,
-            "url": f"{url}?page={pages.index(question.section) + 1}#{question.key}",
-        }
-        for question in services.missing_required(take)
-        if question.section in pages
-    ]
-
-
-def _render_take(request, take, pages, number, form, status=200, **extra) -> HttpResponse:
-    section = pages[number - 1]
-    context = {
-        "take": take,
-        "instrument": take.instrument,
-        "form": form,
-        "items": form.items(),
-        "page": number,
-        "pages": pages,
-        "section": section,
-        "is_own_skills_page": section == OWN_SKILLS_PAGE,
-        "is_last": number == len(pages),
-        "skill_form": extra.pop("skill_form", None) or PersonalSkillForm(),
-        "skill_levels": [(f"{n} · {name}", meaning) for n, (name, meaning) in SKILL_LEVELS.items()],
-        **extra,
-    }
-    return render(request, "assessments/take.html", context, status=status)
+def _render_take(request, pages: TakePages, form, status=200, **extra) -> HttpResponse:
+    context = pages.context(form, **extra)
+    return render(request, "assessments/take_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 def take(request: HttpRequest, pk: int) -> HttpResponse:
-    current = take_for(request, pk)
+    current = owned_or_404(Take.objects.select_related("instrument"), request.user, pk=pk)
     if current.is_completed:
         messages.info(request, _("This assessment is complete. Here are its results."))
         return redirect(current)
-    pages = _pages(current)
-    number = _page_number(request, pages)
+    pages = TakePages(current, request.POST.get("page") or request.GET.get("page"))
     if request.method == "GET":
-        return _render_take(
-            request, current, pages, number, _page_form(request, current, pages[number - 1])
-        )
-
-    form = _page_form(request, current, pages[number - 1], data=request.POST)
-    valid = form.is_valid()
-    # Whatever is valid on the page is kept, even when something else is not; a page
-    # forged with foreign questions (a non-field error) saves nothing.
-    answers = {} if form.non_field_errors() else form.answers()
-    try:
-        services.take_save_answers(take=current, answers=answers)
-    except ValidationError as error:
-        form.add_error(None, error)
-        valid = False
+        return _render_take(request, pages, pages.form())
+    form = pages.form(data=request.POST)
+    action = "autosave" if request.htmx else request.POST.get("action", "save")
+    moves_on = services.take_page_submit(take=current, form=form, action=action)
     if request.htmx:
-        return render(
-            request,
-            "assessments/includes/_saved.html",
-            {"saved_at": timezone.now(), "form": form},
-        )
-    action = request.POST.get("action", "save")
-    # Moving on asks for this page's required answers; saving or going back does not.
-    if action in {"next", "complete"} and not form.require_answers():
-        valid = False
-    if valid and action == "complete":
-        try:
-            services.take_complete(take=current)
-        except ValidationError as error:
-            if error.code != "incomplete":
-                form.add_error(None, error)
-            valid = False
-        else:
-            messages.success(request, _("Done. Your answers are saved as a dated snapshot."))
-            return redirect(reverse("assessments:results", args=[current.pk]))
-    if not valid:
-        missing = _missing_answers(current, pages) if action == "complete" else []
-        return _render_take(request, current, pages, number, form, status=422, missing=missing)
-
-    if action == "next":
-        number = min(number + 1, len(pages))
-    elif action == "previous":
-        number = max(number - 1, 1)
-    else:
+        context = {"saved_at": timezone.now(), "form": form}
+        return render(request, "assessments/includes/_saved.html", context)
+    if not moves_on:
+        missing = pages.missing_answers() if action == "complete" else []
+        return _render_take(request, pages, form, status=422, missing=missing)
+    if action == "complete":
+        messages.success(request, _("Done. Your answers are saved as a dated snapshot."))
+        return redirect(reverse("assessments:results", args=[current.pk]))
+    if action not in {"next", "previous"}:
         messages.success(request, _("Saved. You can come back to this any time."))
-    return redirect(f"{reverse('assessments:take', args=[current.pk])}?page={number}")
+    return redirect(pages.url_after(action))
 
 
 @require_POST
 def take_discard(request: HttpRequest, pk: int) -> HttpResponse:
-    current = take_for(request, pk)
+    current = owned_or_404(Take.objects.select_related("instrument"), request.user, pk=pk)
     try:
         services.take_discard(take=current)
     except ValidationError as error:
@@ -201,22 +110,41 @@ def personal_skill_add(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error("name", error)
-    pages = _pages(draft)
-    last = len(pages)
+    pages = TakePages(draft, last=True)
     if not form.is_valid():
-        page_form = _page_form(request, draft, pages[last - 1])
-        return _render_take(request, draft, pages, last, page_form, status=422, skill_form=form)
-    return redirect(f"{reverse('assessments:take', args=[draft.pk])}?page={last}")
+        return _render_take(request, pages, pages.form(), status=422, skill_form=form)
+    return redirect(pages.url())
 
 
 @require_POST
 def personal_skill_remove(request: HttpRequest, key: str) -> HttpResponse:
-    skill = personal_skill_for(request, key)
+    skill = owned_or_404(PersonalSkill, request.user, pk=queries.personal_skill_pk(key))
     services.personal_skill_remove(skill=skill)
     messages.success(
         request, _("“%(name)s” is no longer asked. Past answers keep it.") % {"name": skill.name}
     )
     draft = Take.objects.for_user(request.user).drafts().filter(instrument=skill.instrument).first()
     if draft is not None:
-        return redirect(f"{reverse('assessments:take', args=[draft.pk])}?page={len(_pages(draft))}")
+        return redirect(TakePages(draft, last=True).url())
     return redirect(skill.instrument)
+
+
+@require_GET
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    take = owned_or_404(Take.objects.select_related("instrument"), request.user, pk=pk)
+    if not take.is_completed:
+        return redirect(take)
+    return render(request, "assessments/take_results.html", queries.results_page(take))
+
+
+@require_GET
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    first, second = request.GET.get("a", ""), request.GET.get("b", "")
+    context = queries.compare_page(request.user, slug, first, second)
+    return render(request, "assessments/take_compare.html", context)
+
+
+@require_GET
+def skill_detail(request: HttpRequest, key: str) -> HttpResponse:
+    context = queries.skill_page(request.user, key)
+    return render(request, "assessments/skill_detail.html", context)

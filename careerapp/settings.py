@@ -65,8 +65,8 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
     "careerapp",
-    "goals",
     "assessments",
+    "goals",
     "reviews",
     "django.contrib.admin",
     "django.contrib.auth",

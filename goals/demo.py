@@ -4,8 +4,9 @@ Everything goes through the services, so the change log reads exactly as the app
 it; afterwards the timestamps are moved back with ``.update()`` so the history spans
 months. Dates count from today, so the demo always looks current: one task is a few days
 overdue, one falls due this week, one active goal has been quiet for five weeks (the
-weekly email points at it). Nothing here is shared between people: calling ``load`` for
-two accounts gives each its own copy.
+weekly email points at it). One goal closes the biggest gap of the latest skills
+self-assessment, when the assessments demo has taken one (it runs first). Nothing here is
+shared between people: calling ``load`` for two accounts gives each its own copy.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
+from assessments import charts
+from assessments.models import InstrumentKind, Take
 from goals import services
 from goals.models import Category, Goal, GoalChange, GoalTemplate, Horizon, Status, Task
 
@@ -51,6 +54,7 @@ def load(user) -> None:
     _running(user, clock)
     _spanish(user, clock)
     _internal_talk(user, clock)
+    _skill_gap(user, clock)
 
 
 def _certification(user, clock: _Clock) -> None:
@@ -257,6 +261,42 @@ def _internal_talk(user, clock: _Clock) -> None:
         reason="About sixty people came, and the data team asked us to run it again for them.",
     )
     _settle(goal)
+
+
+def _skill_gap(user, clock: _Clock) -> None:
+    # Made two days after the latest skills take, from the words its results page offers.
+    take = (
+        Take.objects.for_user(user)
+        .completed()
+        .filter(instrument__kind=InstrumentKind.SKILLS)
+        .order_by("-completed_at", "-pk")
+        .first()
+    )
+    if take is None:
+        return
+    answers = list(take.answers.filter(question__isnull=False))
+    skills = charts.skill_levels(answers, assessed_on=charts.local_date(take.completed_at))
+    gaps = charts.gaps(skills, limit=1)
+    if not gaps:
+        return
+    fields = charts.goal_fields(gaps[0])
+    goal = services.goal_create(
+        user=user,
+        title=fields["title"],
+        why=fields["why"],
+        category=Category.SKILL,
+        horizon=Horizon.SHORT,
+        target_date=clock.today + datetime.timedelta(days=150),
+    )
+    created = take.completed_at + datetime.timedelta(days=2)
+    Goal.objects.filter(pk=goal.pk).update(
+        skill_question_id=int(gaps[0].key[1:]),
+        created_at=created,
+        status_changed_at=created,
+        last_progress_at=created,
+        updated_at=created,
+    )
+    goal.changes.update(created_at=created)
 
 
 # --- Writing through the services, then moving the clock back -----------------------

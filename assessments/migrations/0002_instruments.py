@@ -1,4 +1,4 @@
-"""Load the instruments Career Compass ships (assessments/content.py); reversing removes
+"""Load the instruments Career Compass ships (assessments/content/); reversing removes
 those nobody has taken."""
 
 from django.db import migrations

@@ -1,5 +1,5 @@
 """A multiple choice question may cap how many options a person picks; the shipped
-"pick the three that matter most" question takes at most three (assessments/content.py)."""
+"pick the three that matter most" question takes at most three (assessments/content/)."""
 
 import django.core.validators
 from django.db import migrations, models

@@ -9,7 +9,6 @@ import time_machine
 
 from assessments import demo
 from assessments.models import (
-    Answer,
     Instrument,
     InstrumentKind,
     PersonalSkill,
@@ -17,7 +16,6 @@ from assessments.models import (
     Take,
 )
 from assessments.tests.factories import InstrumentFactory, QuestionFactory
-from goals.models import Goal
 
 pytestmark = pytest.mark.django_db
 
@@ -102,16 +100,6 @@ def test_every_required_question_is_answered(loaded, offered):
             assert set(required.values_list("pk", flat=True)) <= answered
 
 
-def test_a_goal_closes_the_biggest_skill_gap(loaded, offered):
-    goal = Goal.objects.get(user=loaded, skill_question__isnull=False)
-    latest = takes_of(loaded, offered[InstrumentKind.SKILLS])[-1]
-    answer = Answer.objects.get(take=latest, question=goal.skill_question)
-    biggest = max(a.gap or 0 for a in latest.answers.all())
-    assert answer.gap == biggest
-    assert goal.title.startswith(f"Grow {goal.skill_question.prompt} from ")
-    assert goal.created_at > latest.completed_at
-
-
 def test_demo_content_is_each_persons_own(owner, other_user, offered):
     demo.load(owner)
     demo.load(other_user)
@@ -132,4 +120,3 @@ def test_demo_with_no_instruments_adds_nothing(owner):
     Instrument.objects.update(is_active=False)
     demo.load(owner)
     assert not Take.objects.for_user(owner).exists()
-    assert not Goal.objects.for_user(owner).exists()

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from assessments import demo
 from assessments.models import Take
+from goals import demo as goals_demo
 from goals.models import Goal
 
 pytestmark = [
@@ -39,6 +40,7 @@ def test_results_compare_and_skill_pages_read_well_on_desktop_and_phone(
     page: Page, live_url, owner, screenshot_dir
 ):
     demo.load(owner)
+    goals_demo.load(owner)  # with the goal that closes the biggest skill gap
     problems = []
     page.on(
         "console",

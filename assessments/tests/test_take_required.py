@@ -13,7 +13,6 @@ from assessments import services
 from assessments.admin import QuestionForm
 from assessments.content import INSTRUMENTS, load_instruments
 from assessments.models import Instrument, Option, Question, QuestionType
-from assessments.tests.test_admin import admin_client  # noqa: F401 (fixture)
 from assessments.tests.test_take import instrument, q, start  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

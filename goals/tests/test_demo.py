@@ -4,6 +4,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from assessments import demo as assessments_demo
+from assessments.models import Answer, InstrumentKind, Take
 from goals.demo import load
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 
@@ -96,3 +98,25 @@ def test_demo_for_two_people_keeps_each_their_own(frozen, owner, other_user):
     assert list(mine.values_list("priority", flat=True)) == list(
         theirs.values_list("priority", flat=True)
     )
+
+
+def test_without_a_skills_take_no_goal_is_linked_to_a_skill(demo_owner):
+    assert not Goal.objects.for_user(demo_owner).filter(skill_question__isnull=False).exists()
+
+
+def test_after_the_assessments_demo_a_goal_closes_the_biggest_skill_gap(frozen, owner):
+    assessments_demo.load(owner)
+    load(owner)
+    goal = Goal.objects.get(user=owner, skill_question__isnull=False)
+    latest = (
+        Take.objects.for_user(owner)
+        .completed()
+        .filter(instrument__kind=InstrumentKind.SKILLS)
+        .order_by("completed_at")
+        .last()
+    )
+    answer = Answer.objects.get(take=latest, question=goal.skill_question)
+    biggest = max(a.gap or 0 for a in latest.answers.all())
+    assert answer.gap == biggest
+    assert goal.title.startswith(f"Grow {goal.skill_question.prompt} from ")
+    assert goal.created_at > latest.completed_at

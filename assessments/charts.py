@@ -1,7 +1,9 @@
-"""What a person's answers say: strengths, gaps, rankings, changes and chart layouts.
+"""The numbers behind the results: skill levels, strengths and gaps, changes between two
+takes with their deltas, and the layouts of the skills chart and a skill's history chart.
 
-Pure computation over answer snapshots: the views fetch the answers (a fixed number of
-queries however long the history) and pass them in; nothing here touches the database.
+Pure computation over answer snapshots: ``assessments.queries`` reads the answers (a fixed
+number of queries however long the history) and passes them in; nothing here touches the
+database.
 Chart coordinates are percentages of the chart's width and pixels down, so the SVG
 stretches to any screen while its text keeps a readable size.
 """
@@ -20,12 +22,11 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from assessments.models import SKILL_LEVELS, Answer, QuestionType, Take
+from assessments.models import SKILL_LEVELS, Answer, QuestionType
 
 STRENGTHS_SHOWN = 5
 GAPS_SHOWN = 5
 GOAL_TITLE_MAX = 200  # Goal.title's max_length
-CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE}
 
 
 def level_name(level: int | None) -> str:
@@ -128,23 +129,6 @@ def goal_fields(skill: SkillLevel) -> dict[str, str]:
     }
 
 
-# --- Other answer types ------------------------------------------------------------
-
-
-def ranked_ratings(answers: Iterable[Answer]) -> list[Answer]:
-    """Rated statements, highest first; ties keep the questionnaire's order."""
-    rated = [a for a in answers if a.type == QuestionType.RATING and a.rating is not None]
-    return sorted(rated, key=lambda answer: -answer.rating)
-
-
-def choices(answers: Iterable[Answer]) -> list[Answer]:
-    return [a for a in answers if a.type in CHOICE_TYPES and a.option_labels]
-
-
-def written(answers: Iterable[Answer]) -> list[Answer]:
-    return [a for a in answers if a.type == QuestionType.TEXT and a.text.strip()]
-
-
 # --- Changes between two takes -----------------------------------------------------
 
 NEW, REMOVED, CHANGED, SAME = "new", "removed", "changed", "same"
@@ -233,18 +217,6 @@ def changes(before: Sequence[Answer], after: Sequence[Answer]) -> list[Change]:
 
 def changed_only(rows: Iterable[Change]) -> list[Change]:
     return [row for row in rows if row.status != SAME]
-
-
-def take_choices(takes: Sequence[Take]) -> list[tuple[Take, str]]:
-    """Takes with a label for pickers: the date, plus the time where two share a date."""
-    days = [local_date(take.completed_at) for take in takes]
-    labelled = []
-    for take, day in zip(takes, days, strict=True):
-        label = date_format(day, "j F Y")
-        if days.count(day) > 1:
-            label += " · " + date_format(timezone.localtime(take.completed_at), "H:i")
-        labelled.append((take, label))
-    return labelled
 
 
 # --- Chart: current and desired level per skill --------------------------------------

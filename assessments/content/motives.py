@@ -6,7 +6,7 @@ shape and the rules.
 
 from __future__ import annotations
 
-from assessments.content_parts import multiple, rating, section, text
+from assessments.content.parts import multiple, rating, section, text
 
 _MATTERS = {"low": "Hardly matters to me", "high": "Essential to me"}
 

@@ -7,7 +7,7 @@ shape and the rules.
 
 from __future__ import annotations
 
-from assessments.content_parts import multiple, rating, section, single, text
+from assessments.content.parts import multiple, rating, section, single, text
 
 ENVIRONMENT = {
     "slug": "environment",

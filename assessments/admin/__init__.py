@@ -10,204 +10,40 @@ the words they were given (``Answer.prompt``, ``Answer.option_labels``).
 
 from __future__ import annotations
 
-import datetime
-
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.forms import TextInput
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from assessments.admin_services import instrument_duplicate
+from assessments import queries, services
+from assessments.admin.forms import (
+    INSTRUMENT_IN_USE,
+    PEOPLES_DATA,
+    QUESTION_IN_USE,
+    InstrumentForm,
+    OptionInlineFormSet,
+    QuestionForm,
+    QuestionInlineFormSet,
+    QuestionRowForm,
+)
 from assessments.models import (
-    SKILL_LEVELS,
     Answer,
     Instrument,
     Option,
     PersonalSkill,
     Question,
-    QuestionType,
     Take,
 )
 
 PRIVATE_MODELS = (Take, Answer, PersonalSkill)
-
-QUESTION_IN_USE = _(
-    "“%(prompt)s” has been answered, so it cannot be deleted. Untick “active” instead: "
-    "it will not be asked again, and past answers keep their words."
-)
-OPTION_IN_USE = _(
-    "“%(label)s” has been chosen in people's answers, so it cannot be deleted. Untick "
-    "“active” instead: it will not be offered again, and past answers keep it."
-)
-PEOPLES_DATA = _("Part of people's own answers, which stay theirs.")
-INSTRUMENT_IN_USE = _(
-    "“%(name)s” has been taken, so it cannot be deleted. Untick “offered” instead: "
-    "nobody new will start it, and people keep their results."
-)
-
-
-class DaysField(forms.IntegerField):
-    """A DurationField edited as a whole number of days."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", 3650)
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return value.days if isinstance(value, datetime.timedelta) else value
-
-    def clean(self, value):
-        days = super().clean(value)
-        return None if days is None else datetime.timedelta(days=days)
-
-    def has_changed(self, initial, data) -> bool:
-        return super().has_changed(self.prepare_value(initial), data)
-
-
-class InstrumentForm(forms.ModelForm):
-    class Meta:
-        model = Instrument
-        fields = (
-            "name",
-            "slug",
-            "kind",
-            "purpose",
-            "retake_interval",
-            "allows_personal_items",
-            "is_active",
-            "order",
-        )
-        field_classes = {"retake_interval": DaysField}
-        labels = {"retake_interval": _("Retake after (days)")}
-        help_texts = {
-            "retake_interval": _(
-                "Days from a completed take until a retake is due: 90 for a quarterly check, "
-                "365 for a yearly one."
-            )
-        }
-
-
-class QuestionForm(forms.ModelForm):
-    """Refuses changes that would make existing answers meaningless."""
-
-    class Meta:
-        model = Question
-        widgets = {
-            "prompt": forms.Textarea(attrs={"rows": 2, "cols": 80, "maxlength": 300}),
-            "help_text": forms.Textarea(attrs={"rows": 3, "cols": 80}),
-        }
-        fields = (
-            "instrument",
-            "section",
-            "prompt",
-            "help_text",
-            "type",
-            "required",
-            "low_label",
-            "high_label",
-            "max_choices",
-            "order",
-            "is_active",
-        )
-
-    def _is_answered(self) -> bool:
-        return bool(self.instance.pk) and self.instance.answers.exists()
-
-    def clean_type(self) -> str:
-        new = self.cleaned_data["type"]
-        if self.instance.pk and new != self.instance.type and self._is_answered():
-            raise ValidationError(
-                _(
-                    "People have answered this as “%(type)s”, so its type cannot change. Add "
-                    "a new question and untick “active” on this one."
-                ),
-                params={"type": self.instance.get_type_display()},
-                code="answered",
-            )
-        return new
-
-    def clean_instrument(self) -> Instrument:
-        new = self.cleaned_data["instrument"]
-        if self.instance.pk and new.pk != self.instance.instrument_id and self._is_answered():
-            raise ValidationError(
-                _("People have answered this question here, so it cannot move."),
-                code="answered",
-            )
-        return new
-
-
-class QuestionRowForm(QuestionForm):
-    class Meta(QuestionForm.Meta):
-        widgets = {
-            "section": forms.TextInput(attrs={"size": 12}),
-            "prompt": forms.Textarea(attrs={"rows": 2, "cols": 28, "maxlength": 300}),
-            "order": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0}),
-            "max_choices": forms.NumberInput(attrs={"class": "vIntegerField", "min": 1}),
-        }
-
-
-class QuestionInlineFormSet(forms.BaseInlineFormSet):
-    def clean(self) -> None:
-        # Before the base clean: Django's own refusal would list the answers themselves.
-        doomed = {
-            form.instance.pk: form.instance
-            for form in self.forms
-            if form.instance.pk and self._should_delete_form(form)
-        }
-        answered = Answer.objects.filter(question_id__in=doomed).values_list(
-            "question_id", flat=True
-        )
-        refused = [doomed[pk] for pk in sorted(set(answered))]
-        if refused:
-            raise ValidationError(
-                [QUESTION_IN_USE % {"prompt": question.prompt} for question in refused],
-                code="answered",
-            )
-        super().clean()
-
-
-class OptionInlineFormSet(forms.BaseInlineFormSet):
-    def clean(self) -> None:
-        super().clean()
-        question = self.instance
-        doomed = [
-            form.instance
-            for form in self.forms
-            if form.instance.pk and self._should_delete_form(form)
-        ]
-        if doomed:
-            answers = Answer.objects.filter(question_id=question.pk)
-            chosen = {pk for ids in answers.values_list("option_ids", flat=True) for pk in ids}
-            refused = [option for option in doomed if option.pk in chosen]
-            if refused:
-                raise ValidationError(
-                    [OPTION_IN_USE % {"label": option.label} for option in refused],
-                    code="chosen",
-                )
-        if question.has_options and self._active_count() < 2:
-            raise ValidationError(
-                _("A choice question needs at least two active options to choose between."),
-                code="too_few",
-            )
-
-    def _active_count(self) -> int:
-        count = 0
-        for form in self.forms:
-            if self._should_delete_form(form) or not (form.instance.pk or form.has_changed()):
-                continue
-            data = getattr(form, "cleaned_data", {})
-            count += bool(data.get("label") and data.get("is_active"))
-        return count
 
 
 class _PrivateDeletionMixin:
@@ -299,7 +135,7 @@ class OptionInline(admin.TabularInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "label":
-            kwargs["widget"] = forms.TextInput(attrs={"size": 70})
+            kwargs["widget"] = TextInput(attrs={"size": 70})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_extra(self, request: HttpRequest, obj: Question | None = None, **kwargs) -> int:
@@ -362,18 +198,12 @@ class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview_link(self, instrument: Instrument) -> str:
-        if not instrument.pk:
-            return _("Save first to see how people will see it.")
-        url = reverse("admin:assessments_instrument_preview", args=[instrument.pk])
-        return format_html('<a href="{}">{}</a>', url, _("See it as people do"))
+        template = "admin/assessments/instrument/includes/_preview_link.html"
+        return render_to_string(template, {"instrument": instrument})
 
     @admin.action(description=_("Duplicate selected instruments"))
     def duplicate_instruments(self, request: HttpRequest, queryset) -> None:
-        with transaction.atomic():
-            copies = [
-                instrument_duplicate(instrument=instrument)
-                for instrument in queryset.order_by("pk")
-            ]
+        copies = services.instruments_duplicate(instruments=queryset.order_by("pk"))
         self.message_user(
             request,
             ngettext(
@@ -393,46 +223,14 @@ class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_permission(request, instrument):
             raise PermissionDenied
-        pages, hidden = _preview_pages(instrument)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": instrument,
             "title": _("Preview: %(name)s") % {"name": instrument.name},
-            "pages": pages,
-            "page_count": len(pages) + (1 if instrument.allows_personal_items else 0),
-            "hidden_count": hidden,
-            "levels": [(level, name, meaning) for level, (name, meaning) in SKILL_LEVELS.items()],
-            "skill_parts": [("current", _("Where I am now")), ("desired", _("Where I want to be"))],
+            **queries.instrument_preview(instrument),
         }
         return TemplateResponse(request, "admin/assessments/instrument/preview.html", context)
-
-
-def _preview_pages(instrument: Instrument) -> tuple[list[dict], int]:
-    """The active questions grouped into pages the way a take shows them; and how many
-    inactive ones are left out."""
-    questions = instrument.questions.prefetch_related(
-        Prefetch("options", queryset=Option.objects.filter(is_active=True))
-    )
-    pages: dict[str, list[Question]] = {}
-    hidden = 0
-    for question in questions:
-        if not question.is_active:
-            hidden += 1
-            continue
-        labels = {1: question.low_label, 5: question.high_label}
-        question.scale = [(n, labels.get(n, "")) for n in range(1, 6)]
-        question.too_few_options = question.has_options and len(question.options.all()) < 2
-        pages.setdefault(question.section, []).append(question)
-    result = [
-        {
-            "section": section,
-            "questions": items,
-            "has_skills": any(q.type == QuestionType.SKILL for q in items),
-        }
-        for section, items in pages.items()
-    ]
-    return result, hidden
 
 
 @admin.register(Question)

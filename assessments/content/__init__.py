@@ -2,7 +2,7 @@
 
 An instrument is plain data: ``slug``, ``name``, ``kind``, ``order``, ``retake_days``,
 ``allows_personal_items``, ``purpose`` (shown before the person starts) and ``questions``,
-each built with ``assessments.content_parts``: ``section`` (questions sharing one are a
+each built with ``assessments.content.parts``: ``section`` (questions sharing one are a
 page), ``prompt``, ``help_text``, ``type``, ``required``, ``low_label`` / ``high_label``
 (rating questions), ``max_choices`` (the most options a multiple choice question takes, or
 None) and ``options`` (the labels of a single or multiple choice question).
@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import datetime
 
-from assessments.content_abilities import SKILLS, STRENGTHS
-from assessments.content_motives import INTERESTS, VALUES
-from assessments.content_situation import ENVIRONMENT, SATISFACTION, VISION
+from assessments.content.abilities import SKILLS, STRENGTHS
+from assessments.content.motives import INTERESTS, VALUES
+from assessments.content.situation import ENVIRONMENT, SATISFACTION, VISION
 
 INSTRUMENTS: list[dict] = [SKILLS, STRENGTHS, VALUES, INTERESTS, ENVIRONMENT, SATISFACTION, VISION]
 

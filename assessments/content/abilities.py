@@ -6,7 +6,7 @@ shape and the rules.
 
 from __future__ import annotations
 
-from assessments.content_parts import rating, section, skill, text
+from assessments.content.parts import rating, section, skill, text
 
 SKILLS = {
     "slug": "skills",

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import reports
+from assessments import charts, queries
 from assessments.models import Answer, QuestionType, Take
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def choice(key, prompt, options):
 
 
 def levels(*answers):
-    return reports.skill_levels(answers, assessed_on=ASSESSED)
+    return charts.skill_levels(answers, assessed_on=ASSESSED)
 
 
 def test_strengths_are_the_highest_current_levels_in_questionnaire_order_on_ties():
@@ -47,7 +47,7 @@ def test_strengths_are_the_highest_current_levels_in_questionnaire_order_on_ties
         skill("q3", "Planning", 3, 5),
         skill("q4", "Coaching", 4, 5),
     )
-    assert [s.name for s in reports.strengths(skills, limit=3)] == [
+    assert [s.name for s in charts.strengths(skills, limit=3)] == [
         "Listening",
         "Coaching",
         "Planning",
@@ -63,7 +63,7 @@ def test_gaps_are_largest_first_and_leave_out_skills_already_where_wanted():
         skill("q5", "Speaking", 2, 4),
         skill("q6", "Deciding", 5, 4),
     )
-    gaps = reports.gaps(skills)
+    gaps = charts.gaps(skills)
     # Equal gaps: the lower current level first, it is further from solid ground.
     assert [(g.name, g.gap) for g in gaps] == [
         ("Planning", 3),
@@ -95,20 +95,20 @@ def test_goal_link_prefills_the_new_goal_form_for_the_gap():
 
 def test_goal_title_stays_within_the_goal_title_length():
     (gap,) = levels(skill("p3", "x" * 300, 1, 5))
-    assert len(reports.goal_fields(gap)["title"]) == 200
+    assert len(charts.goal_fields(gap)["title"]) == 200
 
 
 def test_ratings_are_ranked_highest_first_and_unrated_ones_left_out():
     answers = [rating("q1", "Pay", 2), rating("q2", "Meaning", 5), rating("q3", "Balance", None)]
     answers.append(rating("q4", "Colleagues", 5))
-    assert [a.prompt for a in reports.ranked_ratings(answers)] == ["Meaning", "Colleagues", "Pay"]
+    assert [a.prompt for a in queries.ranked_ratings(answers)] == ["Meaning", "Colleagues", "Pay"]
 
 
 def test_changes_give_level_and_rating_deltas_per_key():
     before = [skill("q1", "Writing", 2, 4), rating("q2", "Pay", 4)]
     after = [skill("q1", "Writing", 3, 5), rating("q2", "Pay", 2)]
-    writing, pay = reports.changes(before, after)
-    assert writing.status == reports.CHANGED
+    writing, pay = charts.changes(before, after)
+    assert writing.status == charts.CHANGED
     assert (writing.delta("current_level"), writing.delta("desired_level")) == (1, 1)
     assert writing.levels["before_current"] == "Learning"
     assert writing.levels["after_current"] == "Capable"
@@ -120,7 +120,7 @@ def test_changes_list_choices_added_and_dropped_by_option_not_label():
     before = [choice("q1", "Top values", [(1, "Autonomy"), (2, "Pay")])]
     # Option 2 was renamed in the admin in between: the same choice, not a new one.
     after = [choice("q1", "Top values", [(2, "Good pay"), (3, "Meaning")])]
-    (change,) = reports.changes(before, after)
+    (change,) = charts.changes(before, after)
     assert change.added == ["Meaning"]
     assert change.removed == ["Autonomy"]
 
@@ -128,25 +128,25 @@ def test_changes_list_choices_added_and_dropped_by_option_not_label():
 def test_keys_only_in_the_later_take_are_new_and_only_in_the_earlier_removed():
     before = [rating("q1", "Pay", 3), skill("p2", "SQL", 1, 3)]
     after = [rating("q1", "Pay", 3), skill("p9", "Cloud", 2, 4)]
-    rows = reports.changes(before, after)
+    rows = charts.changes(before, after)
     assert [(row.key, row.status) for row in rows] == [
-        ("q1", reports.SAME),
-        ("p9", reports.NEW),
-        ("p2", reports.REMOVED),
+        ("q1", charts.SAME),
+        ("p9", charts.NEW),
+        ("p2", charts.REMOVED),
     ]
-    assert [row.key for row in reports.changed_only(rows)] == ["p9", "p2"]
+    assert [row.key for row in charts.changed_only(rows)] == ["p9", "p2"]
 
 
 def test_rewritten_text_counts_as_a_change_but_trailing_space_does_not():
     first = Answer(key="q1", prompt="Why", type=QuestionType.TEXT, text="Growth")
     spaced = Answer(key="q1", prompt="Why", type=QuestionType.TEXT, text="Growth \n")
     other = Answer(key="q1", prompt="Why", type=QuestionType.TEXT, text="Balance")
-    assert reports.changes([first], [spaced])[0].status == reports.SAME
-    assert reports.changes([first], [other])[0].text_changed
+    assert charts.changes([first], [spaced])[0].status == charts.SAME
+    assert charts.changes([first], [other])[0].text_changed
 
 
 def test_level_chart_fills_the_current_level_and_rings_the_wanted_one():
-    chart = reports.level_chart(levels(skill("q1", "Writing", 2, 4), skill("q2", "Pay", 3, 3)))
+    chart = charts.level_chart(levels(skill("q1", "Writing", 2, 4), skill("q2", "Pay", 3, 3)))
     writing, steady = chart.rows
     assert (writing.current_x, writing.desired_x, writing.stretch_width) == (40.0, 70.0, 30.0)
     assert steady.stretch_width == 0
@@ -175,7 +175,7 @@ def history(*rows):
 
 @time_machine.travel(datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC), tick=False)
 def test_history_chart_places_takes_by_date_and_higher_levels_higher():
-    chart = reports.history_chart(
+    chart = charts.history_chart(
         history(
             (datetime.date(2024, 3, 1), 1, 3),
             (datetime.date(2025, 3, 1), 2, 3),
@@ -183,8 +183,8 @@ def test_history_chart_places_takes_by_date_and_higher_levels_higher():
         )
     )
     first, middle, last = chart.points
-    assert first.x == reports.HISTORY_LEFT
-    assert last.x == reports.HISTORY_RIGHT
+    assert first.x == charts.HISTORY_LEFT
+    assert last.x == charts.HISTORY_RIGHT
     assert first.x < middle.x < last.x
     assert first.current_y > middle.current_y > last.current_y  # SVG y grows downwards
     assert len(chart.current_line) == 2
@@ -192,7 +192,7 @@ def test_history_chart_places_takes_by_date_and_higher_levels_higher():
 
 
 def test_history_chart_drops_date_labels_that_would_overlap_but_keeps_the_latest():
-    chart = reports.history_chart(
+    chart = charts.history_chart(
         history(
             (datetime.date(2024, 1, 1), 1, 3),
             (datetime.date(2026, 1, 1), 2, 3),
@@ -203,9 +203,9 @@ def test_history_chart_drops_date_labels_that_would_overlap_but_keeps_the_latest
 
 
 def test_history_chart_with_one_take_puts_it_in_the_middle_without_lines():
-    chart = reports.history_chart(history((datetime.date(2026, 1, 1), 2, 4)))
+    chart = charts.history_chart(history((datetime.date(2026, 1, 1), 2, 4)))
     (point,) = chart.points
-    assert reports.HISTORY_LEFT < point.x < reports.HISTORY_RIGHT
+    assert charts.HISTORY_LEFT < point.x < charts.HISTORY_RIGHT
     assert chart.current_line == chart.desired_line == []
 
 
@@ -215,7 +215,7 @@ def test_take_choices_add_the_time_only_where_two_takes_share_a_day():
         return Take(pk=pk, status="completed", completed_at=moment)
 
     with timezone.override("UTC"):
-        labels = [label for _take, label in reports.take_choices([take(3, 9), take(2, 8, 1)])]
+        labels = [label for _take, label in queries.take_choices([take(3, 9), take(2, 8, 1)])]
         assert labels == ["4 March 2026", "1 March 2026"]
-        labels = [label for _take, label in reports.take_choices([take(3, 9), take(2, 8)])]
+        labels = [label for _take, label in queries.take_choices([take(3, 9), take(2, 8)])]
         assert labels == ["4 March 2026 · 09:15", "4 March 2026 · 08:15"]
