@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from assessments.models import Instrument, Option, Question
+from careerapp.copies import copy_name, free_slug
 
 NAME_MAX_LENGTH = Instrument._meta.get_field("name").max_length
-SLUG_MAX_LENGTH = Instrument._meta.get_field("slug").max_length
 
 
 @transaction.atomic
@@ -17,8 +15,8 @@ def instrument_duplicate(*, instrument: Instrument) -> Instrument:
     """A copy with every question and option and a new unique slug, not offered until an
     admin edits it and ticks "offered". Answers stay with the original."""
     copy = Instrument.objects.create(
-        name=_copy_name(instrument.name),
-        slug=_free_slug(instrument.slug),
+        name=copy_name(instrument.name, NAME_MAX_LENGTH),
+        slug=free_slug(Instrument, instrument.slug),
         purpose=instrument.purpose,
         kind=instrument.kind,
         retake_interval=instrument.retake_interval,
@@ -48,24 +46,3 @@ def instrument_duplicate(*, instrument: Instrument) -> Instrument:
         for option in original.options.all()
     )
     return copy
-
-
-def _copy_name(name: str) -> str:
-    copy = str(_("%(name)s (copy)") % {"name": name})
-    excess = len(copy) - NAME_MAX_LENGTH
-    return copy if excess <= 0 else _copy_name(name[: len(name) - excess])
-
-
-def _free_slug(slug: str) -> str:
-    number = 1
-    while True:
-        candidate = _slug_with(slug, "copy" if number == 1 else f"copy-{number}")
-        if not Instrument.objects.filter(slug=candidate).exists():
-            return candidate
-        number += 1
-
-
-def _slug_with(slug: str, suffix: str) -> str:
-    """``slug-suffix``, shortening ``slug`` so the result fits the column."""
-    base = slugify(slug)[: SLUG_MAX_LENGTH - len(suffix) - 1].rstrip("-")
-    return f"{base}-{suffix}"
