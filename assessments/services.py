@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.forms import Form
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -24,6 +23,7 @@ from assessments.models import (
     Take,
     TakeStatus,
 )
+from careerapp.copies import copy_name, free_slug
 
 ANSWER_FIELDS = ("rating", "current_level", "desired_level", "text", "option_ids", "option_labels")
 
@@ -255,7 +255,6 @@ def personal_skill_remove(*, skill: PersonalSkill) -> None:
 # --- The admin's writes to content -------------------------------------------------
 
 NAME_MAX_LENGTH = Instrument._meta.get_field("name").max_length
-SLUG_MAX_LENGTH = Instrument._meta.get_field("slug").max_length
 
 
 @transaction.atomic
@@ -263,8 +262,8 @@ def instrument_duplicate(*, instrument: Instrument) -> Instrument:
     """A copy with every question and option and a new unique slug, not offered until an
     admin edits it and ticks "offered". Answers stay with the original."""
     copy = Instrument.objects.create(
-        name=_copy_name(instrument.name),
-        slug=_free_slug(instrument.slug),
+        name=copy_name(instrument.name, NAME_MAX_LENGTH),
+        slug=free_slug(Instrument, instrument.slug),
         purpose=instrument.purpose,
         kind=instrument.kind,
         retake_interval=instrument.retake_interval,
@@ -283,6 +282,7 @@ def instrument_duplicate(*, instrument: Instrument) -> Instrument:
             required=question.required,
             low_label=question.low_label,
             high_label=question.high_label,
+            max_choices=question.max_choices,
             order=question.order,
             is_active=question.is_active,
         )
@@ -300,24 +300,3 @@ def instrument_duplicate(*, instrument: Instrument) -> Instrument:
 def instruments_duplicate(*, instruments: Iterable[Instrument]) -> list[Instrument]:
     """A copy of each of ``instruments``, in the order they were made; all or none."""
     return [instrument_duplicate(instrument=instrument) for instrument in instruments]
-
-
-def _copy_name(name: str) -> str:
-    copy = str(_("%(name)s (copy)") % {"name": name})
-    excess = len(copy) - NAME_MAX_LENGTH
-    return copy if excess <= 0 else _copy_name(name[: len(name) - excess])
-
-
-def _free_slug(slug: str) -> str:
-    number = 1
-    while True:
-        candidate = _slug_with(slug, "copy" if number == 1 else f"copy-{number}")
-        if not Instrument.objects.filter(slug=candidate).exists():
-            return candidate
-        number += 1
-
-
-def _slug_with(slug: str, suffix: str) -> str:
-    """``slug-suffix``, shortening ``slug`` so the result fits the column."""
-    base = slugify(slug)[: SLUG_MAX_LENGTH - len(suffix) - 1].rstrip("-")
-    return f"{base}-{suffix}"

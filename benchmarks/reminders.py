@@ -186,7 +186,7 @@ def run_pipeline(key: str, name: str, email_url: str, args, logs: Path, started:
     """Sweep from here until everyone is claimed; time until every delivery has settled."""
     from django.db.models import Count
 
-    from careerapp import weekly
+    from careerapp import tasks
     from careerapp.models import DeliveryStatus, ReminderDelivery
 
     seed.reset(REDIS_URL)
@@ -198,7 +198,7 @@ def run_pipeline(key: str, name: str, email_url: str, args, logs: Path, started:
     began = time.perf_counter()
     claimed = sweeps = 0
     while time.monotonic() < deadline:
-        stats = weekly.reminders_sweep()
+        stats = tasks.sweep_weekly_emails()
         claimed, sweeps = claimed + stats["claimed"], sweeps + 1
         if not stats["claimed"] and not stats["enqueued"]:
             break

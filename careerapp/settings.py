@@ -88,17 +88,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages and htmx fragments (static files are answered above it, already
-    # compressed by WhiteNoise): Django's, at zlib level 1. Against BREACH, each compressed
-    # response is padded with random bytes and the CSRF token is masked afresh each time.
-    "careerapp.middleware.GZipMiddleware",
+    # compressed by WhiteNoise). Against BREACH, each compressed response is padded with
+    # random bytes and the CSRF token is masked afresh each time.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "careerapp.middleware.LoginRequiredMiddleware",  # Django's, lazier for public views
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "careerapp.middleware.SitePolicyCSPMiddleware",  # django-csp, policy built once
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "careerapp.middleware.UserTimeZoneMiddleware",

@@ -60,7 +60,7 @@ def _backoff(retries: int) -> int:
 @shared_task(acks_late=True)
 def sweep_weekly_emails() -> dict:
     """Beat runs this every few minutes. Two at once are harmless: claims are row locks."""
-    return weekly.reminders_sweep()
+    return weekly.reminders_sweep(enqueue=send_weekly_emails.delay_on_commit)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)

@@ -22,6 +22,7 @@ import datetime
 import logging
 import smtplib
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -89,9 +90,8 @@ def reminders_claim_due(*, now: datetime.datetime) -> int:
 
 
 def reminders_enqueue(*, now: datetime.datetime) -> list[list[int]]:
-    """Hand pending (and stale) deliveries to workers in chunks, after commit."""
-    from careerapp.tasks import send_weekly_emails
-
+    """Mark pending (and stale) deliveries handed out, and return them in chunks for the
+    workers; committed before anyone enqueues a chunk."""
     with transaction.atomic():
         ids = list(
             ReminderDelivery.objects.stale(now=now, lease=_lease())
@@ -100,17 +100,21 @@ def reminders_enqueue(*, now: datetime.datetime) -> list[list[int]]:
         )
         ReminderDelivery.objects.filter(pk__in=ids).update(enqueued_at=now)
         size = settings.REMINDER_CHUNK_SIZE
-        chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
-        for chunk in chunks:
-            send_weekly_emails.delay_on_commit(chunk)
-    return chunks
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
-def reminders_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+def reminders_sweep(
+    *, enqueue: Callable[[list[int]], object], now: datetime.datetime | None = None
+) -> dict[str, int]:
+    """Schedule, claim and hand out due weekly emails; ``enqueue(chunk)`` hands one chunk
+    of delivery ids to a worker once the surrounding transaction, if any, commits (the
+    Celery task's ``delay_on_commit``)."""
     now = now or timezone.now()
     scheduled = reminders_schedule_missing(now=now)
     claimed = reminders_claim_due(now=now)
     chunks = reminders_enqueue(now=now)
+    for chunk in chunks:
+        enqueue(chunk)
     return {
         "scheduled": scheduled,
         "claimed": claimed,

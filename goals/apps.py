@@ -7,8 +7,9 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Goals")
 
     def ready(self) -> None:
-        from careerapp import dashboard, reminders
+        from careerapp import dashboard, portability, reminders
         from goals import panels
+        from goals import portability as goal_portability
         from goals import reminders as goal_reminders
 
         dashboard.register_checklist(panels.checklist)
@@ -27,5 +28,15 @@ class GoalsConfig(AppConfig):
                 template="goals/includes/_dashboard_tasks.html",
                 context=panels.tasks_panel,
                 order=20,
+            )
+        )
+        portability.register_part(
+            portability.Part(
+                key="goals",
+                write=goal_portability.write,
+                read=goal_portability.read,
+                has_data=goal_portability.has_data,
+                position=10,
+                after=("assessments",),
             )
         )

@@ -8,15 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import PersonalSkill, Question, QuestionType
 from careerapp.concurrency import VersionedFormMixin
+from careerapp.widgets import DateInput
 from goals import services
 from goals.models import Category, Goal, Horizon, Status, Task
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _local_today() -> datetime.date:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
+from careerapp.links import PkUrl
 from goals.models import Goal, Status
 
 PANEL_GOALS = 5
@@ -112,7 +113,7 @@ def goals_panel(user) -> dict:
     """The first active goals by priority, their steps counted for those goals only."""
     today = timezone.localdate()
     progress_of = gettext("Progress of %(title)s")
-    goal_url, lines = dashboard.PkUrl("goals:detail"), []
+    goal_url, lines = PkUrl("goals:detail"), []
     for pk, title, target, manual_progress, total, done in _first_active_goals(user):
         # An unsaved goal, only to ask the model how far along it is.
         goal = Goal(pk=pk, title=title, status=Status.ACTIVE, manual_progress=manual_progress)
@@ -163,7 +164,7 @@ def tasks_panel(user) -> dict:
 
 
 def _lines(steps, words, date_format: str) -> list[StepLine]:
-    words, goal_url, days, lines = str(words), dashboard.PkUrl("goals:detail"), {}, []
+    words, goal_url, days, lines = str(words), PkUrl("goals:detail"), {}, []
     for pk, title, due_date, _position, goal_id, goal_title in steps:
         if due_date not in days:
             days[due_date] = words % {"date": dateformat.format(due_date, date_format)}

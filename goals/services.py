@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from assessments.models import PersonalSkill
 from careerapp.concurrency import Saved, StaleEdit, save_changes
+from careerapp.copies import copy_name, free_slug
 from goals.models import (
     STATUS_TRANSITIONS,
     TITLE_MAX_LENGTH,
@@ -27,8 +27,6 @@ from goals.models import (
     Status,
     Task,
 )
-
-SLUG_MAX_LENGTH = GoalTemplate._meta.get_field("slug").max_length
 
 # Fields whose change is a course correction worth a line in the goal's history.
 LOGGED_FIELDS = {
@@ -347,8 +345,8 @@ def task_move(*, task: Task, direction: str) -> None:
 def goal_template_duplicate(*, template: GoalTemplate) -> GoalTemplate:
     """A copy with its steps and a new unique slug, not offered until someone edits it."""
     copy = GoalTemplate.objects.create(
-        title=_copy_title(template.title),
-        slug=_free_slug(template.slug),
+        title=copy_name(template.title, TITLE_MAX_LENGTH),
+        slug=free_slug(GoalTemplate, template.slug),
         summary=template.summary,
         why=template.why,
         category=template.category,
@@ -369,24 +367,3 @@ def goal_template_duplicate(*, template: GoalTemplate) -> GoalTemplate:
         for task in template.tasks.all()
     )
     return copy
-
-
-def _copy_title(title: str) -> str:
-    copy = str(_("%(title)s (copy)") % {"title": title})
-    excess = len(copy) - TITLE_MAX_LENGTH
-    return copy if excess <= 0 else _copy_title(title[: len(title) - excess])
-
-
-def _free_slug(slug: str) -> str:
-    number = 1
-    while True:
-        candidate = _slug_with(slug, "copy" if number == 1 else f"copy-{number}")
-        if not GoalTemplate.objects.filter(slug=candidate).exists():
-            return candidate
-        number += 1
-
-
-def _slug_with(slug: str, suffix: str) -> str:
-    """``slug-suffix``, shortening ``slug`` so the result fits the column."""
-    base = slugify(slug)[: SLUG_MAX_LENGTH - len(suffix) - 1].rstrip("-")
-    return f"{base}-{suffix}"

@@ -7,8 +7,9 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Check-ins")
 
     def ready(self) -> None:
-        from careerapp import dashboard, reminders
+        from careerapp import dashboard, portability, reminders
         from reviews import panels
+        from reviews import portability as review_portability
         from reviews import reminders as review_reminders
 
         dashboard.register_checklist(panels.checklist)
@@ -19,5 +20,15 @@ class ReviewsConfig(AppConfig):
                 template="reviews/includes/_dashboard_checkins.html",
                 context=panels.checkins_panel,
                 order=40,
+            )
+        )
+        portability.register_part(
+            portability.Part(
+                key="reviews",
+                write=review_portability.write,
+                read=review_portability.read,
+                has_data=review_portability.has_data,
+                position=30,
+                after=("goals",),
             )
         )

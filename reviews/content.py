@@ -21,6 +21,8 @@ What must stay true:
 
 from __future__ import annotations
 
+from careerapp.content import save_if_changed
+
 EVERY = "every"
 QUARTERLY = "quarterly"
 
@@ -133,7 +135,7 @@ def load_reflection_prompts(ReflectionPrompt) -> int:
             ReflectionPrompt.objects.create(order=spec["order"], is_active=True, **values)
             written += 1
         else:
-            written += _save_if_changed(prompt, values)
+            written += save_if_changed(prompt, values)
     return written
 
 
@@ -164,13 +166,3 @@ def _shipped_row(ReflectionPrompt, spec: dict):
     rows = ReflectionPrompt.objects.filter(text__in=_wordings(spec)).order_by("pk")
     # The current wording wins when both it and an older one are present.
     return rows.filter(text=spec["text"]).first() or rows.first()
-
-
-def _save_if_changed(instance, values: dict) -> int:
-    changed = [field for field, value in values.items() if getattr(instance, field) != value]
-    if not changed:
-        return 0
-    for field in changed:
-        setattr(instance, field, values[field])
-    instance.save(update_fields=changed)
-    return 1

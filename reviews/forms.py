@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from careerapp import concurrency
-from goals.forms import DateInput
+from careerapp.widgets import DateInput
 from goals.models import Goal
 from reviews.cadence import Cadence
 from reviews.models import CheckIn, GoalStatusChoice, ReflectionPrompt

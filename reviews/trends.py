@@ -21,7 +21,7 @@ from django.utils import dateformat
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from careerapp.dashboard import PkUrl
+from careerapp.links import PkUrl
 from reviews.cadence import Cadence, Period
 from reviews.models import CheckIn, GoalReview, GoalStatusChoice
 

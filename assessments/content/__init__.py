@@ -33,6 +33,7 @@ import datetime
 from assessments.content.abilities import SKILLS, STRENGTHS
 from assessments.content.motives import INTERESTS, VALUES
 from assessments.content.situation import ENVIRONMENT, SATISFACTION, VISION
+from careerapp.content import save_if_changed
 
 INSTRUMENTS: list[dict] = [SKILLS, STRENGTHS, VALUES, INTERESTS, ENVIRONMENT, SATISFACTION, VISION]
 
@@ -70,7 +71,7 @@ def load_instruments(Instrument, Question, Option) -> int:
             )
             written += 1
         else:
-            written += _save_if_changed(instrument, values)
+            written += save_if_changed(instrument, values)
         written += _load_questions(Question, Option, instrument, spec["questions"])
     return written
 
@@ -111,7 +112,7 @@ def _load_questions(Question, Option, instrument, questions: list[dict]) -> int:
             )
             written += 1
         else:
-            written += _save_if_changed(question, values)
+            written += save_if_changed(question, values)
         written += _load_options(Option, question, spec["options"], options.get(question.pk, {}))
     return written
 
@@ -124,15 +125,5 @@ def _load_options(Option, question, labels: list[str], existing: dict[int, objec
             Option.objects.create(question=question, order=order, label=label, is_active=True)
             written += 1
         else:
-            written += _save_if_changed(option, {"label": label})
+            written += save_if_changed(option, {"label": label})
     return written
-
-
-def _save_if_changed(instance, values: dict) -> int:
-    changed = [field for field, value in values.items() if getattr(instance, field) != value]
-    if not changed:
-        return 0
-    for field in changed:
-        setattr(instance, field, values[field])
-    instance.save(update_fields=changed)
-    return 1

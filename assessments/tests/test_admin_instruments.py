@@ -154,8 +154,8 @@ def test_duplicate_action_copies_questions_and_options_and_keeps_the_copy_unoffe
 
     def shape(instrument):
         return [
-            (q.section, q.prompt, q.type, q.required, q.low_label, q.order, q.is_active,
-             [(o.label, o.order, o.is_active) for o in q.options.all()])
+            (q.section, q.prompt, q.type, q.required, q.low_label, q.max_choices, q.order,
+             q.is_active, [(o.label, o.order, o.is_active) for o in q.options.all()])
             for q in instrument.questions.prefetch_related("options")
         ]  # fmt: skip
 

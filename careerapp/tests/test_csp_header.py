@@ -1,19 +1,23 @@
-"""The Content-Security-Policy header: built once per process, the same as django-csp's."""
+"""The Content-Security-Policy header: django-csp's, with a nonce where a page uses one."""
 
 import pytest
+from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
+from django.conf import settings
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from careerapp.middleware import SitePolicyCSPMiddleware
-
 pytestmark = pytest.mark.django_db
+
+
+def test_the_site_uses_django_csps_middleware():
+    assert "csp.middleware.CSPMiddleware" in settings.MIDDLEWARE
 
 
 def _header(*, use_nonce: bool) -> tuple[str, str | None]:
     request = RequestFactory().get("/")
-    middleware = SitePolicyCSPMiddleware(lambda request: HttpResponse())
+    middleware = CSPMiddleware(lambda request: HttpResponse())
     middleware.process_request(request)
     nonce = str(request.csp_nonce) if use_nonce else None  # as a template asking for it
     response = middleware.process_response(request, HttpResponse())
@@ -47,7 +51,7 @@ def test_a_changed_setting_changes_the_header(anon_client):
 
 def test_a_views_own_policy_goes_through_django_csp():
     request = RequestFactory().get("/")
-    middleware = SitePolicyCSPMiddleware(lambda request: response)
+    middleware = CSPMiddleware(lambda request: response)
     response = HttpResponse()
     response._csp_update = {"img-src": ["https://images.example.com"]}
     middleware.process_request(request)

@@ -56,13 +56,16 @@ def test_a_visitor_is_still_sent_to_sign_in_from_a_page_that_needs_it(anon_clien
     assert response["Location"] == f"{reverse('account_login')}?next=/test/zone/"
 
 
-def test_a_visitors_request_to_a_public_page_reads_no_session(anon_client):
-    # Nobody can be signed in without a session, so neither the session nor the user is
-    # loaded: the response does not vary by cookie and sets none.
-    response = anon_client.get("/test/public-zone/")
+def test_a_visitors_request_to_a_public_page_costs_no_query_and_sets_no_cookie(
+    anon_client, django_assert_num_queries
+):
+    # Django's LoginRequiredMiddleware asks who is signed in before it asks the view, so
+    # the response varies by cookie; without a session cookie that answer needs no query,
+    # and nothing is stored: no cookie is set.
+    with django_assert_num_queries(0):
+        response = anon_client.get("/test/public-zone/")
     assert response.status_code == 200
-    assert response.wsgi_request.session.accessed is False
-    assert "Cookie" not in response.get("Vary", "")
+    assert response.wsgi_request.session.modified is False
     assert not response.cookies
 
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from careerapp import reminders, services, weekly
+from careerapp import reminders, services, tasks, weekly
 from careerapp.models import DeliveryStatus, ReminderDelivery, User, Weekday
 from careerapp.tests.factories import UserFactory
 from goals.tests.factories import GoalFactory, TaskFactory
@@ -28,7 +28,7 @@ def sweep(django_capture_on_commit_callbacks):
 
     def run():
         with django_capture_on_commit_callbacks(execute=True):
-            return weekly.reminders_sweep()
+            return tasks.sweep_weekly_emails()
 
     return run
 

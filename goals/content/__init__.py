@@ -18,6 +18,7 @@ What must stay true:
 
 from __future__ import annotations
 
+from careerapp.content import save_if_changed
 from goals.content.growth import GROWTH_TEMPLATES
 from goals.content.moves import MOVE_TEMPLATES
 
@@ -40,7 +41,7 @@ def load_goal_templates(GoalTemplate, GoalTemplateTask) -> int:
             )
             written += 1
         else:
-            written += _save_if_changed(template, values)
+            written += save_if_changed(template, values)
         written += _load_steps(GoalTemplateTask, template, spec["tasks"])
     return written
 
@@ -71,7 +72,7 @@ def _load_steps(GoalTemplateTask, template, steps: list[dict]) -> int:
     for task in GoalTemplateTask.objects.filter(template=template).order_by("order", "pk"):
         if task.order in wanted and task.order not in kept:
             kept.add(task.order)
-            written += _save_if_changed(task, wanted[task.order])
+            written += save_if_changed(task, wanted[task.order])
         else:
             stale.append(task.pk)
     if stale:
@@ -81,16 +82,6 @@ def _load_steps(GoalTemplateTask, template, steps: list[dict]) -> int:
             GoalTemplateTask.objects.create(template=template, order=order, **values)
             written += 1
     return written
-
-
-def _save_if_changed(instance, values: dict) -> int:
-    changed = [field for field, value in values.items() if getattr(instance, field) != value]
-    if not changed:
-        return 0
-    for field in changed:
-        setattr(instance, field, values[field])
-    instance.save(update_fields=changed)
-    return 1
 
 
 GOAL_TEMPLATES: list[dict] = sorted([*GROWTH_TEMPLATES, *MOVE_TEMPLATES], key=lambda t: t["order"])

@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from careerapp.dashboard import PkUrl
+from careerapp.links import PkUrl
 from goals.charts.shapes import DOT_RADIUS, LABEL_X, ListItem, MonthGroup, Row, Timeline
 from goals.models import Goal, Status
 
