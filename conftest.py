@@ -50,6 +50,15 @@ def wrk_binary() -> str:
     return path
 
 
+@pytest.fixture
+def java_binary() -> str:
+    """A Java runtime, which the Nu HTML Checker needs (.ci/run installs one)."""
+    path = shutil.which("java")
+    if path is None:
+        _unavailable("needs a Java runtime (apt-get install default-jre-headless)")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # allauth's rate limits live in the cache; each test starts with a clean slate.

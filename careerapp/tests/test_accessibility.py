@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
 from assessments.models import Answer, InstrumentKind, PersonalSkill, Take
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
+from careerapp.tests.crawl import parameterless_routes
 from goals.models import Goal, Task
 from reviews.models import CheckIn
 
@@ -39,25 +40,6 @@ AXE_OPTIONS = {
     # Passes and incomplete are only counted; asking for fewer details keeps the scan quick.
     "resultTypes": ["violations"],
 }
-# Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
-NOT_PAGES = ("admin/", "healthz")
-
-
-def _parameterless_routes(patterns=None, prefix: str = "") -> list[str]:
-    """Every route in the URL resolver that takes no parameter, as a path."""
-    routes = []
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(entry.pattern).lstrip("^").rstrip("$")
-        if isinstance(entry, URLResolver):
-            if entry.pattern.regex.groups == 0:
-                routes += _parameterless_routes(entry.url_patterns, route)
-        elif (
-            isinstance(entry, URLPattern)
-            and entry.pattern.regex.groups == 0
-            and not route.startswith(NOT_PAGES)
-        ):
-            routes.append("/" + route)
-    return routes
 
 
 def _scan(page: Page) -> dict:
@@ -141,7 +123,7 @@ def test_every_signed_out_page_has_no_axe_violations(browser: Browser, live_url,
     context = _scan_context(browser, viewport)
     page = context.new_page()
     label = f"signed out, {viewport['width']} px"
-    _scan_all(page, live_url, [*_parameterless_routes(), token_path], label)
+    _scan_all(page, live_url, [*parameterless_routes(), token_path], label)
     context.close()
 
 
@@ -173,7 +155,7 @@ def test_every_signed_in_page_has_no_axe_violations(browser: Browser, live_url, 
     assert re.fullmatch(r"/reviews/checkins/\d+/", checkin_path), checkin_path
 
     paths = [
-        *_parameterless_routes(),
+        *parameterless_routes(),
         goal.get_absolute_url(),
         reverse("goals:edit", args=[goal.pk]),
         reverse("goals:delete", args=[goal.pk]),

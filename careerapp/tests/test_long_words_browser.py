@@ -9,8 +9,6 @@ content with the long words written in), plus the take and check-in in progress.
 
 from __future__ import annotations
 
-from collections import Counter, deque
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -18,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessments.models import Answer, PersonalSkill, QuestionType
 from careerapp.demo import load_demo_content
-from careerapp.tests.test_csp_crawl import _Page, _route_of, _same_origin_path, _skipped
+from careerapp.tests.crawl import crawl
 from goals.models import Goal, GoalChange, Task
 from reviews.models import CheckIn, CheckInStatus, GoalReview, NextStep, Reflection
 
@@ -64,28 +62,11 @@ def _write_long_words(owner) -> Goal:
 
 def _reachable_pages(client: Client, starts: list[str]) -> list[str]:
     """Every HTML page reachable by links from ``starts``, a few of each route."""
-    queue, seen, per_route = deque(starts), set(starts), Counter()
-    pages = []
-    while queue:
-        path = queue.popleft()
-        response = client.get(path)
-        links: list[str] = []
-        if response.status_code in {301, 302, 303}:
-            links.append(response["Location"])
-        elif response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            pages.append(path)
-            parser = _Page()
-            parser.feed(response.content.decode())
-            links += parser.links
-        for href in links:
-            target = _same_origin_path(path, href)
-            if not target or target in seen or _skipped(target):
-                continue
-            seen.add(target)
-            per_route[_route_of(target)] += 1
-            if per_route[_route_of(target)] <= MAX_PER_ROUTE:
-                queue.append(target)
-    return pages
+    return [
+        path
+        for path, response in crawl(client, starts, max_per_route=MAX_PER_ROUTE)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    ]
 
 
 def _sign_in(page: Page, base: str, email: str) -> None:
