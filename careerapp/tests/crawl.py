@@ -10,6 +10,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from assessments.models import PersonalSkill
+
 # Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
 NOT_PAGES = ("admin/", "healthz")
 
@@ -81,6 +83,24 @@ def crawl(
             per_route[route_of(target)] += 1
             if per_route[route_of(target)] <= max_per_route:
                 queue.append(target)
+
+
+def person_starts(client: Client, owner, goal) -> list[str]:
+    """Where a crawl of ``owner``'s pages starts (``client`` signed in as them): the
+    dashboard, plus what no link reaches until they act: the take and the check-in in
+    progress (started here), and the edit pages of ``goal`` and its first step."""
+    skill = PersonalSkill.objects.filter(user=owner).first()
+    take = client.post(reverse("assessments:start", args=[skill.instrument.slug]))["Location"]
+    checkin = client.post(reverse("reviews:start"))["Location"]
+    return [
+        "/",
+        take,
+        f"{take}?page=99",  # the own-skills page, last
+        checkin,
+        reverse("goals:edit", args=[goal.pk]),
+        reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
+        reverse("assessments:skill", args=[f"p{skill.pk}"]),
+    ]
 
 
 def parameterless_routes(patterns=None, prefix: str = "") -> list[str]:

