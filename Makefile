@@ -14,7 +14,7 @@ export PORT
 export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test lint fmt superuser clean bench-reminders bench-web bench-weight bench-lighthouse
+.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint fmt superuser clean bench-reminders bench-web bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ fmt: install-dev  ## Format and auto-fix with ruff
 
 test: lint  ## Lint, then the whole test suite
 	$(BIN)/pytest
+
+test-fast: lint  ## Lint, then the tests without browser, services or slow ones (the inner loop)
+	$(BIN)/pytest -m "not browser and not services and not slow"
 
 bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default (needs PostgreSQL, Redis)
 	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -47,6 +48,15 @@ def wrk_binary() -> str:
     path = shutil.which("wrk")
     if path is None:
         _unavailable("needs Debian's wrk (apt-get install wrk)")
+    return path
+
+
+@pytest.fixture
+def java_binary() -> str:
+    """A Java runtime, which the Nu HTML Checker needs (.ci/run installs one)."""
+    path = shutil.which("java")
+    if path is None:
+        _unavailable("needs a Java runtime (apt-get install default-jre-headless)")
     return path
 
 
@@ -184,6 +194,27 @@ def screenshot_dir() -> Path:
 @pytest.fixture
 def live_url(live_server) -> str:
     return live_server.url
+
+
+@pytest.fixture
+def sign_in(live_url, password):
+    """Sign a person in through the site's own sign-in page, as they would.
+
+    ``sign_in(page, person)`` (a user, or an email) clears the page's cookies, signs in
+    and waits for the dashboard's welcome; it returns the page.
+    """
+    from playwright.sync_api import expect
+
+    def sign_in(page, person, *, password: str = password):
+        page.context.clear_cookies()
+        page.goto(f"{live_url}/accounts/login/")
+        page.get_by_label("Email").fill(getattr(person, "email", person))
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign In").click()
+        expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
+        return page
+
+    return sign_in
 
 
 def _load_shipped_content() -> None:

@@ -178,7 +178,7 @@ def _htmx_response(page, wire: Wire, form, act) -> tuple[Transfer | None, str]:
     the form's HTML validation first and quietly stops on an invalid field), or the plain
     form fallback ran instead.
     """
-    path = urlsplit(form.get_attribute("hx-post") or form.get_attribute("action")).path
+    path = urlsplit(form.get_attribute("data-hx-post") or form.get_attribute("action")).path
     try:
         with page.expect_response(
             lambda r: r.request.method == "POST" and urlsplit(r.url).path == path,
@@ -239,7 +239,7 @@ def checkin_autosave(page, wire: Wire, base: str) -> Fragment:
     page.locator("form[action$='/reviews/now/'] button[type=submit]").click()
     page.wait_for_url(re.compile(r"/reviews/checkins/\d+/$"))
     document = _open(page, wire, page.url)
-    form = page.locator("main form[hx-post]").first
+    form = page.locator("main form[data-hx-post]").first
     choice = form.locator("input[type=radio]:not(:checked)").first
     if not choice.count():
         return Fragment("check-in autosave", document, None, "the check-in cannot be edited")

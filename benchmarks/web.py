@@ -13,25 +13,21 @@ explains the table; the exit code is non-zero when a goal is missed.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
 
 from benchmarks.machine import OtherLoad
+from benchmarks.web_report import PairResult, report
+from benchmarks.wrk import Run, WrkError, check, wrk
 
-LUA = Path(__file__).resolve().with_name("wrk_report.lua")
-NOISY_SPREAD = 1.2  # max ratio / min ratio over the rounds above this: too noisy to judge
 LATENCY_CONNECTIONS = 8
-BUSY_CORES = 0.3  # other processes' CPU above this gets a warning
 
 
 @dataclass(frozen=True)
@@ -102,129 +98,6 @@ PAIRS = [
 ]
 LATENCY_ENDPOINT = "dashboard-large"
 LATENCY_GOAL = 2.0  # p99 / p50 at most
-
-
-# --- wrk ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    """One wrk run, from the JSON line wrk_report.lua prints."""
-
-    requests: int
-    seconds: float
-    non200: int
-    last_non200: int
-    socket_errors: int
-    p50_ms: float
-    p99_ms: float
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
-
-
-class WrkError(RuntimeError):
-    pass
-
-
-def parse_wrk(output: str) -> Run:
-    for line in output.splitlines():
-        if line.startswith("WRK_JSON "):
-            data = json.loads(line.removeprefix("WRK_JSON "))
-            break
-    else:
-        raise WrkError(f"wrk printed no WRK_JSON line:\n{output[-2000:]}")
-    errors = data["errors"]
-    return Run(
-        requests=data["requests"],
-        seconds=data["duration_us"] / 1e6,
-        non200=data["non200"],
-        last_non200=data["last_non200"],
-        socket_errors=sum(errors[kind] for kind in ("connect", "read", "write", "timeout")),
-        p50_ms=data["latency_us"]["p50"] / 1000,
-        p99_ms=data["latency_us"]["p99"] / 1000,
-    )
-
-
-def check(run: Run, what: str) -> None:
-    """Every response must be a 200: a redirect to sign in measures the wrong page."""
-    if run.non200:
-        hint = (
-            " (a redirect: the session cookie did not sign in)"
-            if run.last_non200 in (301, 302)
-            else ""
-        )
-        raise WrkError(
-            f"{what}: {run.non200} of {run.requests} responses were not 200, "
-            f"e.g. {run.last_non200}{hint}"
-        )
-    if run.socket_errors:
-        raise WrkError(f"{what}: {run.socket_errors} socket errors or timeouts")
-    if not run.requests:
-        raise WrkError(f"{what}: no request completed")
-
-
-def wrk(url: str, cookie: str, *, connections: int, seconds: int) -> Run:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    command += ["--timeout", "60s", "-s", str(LUA), url]
-    result = subprocess.run(  # noqa: S603 - wrk with fixed arguments
-        command,
-        env={**os.environ, "WRK_COOKIE": cookie},  # the Lua script sends it; `ps` can't see it
-        capture_output=True,
-        text=True,
-        timeout=seconds + 90,
-        check=False,
-    )
-    if result.returncode:
-        raise WrkError(f"wrk failed ({result.returncode}):\n{result.stderr}{result.stdout}")
-    return parse_wrk(result.stdout)
-
-
-# --- Ratios and verdicts ------------------------------------------------------------------
-
-
-def median_and_spread(ratios: list[float]) -> tuple[float, float]:
-    """Median ratio over the rounds, and the spread: largest over smallest."""
-    if not ratios:
-        return 0.0, 0.0
-    low = min(ratios)
-    return statistics.median(ratios), (max(ratios) / low if low > 0 else float("inf"))
-
-
-def verdict(ratios: list[float], goal: float | None, *, at_most: bool = False) -> str:
-    """PASS or MISS by the median; NOISY when the rounds spread over NOISY_SPREAD and do not
-    all agree about the goal (when every round passes, or every round misses, noise cannot
-    have decided it). Pairs without a goal say "info", or NOISY."""
-    median, spread = median_and_spread(ratios)
-    if goal is None:
-        return "NOISY" if spread > NOISY_SPREAD else "info"
-    passed = [ratio <= goal if at_most else ratio >= goal for ratio in ratios]
-    if spread > NOISY_SPREAD and any(passed) and not all(passed):
-        return "NOISY"
-    return "PASS" if (median <= goal if at_most else median >= goal) else "MISS"
-
-
-@dataclass
-class PairResult:
-    label: str
-    goal: float | None
-    at_most: bool = False
-    a: list[float] = field(default_factory=list)  # per round: req/s (or p50 in ms)
-    b: list[float] = field(default_factory=list)  # per round: req/s (or p99 in ms)
-    ratios: list[float] = field(default_factory=list)
-    queries: tuple[int, int] | None = None  # large, small
-    failure: str = ""
-
-    @property
-    def verdict(self) -> str:
-        if self.failure:
-            return "FAIL"
-        if self.queries and self.queries[0] != self.queries[1]:
-            return "MISS"
-        if not self.ratios:
-            return "FAIL"
-        return verdict(self.ratios, self.goal, at_most=self.at_most)
 
 
 # --- Query counts -------------------------------------------------------------------------
@@ -359,56 +232,6 @@ def benchmark(server, args) -> tuple[list[PairResult], list[float]]:
     return [*results, latency], others
 
 
-def report(results: list[PairResult], others: list[float], args) -> bool:
-    """Print the table; True when no goal was missed and nothing was too noisy to judge."""
-    width = max(len(result.label) for result in results)
-    print(
-        f"\n{'pair':<{width}}  {'A req/s':>9}  {'B req/s':>9}  {'ratio':>6}  {'spread':>6}  "
-        f"{'goal':>6}  {'queries':>9}  verdict"
-    )
-    for result in results:
-        median, spread = median_and_spread(result.ratios)
-        if result.at_most:  # latency: the sides are p50 and p99 in ms
-            a = f"{statistics.median(result.a):.0f} ms" if result.a else "-"
-            b = f"{statistics.median(result.b):.0f} ms" if result.b else "-"
-            goal = f"<={result.goal}"
-        else:
-            a = f"{statistics.median(result.a):.1f}" if result.a else "-"
-            b = f"{statistics.median(result.b):.1f}" if result.b else "-"
-            goal = f">={result.goal}" if result.goal is not None else "report"
-        queries = f"{result.queries[0]} / {result.queries[1]}" if result.queries else ""
-        print(
-            f"{result.label:<{width}}  {a:>9}  {b:>9}  {median:>5.2f}x  {spread:>5.2f}x  "
-            f"{goal:>6}  {queries:>9}  {result.verdict}"
-        )
-    print(
-        f"\nA and B: median req/s over {args.rounds} rounds of {args.duration:g} s, "
-        f"{args.connections} connections (the latency row: p50 and p99 at "
-        f"{LATENCY_CONNECTIONS}); queries: SQL queries per page, large / small."
-    )
-    for result in results:
-        if result.failure:
-            print(f"FAIL {result.label}: {result.failure}")
-        elif result.queries and result.queries[0] != result.queries[1]:
-            print(
-                f"MISS {result.label}: the large person's page runs {result.queries[0]} "
-                f"queries, the small one's {result.queries[1]}; they must be the same."
-            )
-    noisy = [result.label for result in results if result.verdict == "NOISY"]
-    if noisy:
-        print(
-            f"NOISY: the ratios spread over {NOISY_SPREAD}x between rounds for "
-            f"{', '.join(noisy)}; rerun on a quiet machine or with a longer --duration."
-        )
-    if others and max(others) > BUSY_CORES:
-        print(
-            f"WARNING: other processes used up to {max(others):.1f} cores during a round "
-            f"(mean {statistics.mean(others):.1f}); rerun when the machine is quiet."
-        )
-    judged = [result.verdict for result in results if result.goal is not None]
-    return all(verdict == "PASS" for verdict in judged)
-
-
 def optional_part(module: str, function: str, server) -> bool | None:
     """Run another web benchmark part if its module is there; None when it is missing."""
     try:
@@ -455,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.rounds < 5:
                 print("Fewer than 5 rounds: a quick look, not a verdict to rely on.")
             results, others = benchmark(server, args)
-            ok = report(results, others, args)
+            ok = report(results, others, args, latency_connections=LATENCY_CONNECTIONS)
             noisy_only = not ok and all(
                 result.verdict in ("PASS", "NOISY") for result in results if result.goal
             )

@@ -41,6 +41,8 @@ import time
 from dataclasses import dataclass
 
 from benchmarks import seed as email_seed
+from benchmarks import web_seed_history
+from benchmarks.web_seed_history import days
 
 PASSWORD = "webbench-passphrase-not-secret"  # noqa: S105 - loopback benchmark accounts
 EMAIL_DOMAIN = "webbench.example"
@@ -100,19 +102,6 @@ GOALS = [
     "Read one book on management each month",
 ]
 STEPS = [*email_seed.STEPS, "Finish the practice exam, timed"]
-NOTES = [
-    "",
-    "Steady. Did what I planned, no more.",
-    "Slipped a little: other work took the evenings I had set aside.",
-    "Good month for this one. The next step is already in my calendar.",
-]
-ANSWERS = [
-    "Finished what I planned and said no to one thing I would have regretted.",
-    "Release week ate the time I had blocked for this.",
-    "I prepare far better when the deadline involves other people.",
-    "Energy: explaining things to people outside the team. Drained: status meetings.",
-    "Asking for help cost me one awkward minute. Not asking cost me a month.",
-]
 # Step mixes by the goal's state.
 ACTIVE = {"done": 3, "overdue": 1.5, "soon": 1.5, "later": 3, "undated": 1}
 NOT_STARTED = {"soon": 2, "later": 6, "undated": 2}
@@ -121,10 +110,6 @@ PAUSED = {"done": 4, "overdue": 3, "later": 3}
 
 def email_of(key: str) -> str:
     return f"{key}@{EMAIL_DOMAIN}"
-
-
-def days(n: float) -> datetime.timedelta:
-    return datetime.timedelta(days=n)
 
 
 def seed(people: dict[str, Size] | None = None) -> dict:
@@ -168,8 +153,8 @@ def _person(key: str, size: Size, rng: random.Random, now: datetime.datetime):
     user.save(update_fields=["next_reminder_at"])
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     goals = _goals(user, size, rng, now)
-    _checkins(user, size, goals, rng, now)
-    _takes(user, size, rng, now)
+    web_seed_history.checkins(user, size, goals, rng, now)
+    web_seed_history.takes(user, size, rng, now)
     return user
 
 
@@ -291,134 +276,6 @@ def _task(goal, state: str, n: int, count: int, rng: random.Random, now: datetim
         position=n,
         created_at=created,
     )
-
-
-# --- Check-ins ------------------------------------------------------------------------------
-
-
-def _checkins(user, size: Size, goals: list, rng: random.Random, now: datetime.datetime) -> None:
-    from reviews.cadence import period_containing, previous_period
-    from reviews.models import (
-        CheckIn,
-        GoalReview,
-        GoalStatusChoice,
-        Reflection,
-        ReflectionPrompt,
-        Schedule,
-    )
-
-    zone, today = user.zone, now.astimezone(user.zone).date()
-    prompts = list(ReflectionPrompt.objects.active().filter(scope="every"))
-    # Periods are counted from the first check-in's period: none of them is missed. The
-    # current period's check-in is still open (the dashboard says one is due).
-    periods, period = [], period_containing(today, size.cadence, today)
-    anchor = today
-    for _ in range(size.checkins):
-        period = previous_period(period, size.cadence, anchor)
-        periods.append(period)
-    anchor = periods[-1].start if periods else today
-    Schedule.objects.create(user=user, cadence=size.cadence, anchor=anchor)
-    checkins, reviews, reflections = [], [], []
-    for period in periods:
-        due = datetime.datetime.combine(period.end, datetime.time(18), tzinfo=zone)
-        checkin = CheckIn(
-            user=user,
-            period_start=period.start,
-            period_end=period.end,
-            cadence=size.cadence,
-            status="submitted",
-            satisfaction=rng.randint(2, 5),
-            energy=rng.randint(2, 5),
-            submitted_at=min(due + days(rng.uniform(-1, 2)), now),
-            created_at=due - days(1),
-        )
-        checkins.append(checkin)
-        open_then = [
-            goal
-            for goal in goals
-            if goal.created_at.date() <= period.end
-            and (goal.closed_at is None or goal.closed_at.date() >= period.start)
-        ]
-        for goal in rng.sample(open_then, min(3, len(open_then))):
-            reviews.append(
-                GoalReview(
-                    checkin=checkin,
-                    goal=goal,
-                    goal_title=goal.title,
-                    progress=rng.randrange(0, 101, 5),
-                    status=rng.choice(GoalStatusChoice.values[:3]),
-                    note=rng.choice(NOTES),
-                )
-            )
-        for prompt in rng.sample(prompts, min(2, len(prompts))):
-            reflections.append(
-                Reflection(
-                    checkin=checkin,
-                    prompt=prompt,
-                    prompt_text=prompt.text,
-                    answer=rng.choice(ANSWERS),
-                )
-            )
-    CheckIn.objects.bulk_create(checkins, batch_size=500)
-    for row in reviews + reflections:
-        row.checkin_id = row.checkin.pk
-    GoalReview.objects.bulk_create(reviews, batch_size=1000)
-    Reflection.objects.bulk_create(reflections, batch_size=1000)
-
-
-# --- Self-assessments -----------------------------------------------------------------------
-
-
-def _takes(user, size: Size, rng: random.Random, now: datetime.datetime) -> None:
-    from django.db.models import Prefetch
-
-    from assessments.models import Answer, Instrument, Question, Take
-
-    questions = Question.objects.active().prefetch_related("options")
-    instruments = list(
-        Instrument.objects.active().prefetch_related(Prefetch("questions", queryset=questions))
-    )
-    if not instruments:
-        raise RuntimeError("No instruments: run the migrations, which load the shipped ones.")
-    # Oldest first, evenly over the history, the last one a month ago.
-    step = (size.years * 365.25 - 30) / max(size.takes - 1, 1)
-    takes, answers = [], []
-    for n in range(size.takes):
-        instrument = instruments[n % len(instruments)]
-        completed = now - days(30 + step * (size.takes - 1 - n))
-        take = Take(
-            user=user,
-            instrument=instrument,
-            status="completed",
-            started_at=completed - datetime.timedelta(minutes=25),
-            completed_at=completed,
-        )
-        takes.append(take)
-        answers += [_answer(take, question, rng) for question in instrument.questions.all()]
-    Take.objects.bulk_create(takes)
-    for answer in answers:
-        answer.take_id = answer.take.pk
-    Answer.objects.bulk_create(answers, batch_size=2000)
-
-
-def _answer(take, question, rng: random.Random):
-    from assessments.models import Answer, QuestionType
-
-    answer = Answer(take=take, question=question, key=question.key, prompt=question.prompt)
-    answer.type = question.type
-    if question.type == QuestionType.RATING:
-        answer.rating = rng.randint(1, 5)
-    elif question.type == QuestionType.SKILL:
-        answer.current_level = rng.randint(1, 4)
-        answer.desired_level = rng.randint(answer.current_level, 5)
-    elif question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-        options = list(question.options.all())
-        chosen = rng.sample(options, min(1 if question.type == "single" else 2, len(options)))
-        answer.option_ids = [option.pk for option in chosen]
-        answer.option_labels = [option.label for option in chosen]
-    else:
-        answer.text = rng.choice(ANSWERS)
-    return answer
 
 
 def main() -> int:

@@ -1,7 +1,5 @@
 """Results, comparison, skill and dashboard pages in a real browser, on a desktop and a phone."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -15,17 +13,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "a-long-and-unusual-passphrase"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
 
 
 def shoot(page: Page, screenshot_dir, name: str) -> None:
@@ -37,7 +26,7 @@ def shoot(page: Page, screenshot_dir, name: str) -> None:
 
 
 def test_results_compare_and_skill_pages_read_well_on_desktop_and_phone(
-    page: Page, live_url, owner, screenshot_dir
+    sign_in, page: Page, live_url, owner, screenshot_dir
 ):
     demo.load(owner)
     goals_demo.load(owner)  # with the goal that closes the biggest skill gap
@@ -50,7 +39,7 @@ def test_results_compare_and_skill_pages_read_well_on_desktop_and_phone(
     goal = Goal.objects.get(user=owner, skill_question__isnull=False)
 
     page.set_viewport_size(DESKTOP)
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     shoot(page, screenshot_dir, "dashboard")
 
     page.goto(f"{live_url}{skills_take.get_absolute_url()}")

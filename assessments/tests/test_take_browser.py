@@ -13,13 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-and-unusual-passphrase"
 
 
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-
-
 def answer_every_skill(page: Page, current: str, desired: str) -> None:
     """Fill each page of skills and move on until the results appear."""
     while True:
@@ -34,11 +27,11 @@ def answer_every_skill(page: Page, current: str, desired: str) -> None:
 
 
 def test_take_see_the_chart_retake_and_see_what_changed(
-    page: Page, live_url, owner, screenshot_dir
+    sign_in, page: Page, live_url, owner, screenshot_dir
 ):
     skills = Instrument.objects.get(slug="skills")
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     page.goto(f"{live_url}/assessments/skills/")
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_role("heading", level=1, name=skills.name)).to_be_visible()
@@ -63,12 +56,12 @@ def test_take_see_the_chart_retake_and_see_what_changed(
 
 
 def test_an_admin_edit_shows_in_the_next_take_and_leaves_past_results_alone(
-    page: Page, browser, live_url, owner
+    sign_in, page: Page, browser, live_url, owner
 ):
     skills = Instrument.objects.get(slug="skills")
     question = skills.questions.filter(is_active=True).order_by("order").first()
     old_prompt = question.prompt
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     page.goto(f"{live_url}/assessments/skills/")
     page.get_by_role("button", name="Start").click()
     answer_every_skill(page, current="3", desired="5")

@@ -13,8 +13,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import reverse
 
-from benchmarks import web, web_seed
-from benchmarks.web import PairResult, Run, WrkError
+from benchmarks import web, web_report, web_seed, wrk
+from benchmarks.web_report import PairResult
+from benchmarks.wrk import Run, WrkError
 
 WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:40000/
   1 threads and 4 connections
@@ -41,7 +42,7 @@ def _run(**changes) -> Run:
 
 
 def test_parse_wrk_reads_rate_and_latency_from_the_json_line():
-    run = web.parse_wrk(WRK_OUTPUT)
+    run = wrk.parse_wrk(WRK_OUTPUT)
     assert run.requests == 3312
     assert run.rate == pytest.approx(1622.96, abs=0.01)
     assert (run.p50_ms, run.p99_ms) == (2.138, 38.63)
@@ -50,20 +51,20 @@ def test_parse_wrk_reads_rate_and_latency_from_the_json_line():
 
 def test_parse_wrk_without_the_json_line_fails_with_the_output():
     with pytest.raises(WrkError, match="no WRK_JSON line"):
-        web.parse_wrk("Running 5s test @ http://127.0.0.1:40000/\n")
+        wrk.parse_wrk("Running 5s test @ http://127.0.0.1:40000/\n")
 
 
 def test_a_redirect_fails_the_run_and_says_the_cookie_did_not_sign_in():
     with pytest.raises(WrkError, match="the session cookie did not sign in"):
-        web.check(_run(non200=40, last_non200=302), "/goals/ (large)")
+        wrk.check(_run(non200=40, last_non200=302), "/goals/ (large)")
 
 
 def test_socket_errors_and_empty_runs_fail():
     with pytest.raises(WrkError, match="socket errors"):
-        web.check(_run(socket_errors=3), "/")
+        wrk.check(_run(socket_errors=3), "/")
     with pytest.raises(WrkError, match="no request completed"):
-        web.check(_run(requests=0), "/")
-    web.check(_run(), "/")  # a clean run passes
+        wrk.check(_run(requests=0), "/")
+    wrk.check(_run(), "/")  # a clean run passes
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -91,8 +92,8 @@ def test_wrk_report_lua_counts_non_200_responses_and_sends_cookie_and_encoding(w
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        ok = web.wrk(f"{base}/ok", "sessionid=abc; csrftoken=def", connections=1, seconds=1)
-        redirected = web.wrk(f"{base}/elsewhere", "", connections=1, seconds=1)
+        ok = wrk.wrk(f"{base}/ok", "sessionid=abc; csrftoken=def", connections=1, seconds=1)
+        redirected = wrk.wrk(f"{base}/elsewhere", "", connections=1, seconds=1)
     finally:
         server.shutdown()
         server.server_close()
@@ -126,8 +127,8 @@ def test_open_connections_counts_clients_until_they_are_closed(monkeypatch, with
 
 
 def test_median_and_spread_over_rounds():
-    assert web.median_and_spread([0.9, 1.0, 0.8, 0.95, 0.85]) == (0.9, pytest.approx(1.25))
-    assert web.median_and_spread([]) == (0.0, 0.0)
+    assert web_report.median_and_spread([0.9, 1.0, 0.8, 0.95, 0.85]) == (0.9, pytest.approx(1.25))
+    assert web_report.median_and_spread([]) == (0.0, 0.0)
 
 
 @pytest.mark.parametrize(
@@ -143,12 +144,12 @@ def test_median_and_spread_over_rounds():
     ],
 )
 def test_verdict(ratios, goal, expected):
-    assert web.verdict(ratios, goal) == expected
+    assert web_report.verdict(ratios, goal) == expected
 
 
 def test_verdict_for_an_upper_bound():
-    assert web.verdict([1.3, 1.4, 1.35], 2.0, at_most=True) == "PASS"
-    assert web.verdict([2.3, 2.4, 2.35], 2.0, at_most=True) == "MISS"
+    assert web_report.verdict([1.3, 1.4, 1.35], 2.0, at_most=True) == "PASS"
+    assert web_report.verdict([2.3, 2.4, 2.35], 2.0, at_most=True) == "MISS"
 
 
 def test_a_query_count_mismatch_is_a_miss_however_fast():

@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from playwright.sync_api import Browser, Page, expect
+from django.urls import reverse
+from playwright.sync_api import Browser, Page
 
 from assessments.models import Answer, InstrumentKind, PersonalSkill, Take
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
+from careerapp.tests.crawl import parameterless_routes
 from goals.models import Goal, Task
 from reviews.models import CheckIn
 
@@ -27,7 +28,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "a-long-and-unusual-passphrase"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -39,25 +39,6 @@ AXE_OPTIONS = {
     # Passes and incomplete are only counted; asking for fewer details keeps the scan quick.
     "resultTypes": ["violations"],
 }
-# Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
-NOT_PAGES = ("admin/", "healthz")
-
-
-def _parameterless_routes(patterns=None, prefix: str = "") -> list[str]:
-    """Every route in the URL resolver that takes no parameter, as a path."""
-    routes = []
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(entry.pattern).lstrip("^").rstrip("$")
-        if isinstance(entry, URLResolver):
-            if entry.pattern.regex.groups == 0:
-                routes += _parameterless_routes(entry.url_patterns, route)
-        elif (
-            isinstance(entry, URLPattern)
-            and entry.pattern.regex.groups == 0
-            and not route.startswith(NOT_PAGES)
-        ):
-            routes.append("/" + route)
-    return routes
 
 
 def _scan(page: Page) -> dict:
@@ -111,14 +92,6 @@ def _scan_all(page: Page, base: str, paths: list[str], label: str) -> None:
     assert not failures, "axe-core found violations:\n" + "\n".join(failures)
 
 
-def _sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome back")
-
-
 def _submit_form(page: Page, base: str, on: str, action: str) -> str:
     """Press the button of the form on ``on`` that posts to ``action``; the page it lands on."""
     page.goto(base + on)
@@ -141,12 +114,14 @@ def test_every_signed_out_page_has_no_axe_violations(browser: Browser, live_url,
     context = _scan_context(browser, viewport)
     page = context.new_page()
     label = f"signed out, {viewport['width']} px"
-    _scan_all(page, live_url, [*_parameterless_routes(), token_path], label)
+    _scan_all(page, live_url, [*parameterless_routes(), token_path], label)
     context.close()
 
 
 @VIEWPORTS
-def test_every_signed_in_page_has_no_axe_violations(browser: Browser, live_url, owner, viewport):
+def test_every_signed_in_page_has_no_axe_violations(
+    sign_in, browser: Browser, live_url, owner, viewport
+):
     load_demo_content(owner)
     goal = Goal.objects.for_user(owner).filter(tasks__isnull=False).first()
     task = Task.objects.filter(goal=goal).first()
@@ -160,7 +135,7 @@ def test_every_signed_in_page_has_no_axe_violations(browser: Browser, live_url, 
 
     context = _scan_context(browser, viewport)
     page = context.new_page()
-    _sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     # A take in progress and the current check-in exist once a person starts them.
     take_path = _submit_form(
         page,
@@ -173,7 +148,7 @@ def test_every_signed_in_page_has_no_axe_violations(browser: Browser, live_url, 
     assert re.fullmatch(r"/reviews/checkins/\d+/", checkin_path), checkin_path
 
     paths = [
-        *_parameterless_routes(),
+        *parameterless_routes(),
         goal.get_absolute_url(),
         reverse("goals:edit", args=[goal.pk]),
         reverse("goals:delete", args=[goal.pk]),
@@ -213,14 +188,14 @@ def _focused(page: Page) -> dict:
 
 @VIEWPORTS
 def test_keyboard_reaches_skip_link_then_navigation_with_visible_focus(
-    page: Page, live_url, owner, viewport
+    sign_in, page: Page, live_url, owner, viewport
 ):
     load_demo_content(owner)
     goal = Goal.objects.for_user(owner).filter(tasks__isnull=False).first()
     # Bootstrap drops its transitions then, so a focus ring is read at its final style.
     page.emulate_media(reduced_motion="reduce")
     page.set_viewport_size(viewport)
-    _sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     for path in ("/", goal.get_absolute_url()):
         page.goto(live_url + path)
         page.keyboard.press("Tab")

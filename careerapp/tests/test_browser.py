@@ -21,15 +21,8 @@ def _confirmation_path(message) -> str:
     return re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", message.body).group(1)
 
 
-def sign_in(page: Page, base: str, email: str, password: str = PASSWORD) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-
-
 def test_sign_up_confirm_set_time_zone_sign_out_and_back_in(
-    page: Page, live_url, mailoutbox, screenshot_dir
+    sign_in, page: Page, live_url, mailoutbox, screenshot_dir
 ):
     page.set_viewport_size(DESKTOP)
     page.goto(live_url)
@@ -63,16 +56,16 @@ def test_sign_up_confirm_set_time_zone_sign_out_and_back_in(
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Create your free account")).to_be_visible()
 
-    sign_in(page, live_url, "Rowan@Example.com")
+    sign_in(page, "Rowan@Example.com")
     expect(page.get_by_role("heading", name="Welcome back, Rowan")).to_be_visible()
     page.screenshot(path=screenshot_dir / "dashboard-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.screenshot(path=screenshot_dir / "dashboard-phone.png", full_page=True)
 
 
-def test_a_bad_time_zone_is_explained_beside_the_field(page: Page, live_url, owner):
+def test_a_bad_time_zone_is_explained_beside_the_field(sign_in, page: Page, live_url, owner):
     page.set_viewport_size(PHONE)
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     page.goto(f"{live_url}/settings/")
     page.get_by_label("Display name").fill("Liv")
     page.get_by_label("Time zone").fill("Moon/Tranquility")
@@ -84,10 +77,10 @@ def test_a_bad_time_zone_is_explained_beside_the_field(page: Page, live_url, own
     assert owner.display_name == "Olivia"
 
 
-def test_everything_works_without_javascript(browser, live_url, owner, screenshot_dir):
+def test_everything_works_without_javascript(sign_in, browser, live_url, owner, screenshot_dir):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     expect(page.get_by_role("heading", name="Welcome back, Olivia")).to_be_visible()
     # The phone menu is a <details> disclosure: it opens without any script.
     page.get_by_text("Menu").click()
@@ -114,11 +107,11 @@ def test_landing_page_at_phone_and_desktop_width(page: Page, live_url, screensho
         page.screenshot(path=screenshot_dir / f"landing-{name}.png", full_page=True)
 
 
-def test_pages_raise_no_csp_violations_or_script_errors(page: Page, live_url, owner):
+def test_pages_raise_no_csp_violations_or_script_errors(sign_in, page: Page, live_url, owner):
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     for path in (
         "/",
         "/settings/",

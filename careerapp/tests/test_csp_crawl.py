@@ -8,14 +8,12 @@ refused, and nothing in the markup relies on inline scripts, styles or event han
 from __future__ import annotations
 
 import json
-from collections import Counter, deque
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from django.urls import Resolver404, resolve, reverse
 
 from careerapp.demo import load_demo_content
+from careerapp.tests.crawl import crawl
 from careerapp.tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -28,17 +26,14 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
 class _Page(HTMLParser):
-    """The links of one page and whatever in it the policy would block."""
+    """Whatever in one page the policy would block."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
         self.problems: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
         kind = (attributes.get("type") or "").lower()
         if tag == "script" and not attributes.get("src") and kind not in DATA_SCRIPT_TYPES:
             self.problems.append(f"inline <script> {attributes}")
@@ -49,29 +44,6 @@ class _Page(HTMLParser):
         handlers = [name for name in attributes if name.startswith("on")]
         if handlers:
             self.problems.append(f"event handler attributes {handlers} on <{tag}>")
-
-
-def _same_origin_path(base: str, href: str) -> str | None:
-    url, _fragment = urldefrag(urljoin(base, href))
-    parts = urlsplit(url)
-    if parts.scheme not in {"", "http"} or parts.netloc not in {"", "testserver"}:
-        return None
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return path or "/"
-
-
-def _skipped(path: str) -> bool:
-    never = (reverse("account_logout"), "/admin/", "/static/", "/media/")
-    return path.startswith(never)
-
-
-def _route_of(path: str) -> str:
-    parts = urlsplit(path)
-    try:
-        route = resolve(parts.path).route
-    except Resolver404:
-        return path  # a broken link: crawled, so the crawl fails on it
-    return route + ("?" if parts.query else "")
 
 
 def _check_headers(path: str, response) -> list[str]:
@@ -93,34 +65,21 @@ def _check_headers(path: str, response) -> list[str]:
 
 def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, owner):
     load_demo_content(owner)
-    queue, seen, per_route = deque(["/"]), {"/"}, Counter()
     crawled, post_only, problems = [], [], []
-    while queue and len(crawled) < MAX_PAGES:
-        path = queue.popleft()
-        response = owner_client.get(path)
+    for path, response in crawl(
+        owner_client, ["/"], max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
+    ):
         if response.status_code == 405:
             post_only.append(path)
             continue
         crawled.append(path)
-        links: list[str] = []
-        if response.status_code in {301, 302, 303}:
-            links.append(response["Location"])
-        else:
+        if response.status_code not in {301, 302, 303}:
             assert response.status_code == 200, f"a link to {path} answers {response.status_code}"
         if response.get("Content-Type", "").startswith("text/html"):
             problems += _check_headers(path, response)
             page = _Page()
             page.feed(response.content.decode())
             problems += [f"{path}: {problem}" for problem in page.problems]
-            links += page.links
-        for href in links:
-            target = _same_origin_path(path, href)
-            if not target or target in seen or _skipped(target):
-                continue
-            seen.add(target)
-            per_route[_route_of(target)] += 1
-            if per_route[_route_of(target)] <= MAX_PER_ROUTE:
-                queue.append(target)
 
     print(f"crawled {len(crawled)} pages; {len(post_only)} links were POST-only")  # noqa: T201
     assert not problems, "\n".join(problems)

@@ -9,22 +9,18 @@ content with the long words written in), plus the take and check-in in progress.
 
 from __future__ import annotations
 
-from collections import Counter, deque
-
 import pytest
 from django.test import Client
-from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser
 
 from assessments.models import Answer, PersonalSkill, QuestionType
 from careerapp.demo import load_demo_content
-from careerapp.tests.test_csp_crawl import _Page, _route_of, _same_origin_path, _skipped
+from careerapp.tests.crawl import crawl, person_starts
 from goals.models import Goal, GoalChange, Task
 from reviews.models import CheckIn, CheckInStatus, GoalReview, NextStep, Reflection
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-and-unusual-passphrase"
 PHONE = {"width": 375, "height": 812}
 # No space, no hyphen: nothing where a browser would break the line by itself.
 LONG = ("Donaudampfschifffahrtsgesellschaftskapitaenswitwe" * 5)[:200]
@@ -64,63 +60,25 @@ def _write_long_words(owner) -> Goal:
 
 def _reachable_pages(client: Client, starts: list[str]) -> list[str]:
     """Every HTML page reachable by links from ``starts``, a few of each route."""
-    queue, seen, per_route = deque(starts), set(starts), Counter()
-    pages = []
-    while queue:
-        path = queue.popleft()
-        response = client.get(path)
-        links: list[str] = []
-        if response.status_code in {301, 302, 303}:
-            links.append(response["Location"])
-        elif response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            pages.append(path)
-            parser = _Page()
-            parser.feed(response.content.decode())
-            links += parser.links
-        for href in links:
-            target = _same_origin_path(path, href)
-            if not target or target in seen or _skipped(target):
-                continue
-            seen.add(target)
-            per_route[_route_of(target)] += 1
-            if per_route[_route_of(target)] <= MAX_PER_ROUTE:
-                queue.append(target)
-    return pages
-
-
-def _sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome back")
+    return [
+        path
+        for path, response in crawl(client, starts, max_per_route=MAX_PER_ROUTE)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    ]
 
 
 def test_no_page_of_a_person_with_long_words_scrolls_sideways_on_a_phone(
-    browser: Browser, live_url, owner
+    sign_in, browser: Browser, live_url, owner
 ):
     load_demo_content(owner)
     goal = _write_long_words(owner)
     client = Client()
     client.force_login(owner)
-    skill = PersonalSkill.objects.filter(user=owner).first()
-    # The take and the check-in in progress exist once the person starts them.
-    take = client.post(reverse("assessments:start", args=[skill.instrument.slug]))["Location"]
-    checkin = client.post(reverse("reviews:start"))["Location"]
-    starts = [
-        "/",
-        take,
-        f"{take}?page=99",  # the own-skills page, last
-        checkin,
-        reverse("goals:edit", args=[goal.pk]),
-        reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
-        reverse("assessments:skill", args=[f"p{skill.pk}"]),
-    ]
-    pages = _reachable_pages(client, starts)
+    pages = _reachable_pages(client, person_starts(client, owner, goal))
 
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    _sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     too_wide = []
     for path in pages:
         page.goto(live_url + path)

@@ -73,7 +73,7 @@ def html_of(response) -> str:
 
 
 class _FormFields(HTMLParser):
-    """What a browser submits for the form whose ``hx-post`` is set: the successful controls."""
+    """What a browser submits for the form with ``data-hx-post``: the successful controls."""
 
     def __init__(self):
         super().__init__()
@@ -85,7 +85,7 @@ class _FormFields(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and "hx-post" in attrs and not self.fields:
+        if tag == "form" and "data-hx-post" in attrs and not self.fields:
             self._in_form = True
         if not self._in_form or "disabled" in attrs:
             return
@@ -225,7 +225,7 @@ def test_task_toggle_fragment_is_a_small_part_of_the_goal_page(signed_in):
     goal_url = re.search(r'href="(/goals/\d+/)"', goals).group(1)
     page = signed_in.get(goal_url, **BROWSER)
     form = re.search(
-        r'hx-post="(/goals/\d+/tasks/\d+/toggle/)".*?name="done" value="([^"]*)"',
+        r'data-hx-post="(/goals/\d+/tasks/\d+/toggle/)".*?name="done" value="([^"]*)"',
         html_of(page),
         re.DOTALL,
     )
@@ -233,7 +233,7 @@ def test_task_toggle_fragment_is_a_small_part_of_the_goal_page(signed_in):
     fragment = signed_in.post(form.group(1), {"done": form.group(2)}, **HTMX)
 
     assert fragment.status_code == 200
-    assert 'hx-swap-oob="true"' in html_of(fragment)
+    assert 'data-hx-swap-oob="true"' in html_of(fragment)
     assert compressed(fragment) <= FRAGMENT_SHARE * compressed(page)
 
 

@@ -50,6 +50,14 @@ def all_settled(count: int) -> bool:
     )
 
 
+def wait_all_settled(celery, count: int, what: str) -> None:
+    """Wait until all ``count`` emails are sent; on a timeout, fail with the workers' logs."""
+    try:
+        wait_until(lambda: all_settled(count), timeout=240, what=what)
+    except AssertionError:
+        raise AssertionError(celery.logs()) from None
+
+
 def recipients(sink) -> collections.Counter:
     with sink.lock:
         return collections.Counter(message["To"] for message in sink.messages)
@@ -60,10 +68,7 @@ def test_two_beats_and_two_workers_send_exactly_one_each(celery, smtp_sink):
     for _ in range(2):
         celery.beat()
         celery.worker(concurrency=2)
-    try:
-        wait_until(lambda: all_settled(len(people)), timeout=240, what="2,000 emails")
-    except AssertionError:
-        raise AssertionError(celery.logs()) from None
+    wait_all_settled(celery, len(people), what="2,000 emails")
     counts = recipients(smtp_sink)
     assert len(counts) == 2000
     assert set(counts.values()) == {1}, counts.most_common(3)
@@ -82,10 +87,7 @@ def test_a_worker_killed_mid_batch_loses_no_one(celery, smtp_sink):
     killed_at = len(smtp_sink.messages)
     assert killed_at < len(people), "the worker finished before it could be killed mid-batch"
     celery.worker(concurrency=1)
-    try:
-        wait_until(lambda: all_settled(len(people)), timeout=240, what="every email after the kill")
-    except AssertionError:
-        raise AssertionError(celery.logs()) from None
+    wait_all_settled(celery, len(people), what="every email after the kill")
     counts = recipients(smtp_sink)
     assert len(counts) == 600, "someone was lost"
     duplicates = sum(n - 1 for n in counts.values())
@@ -109,12 +111,7 @@ def test_redis_restarting_empty_mid_chunk_sends_each_email_once(celery, smtp_sin
     sending = ReminderDelivery.objects.filter(status=DeliveryStatus.SENDING).count()
     assert sending, "no chunk was mid-way when Redis died"
     redis_server.start()
-    try:
-        wait_until(
-            lambda: all_settled(len(people)), timeout=240, what="every email after the crash"
-        )
-    except AssertionError:
-        raise AssertionError(celery.logs()) from None
+    wait_all_settled(celery, len(people), what="every email after the crash")
     counts = recipients(smtp_sink)
     assert len(counts) == len(people), "someone was lost"
     duplicates = sum(n - 1 for n in counts.values())
@@ -133,12 +130,7 @@ def test_a_broker_outage_delays_but_never_loses_or_doubles(celery, smtp_sink, re
     time.sleep(3)
     assert len(smtp_sink.messages) == 0
     redis_server.start()
-    try:
-        wait_until(
-            lambda: all_settled(len(people)), timeout=240, what="every email after the outage"
-        )
-    except AssertionError:
-        raise AssertionError(celery.logs()) from None
+    wait_all_settled(celery, len(people), what="every email after the outage")
     counts = recipients(smtp_sink)
     assert len(counts) == 300
     assert set(counts.values()) == {1}

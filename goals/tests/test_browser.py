@@ -1,7 +1,6 @@
 """The goals journey in a real browser: template, ticking, rescheduling, history, timeline."""
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
@@ -14,28 +13,19 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "a-long-and-unusual-passphrase"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
-
-
 def test_template_ticks_reschedule_history_and_timeline(
-    page: Page, browser, live_url, owner, screenshot_dir
+    sign_in, page: Page, browser, live_url, owner, screenshot_dir
 ):
     template = GoalTemplate.objects.filter(is_active=True).order_by("order").first()
     assert template is not None, "the shipped goal templates are missing"
     first_steps = list(template.tasks.order_by("order", "offset_days", "pk")[:2])
 
     page.set_viewport_size(DESKTOP)
-    sign_in(page, live_url, owner.email)
+    sign_in(page, owner)
     page.goto(f"{live_url}/goals/templates/")
     page.get_by_role("button", name=f"Start “{template.title}”").click()
     expect(page.get_by_role("heading", level=1, name=template.title)).to_be_visible()
@@ -68,7 +58,7 @@ def test_template_ticks_reschedule_history_and_timeline(
     # Tick without JavaScript: the same button is a plain form post.
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     plain = context.new_page()
-    sign_in(plain, live_url, owner.email)
+    sign_in(plain, owner)
     plain.goto(f"{live_url}{goal.get_absolute_url()}")
     second = first_steps[1]
     plain.get_by_role("button", name=f"Mark “{second.title}” as done").click()

@@ -13,16 +13,6 @@ from reviews.models import CheckIn, GoalReview
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-and-unusual-passphrase"
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
-
 
 def _post_status(page: Page, click) -> int:
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
@@ -31,13 +21,13 @@ def _post_status(page: Page, click) -> int:
 
 
 def test_an_older_tab_changing_the_title_is_refused_instead_of_putting_the_date_back(
-    page: Page, live_url, owner
+    sign_in, page: Page, live_url, owner
 ):
     with time_machine.travel(datetime.datetime(2027, 1, 10, 10, tzinfo=datetime.UTC), tick=True):
         goal = GoalFactory(
             user=owner, title="Lead the platform migration", target_date=datetime.date(2027, 3, 31)
         )
-        sign_in(page, live_url, owner.email)
+        sign_in(page, owner)
         edit_url = f"{live_url}/goals/{goal.pk}/edit/"
         older = page.context.new_page()  # the same person, the same session: a second tab
         older.goto(edit_url)
@@ -78,11 +68,11 @@ def test_an_older_tab_changing_the_title_is_refused_instead_of_putting_the_date_
 
 
 def test_check_in_autosaves_go_on_in_one_tab_and_an_older_tab_is_refused(
-    page: Page, live_url, owner
+    sign_in, page: Page, live_url, owner
 ):
     with time_machine.travel(datetime.datetime(2027, 2, 10, 10, tzinfo=datetime.UTC), tick=True):
         goal = GoalFactory(user=owner, title="Lead the platform migration")
-        sign_in(page, live_url, owner.email)
+        sign_in(page, owner)
         page.goto(f"{live_url}/reviews/")
         page.get_by_role("button", name=re.compile("Check in now|Continue your check-in")).click()
         checkin_url = page.url

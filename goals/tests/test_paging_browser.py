@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
-from careerapp.tests.test_accessibility import DESKTOP, PASSWORD, PHONE, _describe, _scan
+from careerapp.tests.test_accessibility import DESKTOP, PHONE, _describe, _scan
 from goals.models import Goal, Status, Task
 from goals.queries import GOALS_PER_PAGE
 
@@ -37,15 +37,11 @@ def _seed(owner) -> None:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_pages_of_goals_work_and_pass_axe(browser: Browser, live_url, owner, viewport):
+def test_pages_of_goals_work_and_pass_axe(sign_in, browser: Browser, live_url, owner, viewport):
     _seed(owner)
     context = browser.new_context(bypass_csp=True, viewport=viewport)  # axe is injected
     page = context.new_page()
-    page.goto(f"{live_url}/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome back")
+    sign_in(page, owner)
 
     page.goto(f"{live_url}/goals/?sort=priority")
     pages = page.get_by_role("navigation", name="Pages of your goals")

@@ -17,14 +17,12 @@ pytestmark = [
 ]
 
 
-def test_the_timeline_reads_well_on_a_desktop_and_a_phone(page, live_url, owner, screenshot_dir):
+def test_the_timeline_reads_well_on_a_desktop_and_a_phone(
+    sign_in, page, live_url, owner, screenshot_dir
+):
     _seed_a_believable_plan(owner)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_url}/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password").fill("a-long-and-unusual-passphrase")
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
+    sign_in(page, owner)
     page.goto(f"{live_url}{URL}")
 
     chart = page.get_by_role("img", name=re.compile("Timeline of your goals"))

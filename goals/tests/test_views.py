@@ -152,9 +152,9 @@ def test_ticking_a_task_with_htmx_returns_what_changed_and_the_new_progress(owne
     body = response.content.decode()
     assert f'id="task-{task.pk}-check"' in body
     assert 'aria-pressed="true"' in body
-    assert f'id="task-{task.pk}-state" hx-swap-oob="true"' in body
+    assert f'id="task-{task.pk}-state" data-hx-swap-oob="true"' in body
     assert "text-decoration-line-through" in body
-    assert f'id="goal-{goal.pk}-progress" hx-swap-oob="true"' in body
+    assert f'id="goal-{goal.pk}-progress" data-hx-swap-oob="true"' in body
     # The rest of the row (move and edit) does not change, so it is not sent again.
     assert f"/tasks/{task.pk}/move/" not in body
     assert 'value="50"' in body

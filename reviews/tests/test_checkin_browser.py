@@ -13,17 +13,6 @@ from reviews.models import CheckIn, CheckInStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-and-unusual-passphrase"
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
-
 
 def check_in(page: Page, base: str, goal: Goal, *, progress: str, status: str, mood: str) -> None:
     page.goto(f"{base}/reviews/")
@@ -42,7 +31,7 @@ def at(day: datetime.date):
 
 
 def test_two_check_ins_with_a_course_correction_then_trends_and_summary(
-    page: Page, live_url, owner, screenshot_dir
+    sign_in, page: Page, live_url, owner, screenshot_dir
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
     with at(datetime.date(2027, 1, 4)):
@@ -50,13 +39,13 @@ def test_two_check_ins_with_a_course_correction_then_trends_and_summary(
             user=owner, title="Lead the platform migration", target_date=datetime.date(2027, 3, 31)
         )
     with at(datetime.date(2027, 1, 20)):
-        sign_in(page, live_url, owner.email)
+        sign_in(page, owner)
         check_in(page, live_url, goal, progress="30", status="On track", mood="4")
         page.get_by_role("button", name="Submit check-in").click()
         expect(page.get_by_text("Check-in saved. Thank you for keeping it up.")).to_be_visible()
 
     with at(datetime.date(2027, 2, 18)):
-        sign_in(page, live_url, owner.email)
+        sign_in(page, owner)
         check_in(page, live_url, goal, progress="45", status="At risk", mood="3")
         page.get_by_text("Correct course: move the target date").click()
         page.locator(f"input[name='goal-{goal.pk}-new_target_date']").fill("2027-05-31")

@@ -103,24 +103,16 @@ def _aware(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
 
 
-def _sign_in(page: Page, live_url: str, owner) -> None:
-    page.goto(f"{live_url}/accounts/login/")
-    page.get_by_label("Email").fill(owner.email)
-    page.get_by_label("Password").fill("a-long-and-unusual-passphrase")
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
-
-
 def _fits_a_phone(page: Page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_history_and_the_quarter_read_well_on_screen_and_paper(
-    page, live_url, owner, screenshot_dir
+    sign_in, page, live_url, owner, screenshot_dir
 ):
     _seed_months_of_check_ins(owner)
     page.set_viewport_size(DESKTOP)
-    _sign_in(page, live_url, owner)
+    sign_in(page, owner)
 
     page.goto(f"{live_url}/reviews/history/")
     expect(page.get_by_role("heading", name="History and trends")).to_be_visible()

@@ -1,0 +1,120 @@
+"""The crawl several tests share: every page reachable by links, a few of each route."""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from django.test import Client
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from assessments.models import PersonalSkill
+
+# Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
+NOT_PAGES = ("admin/", "healthz")
+
+
+class Links(HTMLParser):
+    """The links of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
+
+
+def same_origin_path(base: str, href: str) -> str | None:
+    url, _fragment = urldefrag(urljoin(base, href))
+    parts = urlsplit(url)
+    if parts.scheme not in {"", "http"} or parts.netloc not in {"", "testserver"}:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return path or "/"
+
+
+def skipped(path: str) -> bool:
+    never = (reverse("account_logout"), "/admin/", "/static/", "/media/")
+    return path.startswith(never)
+
+
+def route_of(path: str) -> str:
+    parts = urlsplit(path)
+    try:
+        route = resolve(parts.path).route
+    except Resolver404:
+        return path  # a broken link: crawled, so the crawl fails on it
+    return route + ("?" if parts.query else "")
+
+
+def crawl(
+    client: Client, starts: list[str], *, max_per_route: int, max_pages: int = 300
+) -> Iterator[tuple[str, object]]:
+    """Each path reachable from ``starts`` by same-origin links, with its response.
+
+    Links are followed from redirects and HTML pages; pages of one route differ only in
+    their content, so at most ``max_per_route`` of each are fetched. POST-only paths (405)
+    are yielded but not counted in ``max_pages``.
+    """
+    queue, seen, per_route = deque(starts), set(starts), Counter()
+    fetched = 0
+    while queue and fetched < max_pages:
+        path = queue.popleft()
+        response = client.get(path)
+        fetched += response.status_code != 405
+        yield path, response
+        links: list[str] = []
+        if response.status_code in {301, 302, 303}:
+            links.append(response["Location"])
+        elif response.get("Content-Type", "").startswith("text/html"):
+            parser = Links()
+            parser.feed(response.content.decode())
+            links += parser.links
+        for href in links:
+            target = same_origin_path(path, href)
+            if not target or target in seen or skipped(target):
+                continue
+            seen.add(target)
+            per_route[route_of(target)] += 1
+            if per_route[route_of(target)] <= max_per_route:
+                queue.append(target)
+
+
+def person_starts(client: Client, owner, goal) -> list[str]:
+    """Where a crawl of ``owner``'s pages starts (``client`` signed in as them): the
+    dashboard, plus what no link reaches until they act: the take and the check-in in
+    progress (started here), and the edit pages of ``goal`` and its first step."""
+    skill = PersonalSkill.objects.filter(user=owner).first()
+    take = client.post(reverse("assessments:start", args=[skill.instrument.slug]))["Location"]
+    checkin = client.post(reverse("reviews:start"))["Location"]
+    return [
+        "/",
+        take,
+        f"{take}?page=99",  # the own-skills page, last
+        checkin,
+        reverse("goals:edit", args=[goal.pk]),
+        reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
+        reverse("assessments:skill", args=[f"p{skill.pk}"]),
+    ]
+
+
+def parameterless_routes(patterns=None, prefix: str = "") -> list[str]:
+    """Every route in the URL resolver that takes no parameter, as a path."""
+    routes = []
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern).lstrip("^").rstrip("$")
+        if isinstance(entry, URLResolver):
+            if entry.pattern.regex.groups == 0:
+                routes += parameterless_routes(entry.url_patterns, route)
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.pattern.regex.groups == 0
+            and not route.startswith(NOT_PAGES)
+        ):
+            routes.append("/" + route)
+    return routes
