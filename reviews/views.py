@@ -24,6 +24,8 @@ from reviews.charts.history import history_charts
 from reviews.charts.quarter import quarter_links, quarter_summary
 from reviews.forms import CheckInPage, ScheduleForm
 from reviews.models import CheckIn
+from reviews.queries.history import history_rows
+from reviews.queries.quarter import quarter_rows
 
 
 def _overview(request: HttpRequest, form: ScheduleForm, recent: list, status: int = 200):
@@ -152,7 +154,7 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
     today, zone = timezone.localdate(), timezone.get_current_timezone()
-    rows = queries.history_rows(request.user, page=request.GET.get("page"), today=today, zone=zone)
+    rows = history_rows(request.user, page=request.GET.get("page"), today=today, zone=zone)
     context = {
         "state": rows.state,
         "counts": rows.counts,
@@ -174,6 +176,6 @@ def quarter(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         raise Http404
     period, today = quarter_bounds(year, quarter), timezone.localdate()
     zone = timezone.get_current_timezone()
-    rows = queries.quarter_rows(request.user, period=period, today=today, zone=zone)
+    rows = quarter_rows(request.user, period=period, today=today, zone=zone)
     context = {"summary": quarter_summary(rows), "today": today, **quarter_links(period, today)}
     return render(request, "reviews/quarter_detail.html", context)

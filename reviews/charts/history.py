@@ -1,5 +1,5 @@
 """The history's charts and the list of check-ins, computed from what
-``reviews.queries.history_rows`` read: the same work for 1 check-in as for 1,000.
+``reviews.queries.history.history_rows`` read: the same work for 1 check-in as for 1,000.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from reviews.charts.axes import (
 )
 from reviews.charts.planned import planned_chart
 from reviews.models import CheckIn, GoalReview, GoalStatusChoice
-from reviews.queries import GOALS_SHOWN, HistoryRows, PlannedVsActual
+from reviews.queries import PlannedVsActual
+from reviews.queries.history import GOALS_SHOWN, HistoryRows
 
 # --- The list of check-ins -------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The quarterly summary: the page a person brings to a career conversation.
 
-Pure computation over what ``reviews.queries.quarter_rows`` read for the quarter the view
+Pure computation over what ``reviews.queries.quarter.quarter_rows`` read for the quarter the view
 computed once.
 """
 
@@ -27,7 +27,8 @@ from reviews.charts.axes import (
 )
 from reviews.charts.history import CheckInLine, MoodTrend, checkin_lines, mood_trend
 from reviews.models import GoalStatusChoice, Reflection
-from reviews.queries import PlannedVsActual, QuarterRows
+from reviews.queries import PlannedVsActual
+from reviews.queries.quarter import QuarterRows
 
 SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
 

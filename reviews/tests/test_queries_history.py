@@ -13,6 +13,7 @@ from goals.tests.factories import GoalFactory, TaskFactory
 from reviews import cadence, queries
 from reviews.charts.quarter import moved_dates
 from reviews.models import CheckIn, CheckInStatus
+from reviews.queries import history as history_queries
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +39,11 @@ def test_check_ins_before_the_charts_year_are_counted_but_not_loaded(owner):
     month(owner, D(2027, 5, 1), status=CheckInStatus.DRAFT, submitted_at=None)
     floor = cadence.window_floor(TODAY)
     assert floor == D(2026, 6, 1)
-    loaded = queries.window_checkins(owner, floor=floor)
+    loaded = history_queries.window_checkins(owner, floor=floor)
     assert [c.period_start for c in loaded] == [
         cadence.add_months(D(2026, 6, 1), n) for n in range(11)
     ]
-    counts = queries.checkin_counts(owner, floor=floor)
+    counts = history_queries.checkin_counts(owner, floor=floor)
     assert (counts.total, counts.submitted, counts.earlier) == (31, 30, 19)
     start, _end = cadence.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
     assert start == floor
@@ -51,8 +52,8 @@ def test_check_ins_before_the_charts_year_are_counted_but_not_loaded(owner):
 def test_a_short_history_starts_the_charts_at_its_first_check_in(owner):
     month(owner, D(2027, 1, 1))
     floor = cadence.window_floor(TODAY)
-    loaded = queries.window_checkins(owner, floor=floor)
-    counts = queries.checkin_counts(owner, floor=floor)
+    loaded = history_queries.window_checkins(owner, floor=floor)
+    counts = history_queries.checkin_counts(owner, floor=floor)
     window = cadence.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
     assert window == (D(2027, 1, 1), D(2027, 6, 1))
 
@@ -64,7 +65,7 @@ def test_progress_is_loaded_for_the_goals_reviewed_most_recently_and_deleted_one
         GoalReviewFactory(checkin=checkin, goal=goal, progress=40)
     GoalReviewFactory(checkin=checkins[0], goal=None, goal_title="Gone", progress=10)
     GoalReviewFactory(checkin=checkins[3], goal=goals[0], progress=None)  # no progress given
-    by_checkin = queries.goal_reviews(checkins, limit=2)
+    by_checkin = history_queries.goal_reviews(checkins, limit=2)
     loaded = {review.goal_title for reviews in by_checkin.values() for review in reviews}
     assert loaded == {"Goal 3", "Goal 2", "Goal 1", "Gone"}  # two shown, one to tell more
 

@@ -10,11 +10,12 @@ from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
 from reviews import cadence, queries
 from reviews.cadence import Cadence, next_period, quarter_bounds
-from reviews.charts import history as trends
-from reviews.charts import quarter as trends_quarter
+from reviews.charts import history
+from reviews.charts import quarter as quarter_charts
 from reviews.charts.axes import period_label
 from reviews.charts.planned import planned_chart
 from reviews.models import CheckIn, CheckInStatus, Reflection
+from reviews.queries.quarter import QuarterRows
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,14 +66,14 @@ def test_the_one_line_summary_counts_goals_by_status(owner):
     checkin = month(owner, 2027, 3, satisfaction=4, energy=2)
     for status in ("on_track", "at_risk", "on_track"):
         GoalReviewFactory(checkin=checkin, goal=GoalFactory(user=owner), status=status)
-    [line] = trends.checkin_lines(loaded(owner))
+    [line] = history.checkin_lines(loaded(owner))
     assert line.label == "March 2027"
     assert line.summary == "Satisfaction 4/5 · Energy 2/5 · 3 goals: 2 on track, 1 at risk"
 
 
 def test_an_empty_check_in_still_gets_a_line(owner):
     month(owner, 2027, 3, satisfaction=None, energy=None, status=CheckInStatus.DRAFT)
-    [line] = trends.checkin_lines(loaded(owner))
+    [line] = history.checkin_lines(loaded(owner))
     assert line.summary == "Nothing scored or reviewed."
 
 
@@ -95,7 +96,7 @@ def test_the_mood_chart_plots_submitted_scores_in_time_order(owner):
     month(owner, 2027, 3, satisfaction=5, energy=None)
     month(owner, 2027, 1, satisfaction=1, energy=2)
     month(owner, 2027, 2, satisfaction=3, energy=4, status=CheckInStatus.DRAFT)
-    mood = trends.mood_trend(loaded(owner), start=D(2027, 1, 1), end=D(2027, 7, 1))
+    mood = history.mood_trend(loaded(owner), start=D(2027, 1, 1), end=D(2027, 7, 1))
     satisfaction, energy = mood.chart.series
     assert [p.value for p in satisfaction.points] == [1, 5]  # the draft is left out
     assert [p.value for p in energy.points] == [2]  # no energy given in March
@@ -113,7 +114,7 @@ def test_the_mood_chart_plots_submitted_scores_in_time_order(owner):
 
 def test_the_quarter_band_covers_its_three_months(owner):
     period = quarter_bounds(2027, 1)
-    mood = trends.mood_trend([], start=D(2026, 4, 1), end=D(2027, 4, 1), highlight=period)
+    mood = history.mood_trend([], start=D(2026, 4, 1), end=D(2027, 4, 1), highlight=period)
     x, width = mood.chart.band
     assert x == mood.chart.x_ticks[9].pos  # January
     assert x + width == pytest.approx(100, abs=0.01)
@@ -132,7 +133,7 @@ def test_each_goal_gets_its_own_progress_line_most_recent_first(owner):
     GoalReviewFactory(
         checkin=CheckIn.objects.get(period_start=D(2027, 3, 1)), goal=None, progress=None
     )
-    lines = trends.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
+    lines = history.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
     assert [(t.goal_id, t.title) for t in lines] == [(kept.pk, kept.title), (None, "An old plan")]
     assert [p.value for p in lines[0].chart.series[0].points] == [10, 40, 35]
     assert lines[0].latest == 35
@@ -143,7 +144,7 @@ def test_each_goal_gets_its_own_progress_line_most_recent_first(owner):
 def test_a_progress_point_shows_its_status(owner):
     goal = GoalFactory(user=owner)
     GoalReviewFactory(checkin=month(owner, 2027, 2), goal=goal, progress=30, status="off_track")
-    [line] = trends.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
+    [line] = history.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
     [point] = line.chart.series[0].points
     assert point.css == "is-off_track"
     assert point.label == "February 2027: 30%, off track"
@@ -219,11 +220,11 @@ def test_the_planned_chart_has_two_bars_a_month_on_a_round_scale(owner):
 # --- The quarter -----------------------------------------------------------------------
 
 
-def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
+def quarter(owner, year=2027, number=1) -> quarter_charts.QuarterSummary:
     """The summary as the view builds it, from the same rows."""
     period = quarter_bounds(year, number)
     window = {"start": period.start, "end": period.end + datetime.timedelta(days=1)}
-    rows = queries.QuarterRows(
+    rows = QuarterRows(
         period=period,
         following=next_period(period, Cadence.QUARTERLY, period.start),
         checkins=loaded(owner),
@@ -237,7 +238,7 @@ def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
         steps_done=queries.steps_done(owner, **window, zone=BERLIN),
         zone=BERLIN,
     )
-    return trends_quarter.quarter_summary(rows)
+    return quarter_charts.quarter_summary(rows)
 
 
 def status_change(goal, new: str, day: D) -> None:

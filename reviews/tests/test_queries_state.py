@@ -1,5 +1,6 @@
-"""The check-in state counts missed periods and the streak in the database: it must agree
-with walking the periods one by one, for every rhythm and any history."""
+"""The check-in state counts missed periods and the streak from the rhythm's start dates
+(one query): it must agree with walking the periods one by one, for every rhythm and any
+history."""
 
 import datetime
 import random

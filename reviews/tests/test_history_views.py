@@ -18,7 +18,7 @@ from reviews.models import (
     ReflectionPrompt,
     Schedule,
 )
-from reviews.queries import GOALS_SHOWN, PER_PAGE
+from reviews.queries.history import GOALS_SHOWN, PER_PAGE
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
 
 pytestmark = pytest.mark.django_db
