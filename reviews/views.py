@@ -28,25 +28,27 @@ from reviews.queries.history import history_rows
 from reviews.queries.quarter import quarter_rows
 
 
-def _overview(request: HttpRequest, form: ScheduleForm, recent: list, status: int = 200):
+def _overview(request: HttpRequest, *, form=None, recent=(), status: int = 200):
+    """The overview: the person's check-in state, the latest check-ins and the rhythm form
+    (unbound with the current rhythm, or the one just refused)."""
     today = timezone.localdate()
     state = queries.checkin_state(request.user, today=today)
-    context = {"state": state, "recent": recent, "schedule_form": form, "today": today}
+    if form is None:
+        form = ScheduleForm(initial={"cadence": state.cadence})
+    context = {"state": state, "recent": list(recent), "schedule_form": form, "today": today}
     return render(request, "reviews/checkin_overview.html", context, status=status)
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    state = queries.checkin_state(request.user, today=timezone.localdate())
-    form = ScheduleForm(initial={"cadence": state.cadence})
-    return _overview(request, form, queries.recent_checkins(request.user))
+    return _overview(request, recent=queries.recent_checkins(request.user))
 
 
 @require_POST
 def schedule_update(request: HttpRequest) -> HttpResponse:
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        return _overview(request, form, [], status=422)
+        return _overview(request, form=form, status=422)
     cadence = form.cleaned_data["cadence"]
     services.schedule_set(user=request.user, cadence=cadence, today=timezone.localdate())
     messages.success(request, _("Check-ins: %(cadence)s.") % {"cadence": Cadence(cadence).label})

@@ -42,8 +42,8 @@ def in_period(checkins: Iterable[CheckIn], *, start: Day, end: Day) -> list[Chec
 
 def day_format(day: Day, format_string: str) -> str:
     """``dateformat.format`` of a date, remembered: the charts and the list name the same
-    months and periods again and again, and formatting one costs more than drawing it.
-    The words depend on the language, so it is part of the key."""
+    months and periods again and again. The words depend on the language, so it is part
+    of the key."""
     return _day_format(day, format_string, get_language())
 
 

@@ -4,7 +4,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
@@ -16,18 +15,16 @@ from reviews.charts.axes import period_label
 from reviews.charts.planned import planned_chart
 from reviews.models import CheckIn, CheckInStatus, Reflection
 from reviews.queries.quarter import QuarterRows
-from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
+from reviews.tests.factories import (
+    GoalReviewFactory,
+    ReflectionPromptFactory,
+    month_checkin,
+)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tenth_of_may_2027")]
 D = datetime.date
 TODAY = D(2027, 5, 10)
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def at(day: D, hour: int = 12) -> datetime.datetime:
@@ -35,9 +32,7 @@ def at(day: D, hour: int = 12) -> datetime.datetime:
 
 
 def month(user, year: int, number: int, **fields) -> CheckIn:
-    start = D(year, number, 1)
-    end = cadence.add_months(start, 1) - datetime.timedelta(days=1)
-    return CheckInFactory(user=user, period_start=start, period_end=end, **fields)
+    return month_checkin(user, D(year, number, 1), **fields)
 
 
 def loaded(user) -> list[CheckIn]:

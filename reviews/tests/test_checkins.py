@@ -344,3 +344,15 @@ def test_the_period_follows_the_persons_own_calendar(client, owner, monthly):
         client.post(reverse("reviews:start"))
     checkin = CheckIn.objects.get()
     assert (checkin.period_start, checkin.period_end) == (D(2027, 2, 1), D(2027, 2, 28))
+
+
+@pytest.mark.parametrize(("checkins", "goals"), [(1, 1), (100, 20)])
+def test_the_overview_costs_the_same_queries(
+    page_client, owner, checkins, goals, django_assert_num_queries
+):
+    _seed(owner, checkins, goals)
+    # 1 session, 2 user, 3 the latest check-ins; the check-in state: 4 schedule, 5 this
+    # period's check-in and the latest submitted, 6 the rhythm's start dates
+    with django_assert_num_queries(6):
+        response = page_client.get(reverse("reviews:index"))
+    assert response.status_code == 200

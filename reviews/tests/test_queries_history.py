@@ -6,37 +6,25 @@ import random
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Task
 from goals.tests.factories import GoalFactory, TaskFactory
 from reviews import cadence, queries
 from reviews.charts.quarter import moved_dates
-from reviews.models import CheckIn, CheckInStatus
+from reviews.models import CheckInStatus
 from reviews.queries import history as history_queries
-from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+from reviews.tests.factories import GoalReviewFactory, month_checkin
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tenth_of_may_2027")]
 D = datetime.date
 TODAY = D(2027, 5, 10)
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC), tick=False):
-        yield
-
-
-def month(user, start: D, **fields) -> CheckIn:
-    end = cadence.add_months(start, 1) - datetime.timedelta(days=1)
-    return CheckInFactory(user=user, period_start=start, period_end=end, **fields)
-
-
 def test_check_ins_before_the_charts_year_are_counted_but_not_loaded(owner):
     for n in range(30):
-        month(owner, cadence.add_months(D(2027, 4, 1), -n))
-    month(owner, D(2027, 5, 1), status=CheckInStatus.DRAFT, submitted_at=None)
+        month_checkin(owner, cadence.add_months(D(2027, 4, 1), -n))
+    month_checkin(owner, D(2027, 5, 1), status=CheckInStatus.DRAFT, submitted_at=None)
     floor = cadence.window_floor(TODAY)
     assert floor == D(2026, 6, 1)
     loaded = history_queries.window_checkins(owner, floor=floor)
@@ -50,7 +38,7 @@ def test_check_ins_before_the_charts_year_are_counted_but_not_loaded(owner):
 
 
 def test_a_short_history_starts_the_charts_at_its_first_check_in(owner):
-    month(owner, D(2027, 1, 1))
+    month_checkin(owner, D(2027, 1, 1))
     floor = cadence.window_floor(TODAY)
     loaded = history_queries.window_checkins(owner, floor=floor)
     counts = history_queries.checkin_counts(owner, floor=floor)
@@ -59,7 +47,7 @@ def test_a_short_history_starts_the_charts_at_its_first_check_in(owner):
 
 
 def test_progress_is_loaded_for_the_goals_reviewed_most_recently_and_deleted_ones(owner):
-    checkins = [month(owner, D(2027, n, 1)) for n in (1, 2, 3, 4)]
+    checkins = [month_checkin(owner, D(2027, n, 1)) for n in (1, 2, 3, 4)]
     goals = [GoalFactory(user=owner, title=f"Goal {n}") for n in range(4)]
     for checkin, goal in zip(checkins, goals, strict=True):
         GoalReviewFactory(checkin=checkin, goal=goal, progress=40)
