@@ -191,6 +191,28 @@ class CheckInPage:
             for n in range(MAX_NEXT_STEPS)
         ]
 
+    @classmethod
+    def for_checkin(
+        cls, checkin: CheckIn, data=None, *, today: datetime.date, submit: bool = False
+    ) -> CheckInPage:
+        """The page of ``checkin`` (loaded ``with_answers``): the person's active goals by
+        priority and the prompts its period asks, two queries."""
+        goals = Goal.objects.for_user(checkin.user_id).active().with_task_counts().by_priority()
+        prompts = ReflectionPrompt.objects.for_period(quarter_end=checkin.closes_quarter)
+        return cls(
+            data,
+            checkin=checkin,
+            goals=list(goals),
+            prompts=list(prompts),
+            today=today,
+            submit=submit,
+        )
+
+    def needs_saving(self, checkin: CheckIn) -> bool:
+        """A draft save that changes nothing (and is not stale) writes nothing."""
+        version = self.base_version()
+        return self.submit or bool(self.changed_fields()) or version not in (None, checkin.version)
+
     def forms(self):
         return [self.mood, *self.goal_forms, *self.reflection_forms, *self.step_forms]
 

@@ -90,6 +90,10 @@ class CheckInQuerySet(models.QuerySet):
     def submitted(self) -> CheckInQuerySet:
         return self.filter(status=CheckInStatus.SUBMITTED)
 
+    def with_answers(self) -> CheckInQuerySet:
+        """With everything a check-in's page shows of its answers."""
+        return self.prefetch_related("goal_reviews", "reflections", "next_steps")
+
     def in_range(self, start: datetime.date, end: datetime.date) -> CheckInQuerySet:
         return self.filter(period_start__gte=start, period_start__lte=end)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
-from reviews import selectors
+from reviews import queries
 
 # What the panel leads with.
 DONE = "done"  # this period's check-in is submitted; the next one is ahead
@@ -30,11 +30,11 @@ def checklist(user) -> list[ChecklistItem]:
     ]
 
 
-def _state(user) -> selectors.CheckInState:
+def _state(user) -> queries.CheckInState:
     # The checklist item and the panel read the same state, once per dashboard.
     today = timezone.localdate()
     return dashboard.shared(
-        f"reviews:{user.pk}:{today}", lambda: selectors.checkin_state(user, today=today)
+        f"reviews:{user.pk}:{today}", lambda: queries.checkin_state(user, today=today)
     )
 
 
@@ -54,7 +54,7 @@ def checkins_panel(user) -> dict:
     }
 
 
-def _status(state: selectors.CheckInState, today) -> str:
+def _status(state: queries.CheckInState, today) -> str:
     if state.is_done:
         return DONE
     # With nothing submitted in the period just before this one, the streak is 0; the

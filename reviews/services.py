@@ -24,7 +24,7 @@ from reviews.models import (
     ReflectionPrompt,
     Schedule,
 )
-from reviews.selectors import schedule_of
+from reviews.queries import schedule_of
 
 
 def schedule_set(*, user, cadence: str, today: datetime.date) -> Schedule:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import report_views, views
+from reviews import views
 
 app_name = "reviews"
 
@@ -9,7 +9,7 @@ urlpatterns = [
     path("rhythm/", views.schedule_update, name="schedule"),
     path("now/", views.checkin_start, name="start"),
     path("checkins/<int:pk>/", views.checkin, name="checkin"),
-    path("history/", report_views.history, name="history"),
-    path("quarters/", report_views.quarter_current, name="quarter_current"),
-    path("quarters/<int:year>/<int:quarter>/", report_views.quarter, name="quarter"),
+    path("history/", views.history, name="history"),
+    path("quarters/", views.quarter_current, name="quarter_current"),
+    path("quarters/<int:year>/<int:quarter>/", views.quarter, name="quarter"),
 ]

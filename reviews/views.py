@@ -1,68 +1,57 @@
-"""Check-ins: the overview, choosing a rhythm, and this period's check-in.
+"""Check-ins (the overview, choosing a rhythm, this period's check-in), the history and the
+quarterly summary.
 
-A check-in is looked up through ``_checkin_for``, so another person's is always a 404.
+Each page computes its period once, reads what it needs through ``reviews.queries`` and
+hands the rows to ``reviews.charts``; a check-in is looked up through ``owned_or_404``, so
+another person's is always a 404.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerapp.concurrency import StaleEdit
-from goals.models import Goal
-from reviews import selectors, services
-from reviews.cadence import Cadence
+from careerapp.ownership import owned_or_404
+from reviews import queries, services
+from reviews.cadence import Cadence, quarter_bounds, quarter_exists, quarter_of
+from reviews.charts.history import history_charts
+from reviews.charts.quarter import quarter_links, quarter_summary
 from reviews.forms import CheckInPage, ScheduleForm
-from reviews.models import CheckIn, ReflectionPrompt
+from reviews.models import CheckIn
+from reviews.queries.history import history_rows
+from reviews.queries.quarter import quarter_rows
 
-RECENT = 6
 
-
-def _checkin_for(request: HttpRequest, pk: int, checkins=None) -> CheckIn:
-    """The person's check-in ``pk`` (from ``checkins``, to prefetch), or 404."""
-    queryset = checkins if checkins is not None else CheckIn.objects.all()
-    return get_object_or_404(queryset.for_user(request.user), pk=pk)
+def _overview(request: HttpRequest, *, form=None, recent=(), status: int = 200):
+    """The overview: the person's check-in state, the latest check-ins and the rhythm form
+    (unbound with the current rhythm, or the one just refused)."""
+    today = timezone.localdate()
+    state = queries.checkin_state(request.user, today=today)
+    if form is None:
+        form = ScheduleForm(initial={"cadence": state.cadence})
+    context = {"state": state, "recent": list(recent), "schedule_form": form, "today": today}
+    return render(request, "reviews/checkin_overview.html", context, status=status)
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    state = selectors.checkin_state(request.user, today=today)
-    recent = list(
-        CheckIn.objects.for_user(request.user).submitted().order_by("-period_start")[:RECENT]
-    )
-    form = ScheduleForm(initial={"cadence": state.cadence})
-    return render(
-        request,
-        "reviews/index.html",
-        {"state": state, "recent": recent, "schedule_form": form, "today": today},
-    )
+    return _overview(request, recent=queries.recent_checkins(request.user))
 
 
 @require_POST
 def schedule_update(request: HttpRequest) -> HttpResponse:
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        today = timezone.localdate()
-        state = selectors.checkin_state(request.user, today=today)
-        return render(
-            request,
-            "reviews/index.html",
-            {"state": state, "recent": [], "schedule_form": form, "today": today},
-            status=422,
-        )
-    services.schedule_set(
-        user=request.user, cadence=form.cleaned_data["cadence"], today=timezone.localdate()
-    )
-    messages.success(
-        request,
-        _("Check-ins: %(cadence)s.") % {"cadence": Cadence(form.cleaned_data["cadence"]).label},
-    )
+        return _overview(request, form=form, status=422)
+    cadence = form.cleaned_data["cadence"]
+    services.schedule_set(user=request.user, cadence=cadence, today=timezone.localdate())
+    messages.success(request, _("Check-ins: %(cadence)s.") % {"cadence": Cadence(cadence).label})
     return redirect("reviews:index")
 
 
@@ -70,19 +59,6 @@ def schedule_update(request: HttpRequest) -> HttpResponse:
 def checkin_start(request: HttpRequest) -> HttpResponse:
     checkin = services.checkin_open(user=request.user, today=timezone.localdate())
     return redirect(checkin)
-
-
-def _page(request, checkin: CheckIn, data=None, *, submit=False) -> CheckInPage:
-    goals = list(Goal.objects.for_user(request.user).active().with_task_counts().by_priority())
-    prompts = list(ReflectionPrompt.objects.for_period(quarter_end=checkin.closes_quarter))
-    return CheckInPage(
-        data,
-        checkin=checkin,
-        goals=goals,
-        prompts=prompts,
-        today=timezone.localdate(),
-        submit=submit,
-    )
 
 
 def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> HttpResponse:
@@ -94,18 +70,18 @@ def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> 
         "editable": checkin.is_editable(today),
         "today": today,
     }
-    return render(request, "reviews/checkin.html", context, status=status)
+    return render(request, "reviews/checkin_form.html", context, status=status)
 
 
-def _with_answers():
-    return CheckIn.objects.prefetch_related("goal_reviews", "reflections", "next_steps")
+def _fresh(request: HttpRequest, pk: int) -> CheckIn:
+    return owned_or_404(CheckIn.objects.with_answers(), request.user, pk=pk)
 
 
 def _saved(request: HttpRequest, pk: int) -> HttpResponse:
     """The autosave's answer: when it saved, and (out of band) the check-in's new version
     and values for the page's hidden fields, so the tab's next autosave is not stale."""
-    fresh = _checkin_for(request, pk, _with_answers())
-    page = _page(request, fresh)
+    fresh = _fresh(request, pk)
+    page = CheckInPage.for_checkin(fresh, today=timezone.localdate())
     context = {"saved_at": timezone.now(), "version": fresh.version, "loaded": page.snapshot()}
     return render(request, "reviews/includes/_saved.html", context)
 
@@ -114,55 +90,94 @@ def _refuse(request: HttpRequest, pk: int, *, submit: bool) -> HttpResponse:
     """A save from an older version of the check-in (another tab saved meanwhile): 409,
     the page again with what the person typed, what changed meanwhile and the current
     version, so saving again deliberately keeps theirs."""
-    fresh = _checkin_for(request, pk, _with_answers())
     if request.htmx:
         # The tab keeps its old version: its autosaves stay refused until the person
         # looks (Save draft shows what changed) or reloads.
         return render(request, "reviews/includes/_saved.html", {"conflict": True}, status=409)
-    stale = _page(request, fresh, request.POST, submit=submit)
-    page = _page(request, fresh, stale.rebased_data(), submit=submit)
+    fresh, today = _fresh(request, pk), timezone.localdate()
+    stale = CheckInPage.for_checkin(fresh, request.POST, today=today, submit=submit)
+    page = CheckInPage.for_checkin(fresh, stale.rebased_data(), today=today, submit=submit)
     page.is_valid()
     page.non_field_errors[:0] = stale.conflict_messages()
     return _render(request, fresh, page, status=409)
 
 
+def _closed(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "reviews/checkin_detail.html", {"checkin": checkin})
+    messages.error(request, _("This check-in's period has ended, so it can no longer change."))
+    return render(request, "reviews/checkin_detail.html", {"checkin": checkin}, status=422)
+
+
+def _invalid(request: HttpRequest, checkin: CheckIn, page: CheckInPage) -> HttpResponse:
+    if request.htmx:
+        return render(request, "reviews/includes/_saved.html", {"problem": True})
+    return _render(request, checkin, page, status=422)
+
+
+def _done(request: HttpRequest, checkin: CheckIn, *, submit: bool) -> HttpResponse:
+    if request.htmx:
+        return _saved(request, checkin.pk)
+    if submit:
+        messages.success(request, _("Check-in saved. Thank you for keeping it up."))
+        return redirect("reviews:index")
+    messages.success(request, _("Draft saved. Come back any time before the period ends."))
+    return redirect(checkin)
+
+
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
-    current = _checkin_for(request, pk, _with_answers())
+    current, today = _fresh(request, pk), timezone.localdate()
+    if not current.is_editable(today):
+        return _closed(request, current)
     if request.method == "GET":
-        if not current.is_editable(timezone.localdate()):
-            return render(request, "reviews/checkin_read.html", {"checkin": current})
-        return _render(request, current, _page(request, current))
-
+        return _render(request, current, CheckInPage.for_checkin(current, today=today))
     submit = request.POST.get("action") == "submit"
-    if not current.is_editable(timezone.localdate()):
-        messages.error(request, _("This check-in's period has ended, so it can no longer change."))
-        return render(request, "reviews/checkin_read.html", {"checkin": current}, status=422)
-    page = _page(request, current, request.POST, submit=submit)
+    page = CheckInPage.for_checkin(current, request.POST, today=today, submit=submit)
     if not page.is_valid():
-        if request.htmx:
-            return render(request, "reviews/includes/_saved.html", {"problem": True})
-        return _render(request, current, page, status=422)
-    version = page.base_version()
-    unchanged = not submit and not page.changed_fields() and version in (None, current.version)
+        return _invalid(request, current, page)
     try:
-        if not unchanged:  # a draft save that changes nothing writes nothing
+        if page.needs_saving(current):
             services.checkin_save(
                 checkin=current,
                 data=page.checkin_data(),
                 submit=submit,
-                today=timezone.localdate(),
-                version=version,
+                today=today,
+                version=page.base_version(),
             )
     except StaleEdit:
         return _refuse(request, pk, submit=submit)
     except ValidationError as error:
         page.non_field_errors.extend(error.messages)
         return _render(request, current, page, status=422)
-    if request.htmx:
-        return _saved(request, pk)
-    if submit:
-        messages.success(request, _("Check-in saved. Thank you for keeping it up."))
-        return redirect("reviews:index")
-    messages.success(request, _("Draft saved. Come back any time before the period ends."))
-    return redirect(current)
+    return _done(request, current, submit=submit)
+
+
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    today, zone = timezone.localdate(), timezone.get_current_timezone()
+    rows = history_rows(request.user, page=request.GET.get("page"), today=today, zone=zone)
+    context = {
+        "state": rows.state,
+        "counts": rows.counts,
+        "page_obj": rows.page,
+        **vars(history_charts(rows)),
+    }
+    return render(request, "reviews/checkin_history.html", context)
+
+
+@require_GET
+def quarter_current(request: HttpRequest) -> HttpResponse:
+    year, quarter = quarter_of(timezone.localdate())
+    return redirect("reviews:quarter", year=year, quarter=quarter)
+
+
+@require_GET
+def quarter(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
+    if not quarter_exists(year, quarter):
+        raise Http404
+    period, today = quarter_bounds(year, quarter), timezone.localdate()
+    zone = timezone.get_current_timezone()
+    rows = quarter_rows(request.user, period=period, today=today, zone=zone)
+    context = {"summary": quarter_summary(rows), "today": today, **quarter_links(period, today)}
+    return render(request, "reviews/quarter_detail.html", context)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from careerapp import reminders
 from goals.models import Status
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import trends_planned
+from reviews import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_the_dashboard_and_the_email_list_only_active_goals_steps(owner, owner_c
 
 
 def test_the_history_and_quarter_do_not_count_left_open_steps_as_missed(owner, goals):
-    planned = trends_planned.planned(
+    planned = queries.planned(
         owner, start=datetime.date(2026, 3, 1), end=days(22), today=TODAY, zone=owner.zone
     )
     # The active goal's overdue step, and the closed goals' done steps (late: due 1 Mar).
@@ -105,7 +105,7 @@ def test_the_history_and_quarter_do_not_count_left_open_steps_as_missed(owner, g
 def test_a_paused_goals_steps_still_count_as_open_but_are_not_nagged(owner, owner_client):
     paused = GoalFactory(user=owner, title="Paused", status=Status.PAUSED)
     TaskFactory(goal=paused, title="Paused: overdue", due_date=days(-3))
-    planned = trends_planned.planned(
+    planned = queries.planned(
         owner, start=datetime.date(2026, 3, 1), end=days(22), today=TODAY, zone=owner.zone
     )
     assert planned.total.still_open == 1

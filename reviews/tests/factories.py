@@ -41,3 +41,10 @@ class GoalReviewFactory(factory.django.DjangoModelFactory):
     goal_title = factory.LazyAttribute(lambda r: r.goal.title if r.goal else "A goal")
     progress = 50
     status = "on_track"
+
+
+def month_checkin(user, start: datetime.date, **fields) -> CheckIn:
+    """A check-in for the calendar month that starts on ``start``."""
+    year, month = divmod(start.year * 12 + start.month, 12)
+    end = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
+    return CheckInFactory(user=user, period_start=start, period_end=end, **fields)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from goals.models import ChangeKind, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import selectors, services
+from reviews import queries, services
 from reviews.cadence import Cadence
 from reviews.models import CheckIn, CheckInStatus, GoalReview, Schedule
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
@@ -33,7 +33,7 @@ def monthly(owner):
 def test_state_counts_missed_periods_and_the_streak(owner, monthly):
     for month in (1, 3, 4):
         CheckInFactory(user=owner, period_start=D(2027, month, 1), period_end=D(2027, month, 28))
-    state = selectors.checkin_state(owner, today=D(2027, 5, 10))
+    state = queries.checkin_state(owner, today=D(2027, 5, 10))
     assert state.period.start == D(2027, 5, 1)
     assert state.is_due
     assert state.due_date == D(2027, 5, 31)
@@ -44,7 +44,7 @@ def test_state_counts_missed_periods_and_the_streak(owner, monthly):
 
 def test_after_checking_in_the_next_one_is_due_at_the_end_of_the_next_period(owner, monthly):
     CheckInFactory(user=owner, period_start=D(2027, 5, 1), period_end=D(2027, 5, 31))
-    state = selectors.checkin_state(owner, today=D(2027, 5, 10))
+    state = queries.checkin_state(owner, today=D(2027, 5, 10))
     assert not state.is_due
     assert state.due_date == D(2027, 6, 30)
 
@@ -52,14 +52,14 @@ def test_after_checking_in_the_next_one_is_due_at_the_end_of_the_next_period(own
 def test_the_default_rhythm_is_monthly_from_joining_and_partial_first_month_is_not_missed(owner):
     owner.date_joined = datetime.datetime(2027, 1, 20, tzinfo=datetime.UTC)
     owner.save()
-    state = selectors.checkin_state(owner, today=D(2027, 3, 5))
+    state = queries.checkin_state(owner, today=D(2027, 3, 5))
     assert state.cadence == Cadence.MONTHLY
     assert state.missed == 1  # only February; January started before joining
 
 
 def test_changing_the_rhythm_counts_afresh(owner, monthly):
     services.schedule_set(user=owner, cadence=Cadence.WEEKLY, today=D(2027, 6, 2))
-    state = selectors.checkin_state(owner, today=D(2027, 6, 3))
+    state = queries.checkin_state(owner, today=D(2027, 6, 3))
     assert state.missed == 0
     assert state.period.start == D(2027, 5, 31)
 
@@ -344,3 +344,15 @@ def test_the_period_follows_the_persons_own_calendar(client, owner, monthly):
         client.post(reverse("reviews:start"))
     checkin = CheckIn.objects.get()
     assert (checkin.period_start, checkin.period_end) == (D(2027, 2, 1), D(2027, 2, 28))
+
+
+@pytest.mark.parametrize(("checkins", "goals"), [(1, 1), (100, 20)])
+def test_the_overview_costs_the_same_queries(
+    page_client, owner, checkins, goals, django_assert_num_queries
+):
+    _seed(owner, checkins, goals)
+    # 1 session, 2 user, 3 the latest check-ins; the check-in state: 4 schedule, 5 this
+    # period's check-in and the latest submitted, 6 the rhythm's start dates
+    with django_assert_num_queries(6):
+        response = page_client.get(reverse("reviews:index"))
+    assert response.status_code == 200

@@ -3,13 +3,13 @@
 import pytest
 
 from reviews.content import (
-    QUARTERLY,
     REFLECTION_PROMPTS,
     load_reflection_prompts,
     prompt_text,
     shipped_texts,
     unload_reflection_prompts,
 )
+from reviews.content.reflection_prompts import QUARTERLY
 from reviews.models import PromptScope, Reflection, ReflectionPrompt
 from reviews.tests.factories import CheckInFactory, ReflectionPromptFactory
 

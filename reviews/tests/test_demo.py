@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from goals import demo as goals_demo
 from goals.models import ChangeKind, Goal, GoalChange
-from reviews import demo, selectors
+from reviews import demo, queries
 from reviews.cadence import Cadence
 from reviews.content import load_reflection_prompts
 from reviews.models import CheckIn, GoalReview, GoalStatusChoice, Reflection, ReflectionPrompt
@@ -123,7 +123,7 @@ def test_demo_corrections_keep_each_goals_history_in_order(demo_owner):
 
 def test_demo_leaves_this_months_check_in_due_with_two_slipped_by_and_a_streak(demo_owner):
     with timezone.override(demo_owner.zone):
-        state = selectors.checkin_state(demo_owner, today=timezone.localdate())
+        state = queries.checkin_state(demo_owner, today=timezone.localdate())
     assert state.is_due
     assert state.current is None
     assert state.missed == 2

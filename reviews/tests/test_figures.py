@@ -25,7 +25,7 @@ from django.urls import reverse
 from careerapp import reminders
 from goals.models import ChangeKind, GoalChange, Status
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import figures, trends_planned
+from reviews import queries
 from reviews.tests.factories import CheckInFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def quarter(owner):
 EXPECTED = {"due": 4, "on_time": 2, "late": 1, "still_open": 1, "share": 50}
 
 
-def totals(planned: trends_planned.PlannedVsActual) -> dict:
+def totals(planned: queries.PlannedVsActual) -> dict:
     total = planned.total
     return {
         "due": total.due,
@@ -148,7 +148,7 @@ def test_the_same_quarter_shows_the_same_figures_everywhere(owner, owner_client,
         assert glance_figure(bodies[name], "Satisfaction") == "3", name
 
     # And the one place agrees with itself.
-    assert figures.steps_done(owner, start=D(2027, 4, 1), end=D(2027, 7, 1), zone=owner.zone) == 4
+    assert queries.steps_done(owner, start=D(2027, 4, 1), end=D(2027, 7, 1), zone=owner.zone) == 4
 
 
 def panel(response, template: str) -> dict:

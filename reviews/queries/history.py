@@ -1,4 +1,4 @@
-"""Reads for the history page: the check-ins of the charts' months, and one page of the list.
+"""The history page's reads: the check-ins of the charts' months, and one page of the list.
 
 Each query is limited by the database to the charts' year or to the page, and everything
 counted is counted there: the page makes the same queries for one check-in as for ten
@@ -16,9 +16,9 @@ from functools import cached_property
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Q
 
-from reviews import figures, trends, trends_planned
+from reviews.cadence import history_window, window_floor
 from reviews.models import CheckIn, CheckInStatus, GoalReview
-from reviews.trends_planned import PlannedVsActual
+from reviews.queries import CheckInState, PlannedVsActual, checkin_state, planned, steps_done
 
 PER_PAGE = 12
 GOALS_SHOWN = 4  # progress charts (a row of them on a wide screen), for the latest goals
@@ -36,7 +36,7 @@ class Counts:
 
 
 def checkin_counts(user, *, floor: datetime.date) -> Counts:
-    """One aggregate query; ``floor`` is ``trends.window_floor(today)``."""
+    """One aggregate query; ``floor`` is ``cadence.window_floor(today)``."""
     submitted = Q(status=CheckInStatus.SUBMITTED)
     counts = CheckIn.objects.for_user(user).aggregate(
         total=Count("pk"),
@@ -75,41 +75,6 @@ def goal_reviews(checkins: list[CheckIn], *, limit: int = GOALS_SHOWN) -> dict[i
     return by_checkin
 
 
-@dataclass(frozen=True)
-class Charts:
-    """What the charts show, named as the templates use it."""
-
-    window_start: datetime.date
-    window_last: datetime.date
-    mood: trends.MoodTrend
-    goal_trends: list[trends.GoalTrend]
-    more_goals: bool  # more goals were reviewed than have a chart
-    planned: PlannedVsActual  # steps on time and dates moved
-    steps_done: int
-
-
-def charts(user, *, today: datetime.date, earlier: bool, zone) -> Charts:
-    """The charts of the last twelve months (or since the first check-in): five queries.
-
-    ``earlier`` says that submitted check-ins ended before the year (``Counts.earlier``).
-    """
-    checkins = window_checkins(user, floor=trends.window_floor(today))
-    start, end = trends.history_window(checkins, today=today, earlier=earlier)
-    shown = [c for c in checkins if start <= trends.midpoint(c) < end]
-    goals = trends.goal_trends(
-        shown, start=start, end=end, limit=GOALS_SHOWN + 1, reviews=goal_reviews(shown)
-    )
-    return Charts(
-        window_start=start,
-        window_last=end - datetime.timedelta(days=1),
-        mood=trends.mood_trend(shown, start=start, end=end),
-        goal_trends=goals[:GOALS_SHOWN],
-        more_goals=len(goals) > GOALS_SHOWN,
-        planned=trends_planned.planned(user, start=start, end=end, today=today, zone=zone),
-        steps_done=figures.steps_done(user, start=start, end=end, zone=zone),
-    )
-
-
 class _CountedPaginator(Paginator):
     """A paginator told its count by an aggregate the page has already made."""
 
@@ -122,9 +87,9 @@ class _CountedPaginator(Paginator):
         return self._count
 
 
-def list_page(user, number: str | None, *, total: int) -> tuple[Page, list[trends.CheckInLine]]:
+def list_page(user, number: str | None, *, total: int) -> tuple[Page, dict[int, Counter]]:
     """The check-ins on page ``number`` (newest first; any bad number gives a real page)
-    as lines: two queries, the page's rows and their goal reviews counted by status."""
+    and their goal reviews counted by status, by check-in id: two queries."""
     checkins = CheckIn.objects.for_user(user).only(*CHECKIN_FIELDS).order_by("-period_start")
     page = _CountedPaginator(checkins, PER_PAGE, count=total).get_page(number)
     rows = list(page.object_list)
@@ -138,4 +103,43 @@ def list_page(user, number: str | None, *, total: int) -> tuple[Page, list[trend
         )
         for checkin_id, status, count in counted:
             statuses[checkin_id][status] = count
-    return page, trends.checkin_lines(rows, statuses)
+    return page, statuses
+
+
+@dataclass(frozen=True)
+class HistoryRows:
+    state: CheckInState
+    counts: Counts
+    page: Page  # the list's page; its rows are ``rows``
+    rows: list[CheckIn]
+    statuses: dict[int, Counter]  # goal reviews of the list's rows, counted by status
+    start: datetime.date  # the charts' months, ``end`` exclusive
+    end: datetime.date
+    shown: list[CheckIn]  # the submitted check-ins drawn in those months
+    reviews: dict[int, list]  # their progress, for the latest goals (``goal_reviews``)
+    planned: PlannedVsActual
+    steps_done: int
+
+
+def history_rows(user, *, page: str | None, today: datetime.date, zone) -> HistoryRows:
+    """Everything the history page shows: twelve queries, limited to the charts' year
+    (or since the first check-in) and one page of the list, whatever lies before."""
+    floor = window_floor(today)
+    counts = checkin_counts(user, floor=floor)
+    listed, statuses = list_page(user, page, total=counts.total)
+    checkins = window_checkins(user, floor=floor)
+    start, end = history_window(checkins, today=today, earlier=counts.earlier > 0)
+    shown = [c for c in checkins if start <= c.period.middle < end]
+    return HistoryRows(
+        state=checkin_state(user, today=today),
+        counts=counts,
+        page=listed,
+        rows=list(listed.object_list),
+        statuses=statuses,
+        start=start,
+        end=end,
+        shown=shown,
+        reviews=goal_reviews(shown),
+        planned=planned(user, start=start, end=end, today=today, zone=zone),
+        steps_done=steps_done(user, start=start, end=end, zone=zone),
+    )

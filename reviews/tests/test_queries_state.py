@@ -1,12 +1,13 @@
-"""The check-in state counts missed periods and the streak in the database: it must agree
-with walking the periods one by one, for every rhythm and any history."""
+"""The check-in state counts missed periods and the streak from the rhythm's start dates
+(one query): it must agree with walking the periods one by one, for every rhythm and any
+history."""
 
 import datetime
 import random
 
 import pytest
 
-from reviews import selectors
+from reviews import queries
 from reviews.cadence import (
     Cadence,
     period_containing,
@@ -23,7 +24,7 @@ TODAY = D(2027, 5, 12)
 
 def walked(user, today: datetime.date) -> tuple[int, int]:
     """Missed periods and the streak, counted period by period (the obvious way)."""
-    schedule = selectors.schedule_of(user)
+    schedule = queries.schedule_of(user)
     first = schedule.period_for(schedule.anchor)
     # Periods count from the first one that starts on or after the anchor.
     after = first.end + datetime.timedelta(days=1)
@@ -80,7 +81,7 @@ def test_missed_and_streak_agree_with_walking_the_periods(owner, cadence, seed):
     Schedule.objects.create(user=owner, cadence=cadence, anchor=anchor)
     history(owner, cadence, anchor, seed)
     for today in (TODAY, TODAY - datetime.timedelta(days=9), anchor):
-        state = selectors.checkin_state(owner, today=today)
+        state = queries.checkin_state(owner, today=today)
         assert (state.missed, state.streak) == walked(owner, today), today
 
 
@@ -98,7 +99,7 @@ def test_a_long_unbroken_rhythm_is_one_streak(owner):
         )
         for p in periods
     )
-    state = selectors.checkin_state(owner, today=TODAY)
+    state = queries.checkin_state(owner, today=TODAY)
     assert (state.missed, state.streak) == (0, len(periods))
 
 

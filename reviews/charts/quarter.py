@@ -1,11 +1,11 @@
 """The quarterly summary: the page a person brings to a career conversation.
 
-Like ``reviews.trends``, pure computation over rows the view has loaded.
+Pure computation over what ``reviews.queries.quarter.quarter_rows`` read for the quarter the view
+computed once.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,48 +14,31 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
-from reviews import figures
-from reviews.cadence import Period, quarter_bounds
-from reviews.models import CheckIn, GoalStatusChoice, Reflection
-from reviews.trends import (
-    CheckInLine,
+from reviews.cadence import Period, quarter_of, quarter_step, quarter_window
+from reviews.charts.axes import (
     Day,
-    MoodTrend,
-    add_months,
-    checkin_lines,
     goal_key,
     in_period,
     local_day,
-    mood_trend,
     period_label,
     quarter_label,
+    satisfaction,
     submitted_in_order,
 )
-from reviews.trends_planned import PlannedVsActual, moved_dates
+from reviews.charts.history import CheckInLine, MoodTrend, checkin_lines, mood_trend
+from reviews.models import GoalStatusChoice, Reflection
+from reviews.queries import PlannedVsActual
+from reviews.queries.quarter import QuarterRows
 
 SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
 
-# Quarters whose neighbours and year-long chart window stay inside the calendar.
-FIRST_YEAR, LAST_YEAR = datetime.MINYEAR + 1, datetime.MAXYEAR - 1
 
-
-def quarter_exists(year: int, quarter: int) -> bool:
-    return FIRST_YEAR <= year <= LAST_YEAR and 1 <= quarter <= 4
-
-
-def quarter_of(day: Day) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_step(year: int, quarter: int, steps: int) -> tuple[int, int] | None:
-    """The quarter ``steps`` away, or None past the calendar's ends."""
-    found_year, index = divmod(year * 4 + quarter - 1 + steps, 4)
-    return (found_year, index + 1) if quarter_exists(found_year, index + 1) else None
-
-
-def quarter_window(period: Period) -> tuple[Day, Day]:
-    """The year up to the end of the quarter: the quarter with three before it."""
-    return add_months(period.start, -9), add_months(period.start, 3)
+def moved_dates(change: GoalChange) -> tuple[Day, Day] | None:
+    """A reschedule's old and new dates; None when a date was only set or removed."""
+    try:
+        return Day.fromisoformat(change.old_value), Day.fromisoformat(change.new_value)
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -82,8 +65,6 @@ class ComingUp:
 
 @dataclass
 class QuarterSummary:
-    year: int
-    quarter: int
     period: Period
     checkins: list[CheckInLine]
     satisfaction: float | None
@@ -98,8 +79,16 @@ class QuarterSummary:
     mood: MoodTrend
 
     @property
+    def year(self) -> int:
+        return self.period.quarter[0]
+
+    @property
+    def quarter(self) -> int:
+        return self.period.quarter[1]
+
+    @property
     def label(self) -> str:
-        return quarter_label(self.year, self.quarter)
+        return quarter_label(*self.period.quarter)
 
     @property
     def is_empty(self) -> bool:
@@ -112,47 +101,44 @@ class QuarterSummary:
         )
 
 
-def quarter_summary(
-    year: int,
-    quarter: int,
-    *,
-    checkins: Sequence[CheckIn],
-    reflections: Iterable[Reflection],
-    goals: Iterable[Goal],
-    changes: Sequence[GoalChange],
-    tasks: Sequence[Task],
-    planned: PlannedVsActual,
-    steps_done: int,
-    zone: datetime.tzinfo,
-) -> QuarterSummary:
-    """The page for a career conversation: ``checkins`` are the submitted ones up to the
-    quarter's end (earlier ones give each goal's starting point), ``changes`` those made in
-    the quarter, ``tasks`` those due in the next one. ``planned`` and ``steps_done`` are
-    the quarter's figures as ``reviews.figures`` defines them for every page."""
-    period = quarter_bounds(year, quarter)
-    goals_by_id = {goal.pk: goal for goal in goals}
-    ordered = submitted_in_order(checkins)
+def quarter_summary(rows: QuarterRows) -> QuarterSummary:
+    """The page for a career conversation, from the quarter's rows: ``checkins`` are the
+    submitted ones up to the quarter's end (earlier ones give each goal's starting point),
+    ``changes`` those made in the quarter, ``tasks`` those due in the next one."""
+    period, zone = rows.period, rows.zone
+    goals_by_id = {goal.pk: goal for goal in rows.goals}
+    ordered = submitted_in_order(rows.checkins)
     start, end = quarter_window(period)  # the chart's year; ``end`` is the day after the quarter
     within = in_period(ordered, start=period.start, end=end)
-    satisfaction, energy = figures.satisfaction(ordered, start=period.start, end=end)
-    achieved = _achieved(goals_by_id, changes, period, zone)
+    scores = satisfaction(ordered, start=period.start, end=end)
+    achieved = _achieved(goals_by_id, rows.changes, period, zone)
     done_ids = {line.goal_id for line in achieved}
     return QuarterSummary(
-        year=year,
-        quarter=quarter,
         period=period,
         checkins=checkin_lines(within),
-        satisfaction=satisfaction,
-        energy=energy,
-        steps_done=steps_done,
+        satisfaction=scores[0],
+        energy=scores[1],
+        steps_done=rows.steps_done,
         achieved=achieved,
         progressed=_progressed(ordered, period, goals_by_id, done_ids, zone),
-        slipped=_slipped(within, changes, goals_by_id, done_ids),
-        reflections=_reflections(reflections, period),
-        coming_up=_coming_up(goals_by_id.values(), tasks, period),
-        planned=planned,
+        slipped=_slipped(within, rows.changes, goals_by_id, done_ids),
+        reflections=_reflections(rows.reflections, period),
+        coming_up=_coming_up(goals_by_id.values(), rows.tasks, rows.following),
+        planned=rows.planned,
         mood=mood_trend(ordered, start=start, end=end, highlight=period),
     )
+
+
+def quarter_links(period: Period, today: Day) -> dict:
+    """The neighbouring quarters to link to, and whether this is the current one."""
+    this_quarter = quarter_of(today)
+    following = quarter_step(*period.quarter, 1)
+    return {
+        "previous": quarter_step(*period.quarter, -1),
+        # No link into quarters that have not started: there is nothing to sum up yet.
+        "next": following if following and following <= this_quarter else None,
+        "is_current": period.quarter == this_quarter,
+    }
 
 
 def _achieved(goals: dict, changes: Sequence[GoalChange], period: Period, zone) -> list[GoalLine]:
@@ -266,9 +252,8 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
     ]
 
 
-def _coming_up(goals: Iterable[Goal], tasks: Iterable[Task], period: Period) -> list[ComingUp]:
-    """What is still open and planned for the quarter after this one."""
-    following = quarter_bounds(*quarter_of(period.end + datetime.timedelta(days=1)))
+def _coming_up(goals: Iterable[Goal], tasks: Iterable[Task], following: Period) -> list[ComingUp]:
+    """What is still open and planned for ``following``, the quarter after this one."""
     items = [
         ComingUp(task.due_date, task.title, task.goal, is_target=False)
         for task in tasks

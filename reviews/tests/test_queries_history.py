@@ -6,64 +6,54 @@ import random
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import history_reads, trends, trends_planned
-from reviews.models import CheckIn, CheckInStatus
-from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+from reviews import cadence, queries
+from reviews.charts.quarter import moved_dates
+from reviews.models import CheckInStatus
+from reviews.queries import history as history_queries
+from reviews.tests.factories import GoalReviewFactory, month_checkin
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tenth_of_may_2027")]
 D = datetime.date
 TODAY = D(2027, 5, 10)
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC), tick=False):
-        yield
-
-
-def month(user, start: D, **fields) -> CheckIn:
-    end = trends.add_months(start, 1) - datetime.timedelta(days=1)
-    return CheckInFactory(user=user, period_start=start, period_end=end, **fields)
-
-
 def test_check_ins_before_the_charts_year_are_counted_but_not_loaded(owner):
     for n in range(30):
-        month(owner, trends.add_months(D(2027, 4, 1), -n))
-    month(owner, D(2027, 5, 1), status=CheckInStatus.DRAFT, submitted_at=None)
-    floor = trends.window_floor(TODAY)
+        month_checkin(owner, cadence.add_months(D(2027, 4, 1), -n))
+    month_checkin(owner, D(2027, 5, 1), status=CheckInStatus.DRAFT, submitted_at=None)
+    floor = cadence.window_floor(TODAY)
     assert floor == D(2026, 6, 1)
-    loaded = history_reads.window_checkins(owner, floor=floor)
+    loaded = history_queries.window_checkins(owner, floor=floor)
     assert [c.period_start for c in loaded] == [
-        trends.add_months(D(2026, 6, 1), n) for n in range(11)
+        cadence.add_months(D(2026, 6, 1), n) for n in range(11)
     ]
-    counts = history_reads.checkin_counts(owner, floor=floor)
+    counts = history_queries.checkin_counts(owner, floor=floor)
     assert (counts.total, counts.submitted, counts.earlier) == (31, 30, 19)
-    start, _end = trends.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
+    start, _end = cadence.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
     assert start == floor
 
 
 def test_a_short_history_starts_the_charts_at_its_first_check_in(owner):
-    month(owner, D(2027, 1, 1))
-    floor = trends.window_floor(TODAY)
-    loaded = history_reads.window_checkins(owner, floor=floor)
-    counts = history_reads.checkin_counts(owner, floor=floor)
-    window = trends.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
+    month_checkin(owner, D(2027, 1, 1))
+    floor = cadence.window_floor(TODAY)
+    loaded = history_queries.window_checkins(owner, floor=floor)
+    counts = history_queries.checkin_counts(owner, floor=floor)
+    window = cadence.history_window(loaded, today=TODAY, earlier=counts.earlier > 0)
     assert window == (D(2027, 1, 1), D(2027, 6, 1))
 
 
 def test_progress_is_loaded_for_the_goals_reviewed_most_recently_and_deleted_ones(owner):
-    checkins = [month(owner, D(2027, n, 1)) for n in (1, 2, 3, 4)]
+    checkins = [month_checkin(owner, D(2027, n, 1)) for n in (1, 2, 3, 4)]
     goals = [GoalFactory(user=owner, title=f"Goal {n}") for n in range(4)]
     for checkin, goal in zip(checkins, goals, strict=True):
         GoalReviewFactory(checkin=checkin, goal=goal, progress=40)
     GoalReviewFactory(checkin=checkins[0], goal=None, goal_title="Gone", progress=10)
     GoalReviewFactory(checkin=checkins[3], goal=goals[0], progress=None)  # no progress given
-    by_checkin = history_reads.goal_reviews(checkins, limit=2)
+    by_checkin = history_queries.goal_reviews(checkins, limit=2)
     loaded = {review.goal_title for reviews in by_checkin.values() for review in reviews}
     assert loaded == {"Goal 3", "Goal 2", "Goal 1", "Gone"}  # two shown, one to tell more
 
@@ -96,8 +86,8 @@ def test_steps_and_moved_dates_counted_by_the_database_agree_with_counting_rows(
             created_at=when + datetime.timedelta(days=rng.randint(0, 200)),
         )
     start, end = D(2026, 12, 1), D(2027, 6, 1)
-    counted = trends_planned.planned(owner, start=start, end=end, today=TODAY, zone=BERLIN)
-    months = trends_planned.month_counts(start, end)
+    counted = queries.planned(owner, start=start, end=end, today=TODAY, zone=BERLIN)
+    months = queries.month_counts(start, end)
     for task in Task.objects.for_user(owner).select_related("goal"):
         due = task.due_date
         done = task.done_at.astimezone(BERLIN).date() if task.done_at else None
@@ -115,9 +105,9 @@ def test_steps_and_moved_dates_counted_by_the_database_agree_with_counting_rows(
             count.late += 1
     assert counted.months == list(months.values())
     moves = [
-        (c.goal_id, trends_planned.moved_dates(c))
+        (c.goal_id, moved_dates(c))
         for c in GoalChange.objects.filter(goal__user=owner, kind=ChangeKind.RESCHEDULED)
-        if start <= c.created_at.astimezone(BERLIN).date() < end and trends_planned.moved_dates(c)
+        if start <= c.created_at.astimezone(BERLIN).date() < end and moved_dates(c)
     ]
     assert counted.reschedules == len(moves)
     assert counted.pushed_later == sum(1 for _goal, (old, new) in moves if new > old)

@@ -9,10 +9,9 @@ from playwright.sync_api import Page, expect
 
 from goals.models import ChangeKind, GoalChange, Status
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews.cadence import Cadence
+from reviews.cadence import Cadence, add_months
 from reviews.models import CheckIn, CheckInStatus, GoalReview, Reflection, Schedule
 from reviews.tests.factories import ReflectionPromptFactory
-from reviews.trends import add_months
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,25 +4,27 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import figures, trends, trends_planned, trends_quarter
-from reviews.cadence import Cadence, quarter_bounds
+from reviews import cadence, queries
+from reviews.cadence import Cadence, next_period, quarter_bounds
+from reviews.charts import history
+from reviews.charts import quarter as quarter_charts
+from reviews.charts.axes import period_label
+from reviews.charts.planned import planned_chart
 from reviews.models import CheckIn, CheckInStatus, Reflection
-from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
+from reviews.queries.quarter import QuarterRows
+from reviews.tests.factories import (
+    GoalReviewFactory,
+    ReflectionPromptFactory,
+    month_checkin,
+)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tenth_of_may_2027")]
 D = datetime.date
 TODAY = D(2027, 5, 10)
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def at(day: D, hour: int = 12) -> datetime.datetime:
@@ -30,9 +32,7 @@ def at(day: D, hour: int = 12) -> datetime.datetime:
 
 
 def month(user, year: int, number: int, **fields) -> CheckIn:
-    start = D(year, number, 1)
-    end = trends.add_months(start, 1) - datetime.timedelta(days=1)
-    return CheckInFactory(user=user, period_start=start, period_end=end, **fields)
+    return month_checkin(user, D(year, number, 1), **fields)
 
 
 def loaded(user) -> list[CheckIn]:
@@ -54,21 +54,21 @@ def loaded(user) -> list[CheckIn]:
 )
 def test_a_check_in_is_named_after_its_period(cadence, start, end, label):
     checkin = CheckIn(period_start=start, period_end=end, cadence=cadence)
-    assert trends.period_label(checkin) == label
+    assert period_label(checkin) == label
 
 
 def test_the_one_line_summary_counts_goals_by_status(owner):
     checkin = month(owner, 2027, 3, satisfaction=4, energy=2)
     for status in ("on_track", "at_risk", "on_track"):
         GoalReviewFactory(checkin=checkin, goal=GoalFactory(user=owner), status=status)
-    [line] = trends.checkin_lines(loaded(owner))
+    [line] = history.checkin_lines(loaded(owner))
     assert line.label == "March 2027"
     assert line.summary == "Satisfaction 4/5 · Energy 2/5 · 3 goals: 2 on track, 1 at risk"
 
 
 def test_an_empty_check_in_still_gets_a_line(owner):
     month(owner, 2027, 3, satisfaction=None, energy=None, status=CheckInStatus.DRAFT)
-    [line] = trends.checkin_lines(loaded(owner))
+    [line] = history.checkin_lines(loaded(owner))
     assert line.summary == "Nothing scored or reviewed."
 
 
@@ -78,20 +78,20 @@ def test_an_empty_check_in_still_gets_a_line(owner):
 def test_the_charts_cover_the_last_twelve_months_of_a_long_history(owner):
     for year, number in ((2025, 1), (2026, 2), (2027, 4)):
         month(owner, year, number)
-    assert trends.history_window(loaded(owner), today=TODAY) == (D(2026, 6, 1), D(2027, 6, 1))
+    assert cadence.history_window(loaded(owner), today=TODAY) == (D(2026, 6, 1), D(2027, 6, 1))
 
 
 def test_the_charts_start_at_the_first_check_in_but_span_at_least_a_quarter(owner):
     month(owner, 2027, 1)
-    assert trends.history_window(loaded(owner), today=TODAY)[0] == D(2027, 1, 1)
-    assert trends.history_window([], today=TODAY) == (D(2027, 3, 1), D(2027, 6, 1))
+    assert cadence.history_window(loaded(owner), today=TODAY)[0] == D(2027, 1, 1)
+    assert cadence.history_window([], today=TODAY) == (D(2027, 3, 1), D(2027, 6, 1))
 
 
 def test_the_mood_chart_plots_submitted_scores_in_time_order(owner):
     month(owner, 2027, 3, satisfaction=5, energy=None)
     month(owner, 2027, 1, satisfaction=1, energy=2)
     month(owner, 2027, 2, satisfaction=3, energy=4, status=CheckInStatus.DRAFT)
-    mood = trends.mood_trend(loaded(owner), start=D(2027, 1, 1), end=D(2027, 7, 1))
+    mood = history.mood_trend(loaded(owner), start=D(2027, 1, 1), end=D(2027, 7, 1))
     satisfaction, energy = mood.chart.series
     assert [p.value for p in satisfaction.points] == [1, 5]  # the draft is left out
     assert [p.value for p in energy.points] == [2]  # no energy given in March
@@ -109,7 +109,7 @@ def test_the_mood_chart_plots_submitted_scores_in_time_order(owner):
 
 def test_the_quarter_band_covers_its_three_months(owner):
     period = quarter_bounds(2027, 1)
-    mood = trends.mood_trend([], start=D(2026, 4, 1), end=D(2027, 4, 1), highlight=period)
+    mood = history.mood_trend([], start=D(2026, 4, 1), end=D(2027, 4, 1), highlight=period)
     x, width = mood.chart.band
     assert x == mood.chart.x_ticks[9].pos  # January
     assert x + width == pytest.approx(100, abs=0.01)
@@ -128,7 +128,7 @@ def test_each_goal_gets_its_own_progress_line_most_recent_first(owner):
     GoalReviewFactory(
         checkin=CheckIn.objects.get(period_start=D(2027, 3, 1)), goal=None, progress=None
     )
-    lines = trends.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
+    lines = history.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
     assert [(t.goal_id, t.title) for t in lines] == [(kept.pk, kept.title), (None, "An old plan")]
     assert [p.value for p in lines[0].chart.series[0].points] == [10, 40, 35]
     assert lines[0].latest == 35
@@ -139,7 +139,7 @@ def test_each_goal_gets_its_own_progress_line_most_recent_first(owner):
 def test_a_progress_point_shows_its_status(owner):
     goal = GoalFactory(user=owner)
     GoalReviewFactory(checkin=month(owner, 2027, 2), goal=goal, progress=30, status="off_track")
-    [line] = trends.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
+    [line] = history.goal_trends(loaded(owner), start=D(2027, 1, 1), end=D(2027, 6, 1))
     [point] = line.chart.series[0].points
     assert point.css == "is-off_track"
     assert point.label == "February 2027: 30%, off track"
@@ -149,9 +149,9 @@ def test_a_progress_point_shows_its_status(owner):
 # --- Planned against actual ------------------------------------------------------------
 
 
-def planned(owner, **kwargs) -> trends_planned.PlannedVsActual:
+def planned(owner, **kwargs) -> queries.PlannedVsActual:
     window = {"start": D(2027, 1, 1), "end": D(2027, 6, 1), "today": TODAY, "zone": BERLIN}
-    return trends_planned.planned(owner, **(window | kwargs))
+    return queries.planned(owner, **(window | kwargs))
 
 
 def test_steps_count_as_on_time_late_or_still_open(owner):
@@ -203,7 +203,7 @@ def test_the_planned_chart_has_two_bars_a_month_on_a_round_scale(owner):
     for day in (3, 4, 5):
         TaskFactory(goal=goal, due_date=D(2027, 2, day), done_at=at(D(2027, 2, 1)))
     TaskFactory(goal=goal, due_date=D(2027, 3, 2), done_at=None)
-    chart = planned(owner).chart
+    chart = planned_chart(planned(owner).months, D(2027, 1, 1), D(2027, 6, 1))
     assert [t.label for t in chart.y_ticks] == ["0", "1", "2", "3"]
     due, on_time, march = chart.bars
     assert due.label == "February 2027: 3 due"
@@ -215,13 +215,13 @@ def test_the_planned_chart_has_two_bars_a_month_on_a_round_scale(owner):
 # --- The quarter -----------------------------------------------------------------------
 
 
-def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
+def quarter(owner, year=2027, number=1) -> quarter_charts.QuarterSummary:
     """The summary as the view builds it, from the same rows."""
     period = quarter_bounds(year, number)
     window = {"start": period.start, "end": period.end + datetime.timedelta(days=1)}
-    return trends_quarter.quarter_summary(
-        year,
-        number,
+    rows = QuarterRows(
+        period=period,
+        following=next_period(period, Cadence.QUARTERLY, period.start),
         checkins=loaded(owner),
         reflections=Reflection.objects.filter(checkin__user=owner).select_related(
             "checkin", "prompt"
@@ -229,10 +229,11 @@ def quarter(owner, year=2027, number=1) -> trends_quarter.QuarterSummary:
         goals=Goal.objects.for_user(owner),
         changes=list(GoalChange.objects.filter(goal__user=owner)),
         tasks=list(Task.objects.for_user(owner).select_related("goal")),
-        planned=trends_planned.planned(owner, **window, today=TODAY, zone=BERLIN, chart=False),
-        steps_done=figures.steps_done(owner, **window, zone=BERLIN),
+        planned=queries.planned(owner, **window, today=TODAY, zone=BERLIN),
+        steps_done=queries.steps_done(owner, **window, zone=BERLIN),
         zone=BERLIN,
     )
+    return quarter_charts.quarter_summary(rows)
 
 
 def status_change(goal, new: str, day: D) -> None:
@@ -355,7 +356,7 @@ def test_a_quarter_without_anything_is_empty(owner):
     ],
 )
 def test_quarters_step_across_years_and_stop_at_the_calendars_ends(year, number, steps, expected):
-    assert trends_quarter.quarter_step(year, number, steps) == expected
+    assert cadence.quarter_step(year, number, steps) == expected
 
 
 @pytest.mark.parametrize(
@@ -363,4 +364,4 @@ def test_quarters_step_across_years_and_stop_at_the_calendars_ends(year, number,
     [(2027, 1, True), (2027, 0, False), (2027, 5, False), (0, 1, False)],
 )
 def test_only_real_quarters_exist(year, number, exists):
-    assert trends_quarter.quarter_exists(year, number) is exists
+    assert cadence.quarter_exists(year, number) is exists

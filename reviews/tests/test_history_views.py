@@ -9,9 +9,7 @@ from django.urls import reverse
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
-from reviews import trends
-from reviews.cadence import Cadence
-from reviews.history_reads import GOALS_SHOWN, PER_PAGE
+from reviews.cadence import Cadence, add_months
 from reviews.models import (
     CheckIn,
     CheckInStatus,
@@ -20,6 +18,7 @@ from reviews.models import (
     ReflectionPrompt,
     Schedule,
 )
+from reviews.queries.history import GOALS_SHOWN, PER_PAGE
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory, ReflectionPromptFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +177,7 @@ def test_the_pages_need_a_sign_in(anon_client):
 
 def months_back(user, count: int, **fields) -> list[CheckIn]:
     """``count`` monthly check-ins, the newest for April 2027."""
-    starts = [trends.add_months(D(2027, 4, 1), -n) for n in range(count)]
+    starts = [add_months(D(2027, 4, 1), -n) for n in range(count)]
     return [month(start.year, start.month, user=user, **fields) for start in starts]
 
 
@@ -369,7 +368,7 @@ def test_history_query_count(owner_client, seeded, page, django_assert_num_queri
     # goals reviewed most recently; the list: 6 the page's check-ins, 7 their goal reviews
     # counted by status; 8 steps due in the charts' months counted by month, 9 target dates
     # moved in them counted, 10 steps done in them counted (the "steps done" figure, added
-    # with reviews.figures); checkin_state: 11 schedule, 12 this period's check-in and the
+    # with reviews.charts); checkin_state: 11 schedule, 12 this period's check-in and the
     # last submitted one, 13 missed periods and the streak counted
     with django_assert_num_queries(13):
         response = owner_client.get(HISTORY, {"page": page})
@@ -380,7 +379,7 @@ def test_quarter_query_count(owner_client, seeded, django_assert_num_queries):
     # 1 session, 2 user, 3 submitted check-ins up to the quarter's end, 4 their goal reviews
     # (prefetch), 5 the quarter's reflections with check-in and prompt, 6 goals, 7 status
     # changes and moved dates in the quarter, 8 steps due next quarter, with goals; the
-    # quarter's figures, counted by the database as on the history page (reviews.figures)
+    # quarter's figures, counted by the database as on the history page (reviews.charts)
     # rather than from loaded steps: 9 steps due by month, 10 dates moved, 11 steps done
     with django_assert_num_queries(11):
         response = owner_client.get(THIS_QUARTER)
