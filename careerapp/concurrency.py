@@ -199,10 +199,18 @@ def base_version(
     loaded: dict[str, str] | None,
 ) -> int | None:
     """The version a save may overwrite: the one the form was loaded from (``sent``), or
-    the ``current`` one when nothing the form shows changed since. None: no check."""
+    the ``current`` one when nothing the form shows changed since to anything but what
+    this save sends. None: no check.
+
+    A change that agrees is no conflict: the tab's own autosave, still in flight when the
+    person pressed Submit, raised the version with the very values Submit sends again.
+    """
     if sent is None or sent == current:
         return sent
-    if changed_meanwhile(bound_fields, loaded) == []:
+    changed = changed_meanwhile(bound_fields, loaded)
+    if changed is not None and not [
+        bf for bf in changed if bf.field.has_changed(bf.initial, bf.data)
+    ]:
         return current
     return sent
 

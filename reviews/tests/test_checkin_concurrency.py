@@ -173,3 +173,37 @@ def test_a_stale_submit_is_refused_and_applies_no_course_correction(page_client,
     goal.refresh_from_db()
     assert not checkin.is_submitted
     assert goal.target_date == target
+
+
+def test_submit_while_the_same_tabs_autosave_was_in_flight_is_saved_not_refused(
+    page_client, checkin, goal
+):
+    # The tab autosaves a note, and the person presses Submit before the autosave's answer
+    # (with the new version) reaches the page: Submit carries the old version and the
+    # same note. Nothing changed meanwhile but what Submit sends again, so it goes through.
+    answers = {
+        "satisfaction": "4",
+        "energy": "3",
+        f"goal-{goal.pk}-status": "on_track",
+        f"goal-{goal.pk}-note": "Halfway there",
+    }
+    autosave = _tab(page_client, checkin, **answers)
+    submit = {**autosave, "action": "submit"}
+    answer = page_client.post(checkin.get_absolute_url(), autosave, HTTP_HX_REQUEST="true")
+    assert answer.status_code == 200
+
+    response = page_client.post(checkin.get_absolute_url(), submit)
+
+    assert response.status_code == 302
+    checkin.refresh_from_db()
+    assert checkin.submitted_at is not None
+    assert GoalReview.objects.get().note == "Halfway there"
+
+
+def test_a_different_value_from_the_same_old_version_is_still_refused(page_client, checkin, goal):
+    first = _tab(page_client, checkin, **{f"goal-{goal.pk}-note": "Halfway there"})
+    second = {**first, f"goal-{goal.pk}-note": "Nearly done"}
+    assert page_client.post(checkin.get_absolute_url(), first).status_code == 302
+
+    assert page_client.post(checkin.get_absolute_url(), second).status_code == 409
+    assert GoalReview.objects.get().note == "Halfway there"
