@@ -23,8 +23,8 @@ from careerapp.demo import load_demo_content
 from careerapp.portability import export_user_data
 from careerapp.tests.factories import UserFactory
 from careerapp.tests.fuzzing import hostile, json_values, leaves, replaced
+from careerapp.tests.portability_world import add_next_step, counts_in_database, upload
 from careerapp.tests.test_fuzz_forms import FUZZ
-from careerapp.tests.test_portability import _add_next_step, _counts_in_database, _upload
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ VALUES = st.one_of(
 @pytest.fixture
 def skeleton(other_user) -> dict[str, Any]:
     load_demo_content(other_user)
-    _add_next_step(other_user)
+    add_next_step(other_user)
     return json.loads(json.dumps(export_user_data(other_user)))
 
 
@@ -120,7 +120,7 @@ def test_generated_documents_get_a_success_or_a_422_naming_the_place(client, ske
         note(f"edits: {edits!r}")
         content = json.dumps(document).encode()
         with transaction.atomic():
-            response = client.post(url, {"file": _upload(content)})
+            response = client.post(url, {"file": upload(content)})
             assert response.status_code in {302, 422}, response.status_code
             if response.status_code == 422:
                 errors = response.context["import_form"].errors["file"]
@@ -128,7 +128,7 @@ def test_generated_documents_get_a_success_or_a_422_naming_the_place(client, ske
                 if document.get("version") == 1 and document.get("format") == skeleton["format"]:
                     # A value inside a real export: the message says where it is.
                     assert any("cannot be imported: " in error for error in errors), errors
-                assert all(count == 0 for count in _counts_in_database(newcomer).values())
+                assert all(count == 0 for count in counts_in_database(newcomer).values())
                 newcomer.refresh_from_db()
                 assert newcomer.display_name == "Nell"
             transaction.set_rollback(True)

@@ -1,0 +1,113 @@
+"""What the export and import tests share: recognisable accounts and counts of rows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from assessments.models import Answer, PersonalSkill, Question, Take
+from careerapp.models import DeliveryStatus, ReminderDelivery, User
+from goals.models import Goal, GoalChange, Task
+from reviews.models import CheckIn, GoalReview, NextStep, Reflection, ReflectionPrompt, Schedule
+
+SECRET = "Oscar-only"
+
+
+def mark_as_theirs(user: User) -> None:
+    """Demo content is the same for everyone; make this person's words recognisable."""
+    User.objects.filter(pk=user.pk).update(display_name=f"{SECRET} person")
+    for goal in Goal.objects.for_user(user):
+        Goal.objects.filter(pk=goal.pk).update(title=f"{SECRET} goal {goal.pk}")
+    Task.objects.filter(goal__user=user).update(title=f"{SECRET} step")
+    GoalReview.objects.filter(checkin__user=user).update(note=f"{SECRET} note")
+    Reflection.objects.filter(checkin__user=user).update(answer=f"{SECRET} reflection")
+    Answer.objects.filter(take__user=user, type="text").update(text=f"{SECRET} answer")
+    for skill in PersonalSkill.objects.filter(user=user):
+        PersonalSkill.objects.filter(pk=skill.pk).update(name=f"{SECRET} skill {skill.pk}")
+
+
+def add_next_step(user: User) -> NextStep:
+    checkin = CheckIn.objects.for_user(user).order_by("-period_start").first()
+    goal = Goal.objects.for_user(user).first()
+    task = Task.objects.create(goal=goal, title="Ask Jo for a mock interview")
+    return NextStep.objects.create(checkin=checkin, goal=goal, task=task, title=task.title)
+
+
+def small_account(user: User) -> None:
+    """One row of every kind, so every prefetch has something to fetch."""
+    question = Question.objects.filter(type="single").prefetch_related("options").first()
+    option = question.options.all()[0]
+    skill = PersonalSkill.objects.create(user=user, instrument=question.instrument, name="Kayak")
+    goal = Goal.objects.create(user=user, title="Paddle", personal_skill=skill)
+    task = Task.objects.create(goal=goal, title="Buy a paddle")
+    GoalChange.objects.create(goal=goal, kind="created")
+    take = Take.objects.create(user=user, instrument=question.instrument)
+    Answer.objects.create(
+        take=take,
+        question=question,
+        key=question.key,
+        prompt=question.prompt,
+        type=question.type,
+        option_ids=[option.pk],
+        option_labels=[option.label],
+    )
+    Schedule.objects.create(user=user)
+    today = timezone.localdate()
+    checkin = CheckIn.objects.create(
+        user=user, period_start=today, period_end=today, cadence="monthly"
+    )
+    GoalReview.objects.create(checkin=checkin, goal=goal, goal_title=goal.title)
+    prompt = ReflectionPrompt.objects.first()
+    Reflection.objects.create(checkin=checkin, prompt=prompt, prompt_text=prompt.text)
+    NextStep.objects.create(checkin=checkin, goal=goal, task=task, title=task.title)
+    ReminderDelivery.objects.create(
+        user=user, week=today, scheduled_for=timezone.now(), status=DeliveryStatus.SENT
+    )
+
+
+def row_counts(document: dict[str, Any]) -> dict[str, int]:
+    goals, takes = document["goals"], document["assessments"]["takes"]
+    checkins = document["reviews"]["checkins"]
+    return {
+        "goals": len(goals),
+        "tasks": sum(len(goal["tasks"]) for goal in goals),
+        "changes": sum(len(goal["changes"]) for goal in goals),
+        "personal_skills": len(document["assessments"]["personal_skills"]),
+        "takes": len(takes),
+        "answers": sum(len(take["answers"]) for take in takes),
+        "checkins": len(checkins),
+        "goal_reviews": sum(len(c["goal_reviews"]) for c in checkins),
+        "reflections": sum(len(c["reflections"]) for c in checkins),
+        "next_steps": sum(len(c["next_steps"]) for c in checkins),
+        "reminder_deliveries": len(document["reminder_deliveries"]),
+    }
+
+
+def counts_in_database(user: User) -> dict[str, int]:
+    return {
+        "goals": Goal.objects.filter(user=user).count(),
+        "tasks": Task.objects.filter(goal__user=user).count(),
+        "changes": GoalChange.objects.filter(goal__user=user).count(),
+        "personal_skills": PersonalSkill.objects.filter(user=user).count(),
+        "takes": Take.objects.filter(user=user).count(),
+        "answers": Answer.objects.filter(take__user=user).count(),
+        "checkins": CheckIn.objects.filter(user=user).count(),
+        "goal_reviews": GoalReview.objects.filter(checkin__user=user).count(),
+        "reflections": Reflection.objects.filter(checkin__user=user).count(),
+        "next_steps": NextStep.objects.filter(checkin__user=user).count(),
+        "reminder_deliveries": ReminderDelivery.objects.filter(user=user).count(),
+    }
+
+
+def upload(content: bytes, name: str = "career-compass.json") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/json")
+
+
+def without_what_must_differ(document: dict[str, Any]) -> dict[str, Any]:
+    document = json.loads(json.dumps(document))
+    document.pop("exported_at")
+    document["profile"].pop("date_joined")
+    return document
