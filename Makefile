@@ -14,7 +14,7 @@ export PORT
 export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint fmt superuser clean bench-reminders bench-web bench-weight bench-lighthouse
+.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint fmt superuser clean bench-reminders bench-web bench-compare bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -81,6 +81,9 @@ bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default
 
 bench-web: install-dev  ## Web benchmark: wrk rounds, page weight and Lighthouse (needs PostgreSQL, wrk, chromium, npx)
 	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
+
+bench-compare: install-dev  ## Weekly pages of this checkout against BEFORE=<commit>, side by side (as bench-web)
+	$(BIN)/python -m benchmarks.compare --before $(BEFORE) $(BENCH_ARGS)
 
 bench-weight: install-dev  ## Only the page weight part of the web benchmark
 	$(BIN)/python -m benchmarks.page_weight $(BENCH_ARGS)

@@ -257,16 +257,18 @@ def prepare(*, reseed: bool = False) -> list[str]:
 
 
 class Gunicorn:
-    def __init__(self, port: int, workers: int, logs: Path) -> None:
+    def __init__(self, port: int, workers: int, logs: Path, *, tree: Path = BASE_DIR) -> None:
+        """gunicorn serving the checkout in ``tree`` (another commit's, for
+        ``benchmarks.compare``) with this environment's settings and database."""
         self.port = port
-        self.log = logs / "gunicorn.log"
+        self.log = logs / f"gunicorn-{port}.log"
         gunicorn = Path(sys.executable).with_name("gunicorn")
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own app, fixed arguments
                 [str(gunicorn), "benchmarks.web_wsgi:application"]
                 + ["--worker-class=sync", f"--workers={workers}", f"--bind=127.0.0.1:{port}"]
                 + ["--graceful-timeout=10", "--log-level=warning", "--error-logfile=-"],
-                cwd=BASE_DIR,
+                cwd=tree,
                 env=os.environ.copy(),
                 stdout=log,
                 stderr=subprocess.STDOUT,

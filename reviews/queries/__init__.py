@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Subquery
+from django.db import connection
 from django.utils import dateformat
 
 from goals.models import GoalChange, Task
@@ -74,13 +74,64 @@ def checkin_state(user, *, today: datetime.date) -> CheckInState:
 
 
 def _current_and_last(user, period: Period) -> tuple[CheckIn | None, CheckIn | None]:
-    """This period's check-in and the latest submitted one, in one query."""
-    checkins = CheckIn.objects.for_user(user)
-    latest = checkins.submitted().order_by("-period_start").values("pk")[:1]
-    rows = list(checkins.filter(Q(period_start=period.start) | Q(pk=Subquery(latest))))
+    """This period's check-in and the latest submitted one, in one query.
+
+    SQL rather than the ORM: a measured departure (benchmarks/README.md, "Departures from
+    plain Django"): building this and the rhythm's query with the ORM cost more than the
+    database takes to answer them, on every dashboard and check-ins page."""
+    rows = list(
+        CheckIn.objects.raw(
+            """
+            SELECT * FROM reviews_checkin
+            WHERE user_id = %(user)s AND (period_start = %(current)s OR id = (
+                SELECT id FROM reviews_checkin
+                WHERE user_id = %(user)s AND status = %(submitted)s
+                ORDER BY period_start DESC LIMIT 1
+            ))
+            """,
+            {"user": user.pk, "current": period.start, "submitted": CheckInStatus.SUBMITTED},
+        )
+    )
     current = next((c for c in rows if c.period_start == period.start), None)
     submitted = [c for c in rows if c.is_submitted]
     return current, max(submitted, key=lambda c: c.period_start, default=None)
+
+
+# Submitted check-ins of the rhythm, newest first. The n-th of them lies exactly n - 1
+# periods before the previous period while there is no gap, so its period number plus n
+# equals the previous period's number plus one; the first gap breaks that for good.
+_RHYTHM_SQL = """
+SELECT COALESCE(SUM(CASE WHEN period_start >= %(counted_from)s THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN number + newest = %(after_previous)s THEN 1 ELSE 0 END), 0)
+FROM (
+    SELECT period_start, {number} AS number,
+           ROW_NUMBER() OVER (ORDER BY period_start DESC) AS newest
+    FROM reviews_checkin
+    WHERE user_id = %(user)s AND status = %(submitted)s
+      AND period_start >= %(first)s AND period_start < %(current)s
+      AND (cadence = %(cadence)s OR period_start = %(first)s)
+) AS rhythm
+"""
+# ``cadence.period_number`` of ``period_start`` in SQL, for each database we run on: a
+# day number (``date.toordinal()``) for weeks and fortnights, a month number otherwise.
+_DAY_NUMBER = {
+    "postgresql": "(period_start - DATE '0001-01-01' + 1)",
+    "sqlite": "CAST(julianday(period_start) - 1721424.5 AS INTEGER)",
+}
+_MONTH_NUMBER = {
+    "postgresql": "(CAST(EXTRACT(YEAR FROM period_start) AS INTEGER) * 12"
+    " + CAST(EXTRACT(MONTH FROM period_start) AS INTEGER) - 1)",
+    "sqlite": "(CAST(strftime('%%Y', period_start) AS INTEGER) * 12"
+    " + CAST(strftime('%%m', period_start) AS INTEGER) - 1)",
+}
+_PERIOD_NUMBER = {
+    Cadence.WEEKLY: "({days} - 1) / 7",
+    # Rows start on or after the first period, so the division never meets a negative
+    # number (SQL truncates towards zero where Python floors).
+    Cadence.FORTNIGHTLY: "({days} - %(first_day)s) / 14",
+    Cadence.MONTHLY: "{months}",
+    Cadence.QUARTERLY: "{months} / 3",
+}
 
 
 def _submitted_in_rhythm(schedule: Schedule, period: Period) -> tuple[int, int]:
@@ -90,28 +141,29 @@ def _submitted_in_rhythm(schedule: Schedule, period: Period) -> tuple[int, int]:
     A check-in belongs to the rhythm when it starts one of the schedule's periods, on or
     after the anchor's. The anchor moves whenever the rhythm changes, so those are the
     check-ins made with the schedule's cadence, plus one made under the old rhythm that
-    happens to start the anchor's period. Newest first, the n-th of them lies exactly
-    n - 1 periods before the previous period while there is no gap, so its period number
-    plus n equals the previous period's number plus one; the first gap breaks that for good.
-    Only their start dates are loaded (a few dozen a year).
+    happens to start the anchor's period. SQL for the reason given in ``_current_and_last``;
+    the period number is the one expression written for each database.
     """
     first = schedule.period_for(schedule.anchor)
     previous = previous_period(period, schedule.cadence, schedule.anchor)
-    counted_from = _first_full_period_start(schedule)
-    starts = (
-        CheckIn.objects.for_user(schedule.user_id)
-        .submitted()
-        .filter(period_start__gte=first.start, period_start__lt=period.start)
-        .filter(Q(cadence=schedule.cadence) | Q(period_start=first.start))
-        .order_by("-period_start")
-        .values_list("period_start", flat=True)
+    vendor = connection.vendor
+    number = _PERIOD_NUMBER[schedule.cadence].format(
+        days=_DAY_NUMBER[vendor], months=_MONTH_NUMBER[vendor]
     )
-    after_previous = _number(schedule, previous.start) + 1
-    counted = run = 0
-    for newest, start in enumerate(starts, 1):
-        counted += start >= counted_from
-        run += _number(schedule, start) + newest == after_previous
-    return counted, run
+    params = {
+        "user": schedule.user_id,
+        "submitted": CheckInStatus.SUBMITTED,
+        "cadence": schedule.cadence,
+        "first": first.start,
+        "first_day": first.start.toordinal(),
+        "current": period.start,
+        "counted_from": _first_full_period_start(schedule),
+        "after_previous": _number(schedule, previous.start) + 1,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_RHYTHM_SQL.format(number=number), params)
+        counted, run = cursor.fetchone()
+    return int(counted), int(run)
 
 
 def _number(schedule: Schedule, day: datetime.date) -> int:

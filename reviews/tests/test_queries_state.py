@@ -4,8 +4,10 @@ history."""
 
 import datetime
 import random
+from unittest.mock import patch
 
 import pytest
+from django.db.utils import ConnectionHandler
 
 from reviews import queries
 from reviews.cadence import (
@@ -83,6 +85,56 @@ def test_missed_and_streak_agree_with_walking_the_periods(owner, cadence, seed):
     for today in (TODAY, TODAY - datetime.timedelta(days=9), anchor):
         state = queries.checkin_state(owner, today=today)
         assert (state.missed, state.streak) == walked(owner, today), today
+
+
+@pytest.fixture
+def sqlite_connection():
+    """An in-memory SQLite database through Django's own backend (what ``make run`` uses),
+    holding a copy of the check-ins table's rhythm columns."""
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    )
+    sqlite = handler["default"]
+    with sqlite.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE reviews_checkin (id INTEGER PRIMARY KEY, user_id INTEGER, "
+            "period_start DATE, cadence TEXT, status TEXT)"
+        )
+    yield sqlite
+    sqlite.close()
+
+
+@pytest.mark.parametrize("cadence", Cadence.values)
+@pytest.mark.parametrize("seed", range(3))
+def test_the_rhythm_query_counts_the_same_on_sqlite(owner, cadence, seed, sqlite_connection):
+    """The rhythm's SQL has a period-number expression for each database: the SQLite one
+    must count what PostgreSQL's counts, on the same check-ins."""
+    anchor = D(2025, 3, 1) + datetime.timedelta(days=41 * seed)
+    schedule = Schedule.objects.create(user=owner, cadence=cadence, anchor=anchor)
+    history(owner, cadence, anchor, seed + 10)
+    # A streak up to both days below, so the run is counted too, not only the total.
+    period = schedule.period_for(TODAY)
+    for _ in range(seed + 3):
+        period = previous_period(period, cadence, anchor)
+        CheckIn.objects.update_or_create(
+            user=owner,
+            period_start=period.start,
+            defaults={"period_end": period.end, "cadence": cadence, "status": "submitted"},
+        )
+    rows = CheckIn.objects.for_user(owner).values_list(
+        "pk", "user_id", "period_start", "cadence", "status"
+    )
+    with sqlite_connection.cursor() as cursor:
+        cursor.executemany("INSERT INTO reviews_checkin VALUES (%s, %s, %s, %s, %s)", list(rows))
+    counted = []
+    for today in (TODAY, TODAY - datetime.timedelta(days=9), anchor):
+        period = schedule.period_for(today)
+        on_postgresql = queries._submitted_in_rhythm(schedule, period)
+        with patch.object(queries, "connection", sqlite_connection):
+            on_sqlite = queries._submitted_in_rhythm(schedule, period)
+        assert on_sqlite == on_postgresql, today
+        counted.append(on_postgresql)
+    assert counted[0][1] >= seed + 3  # the streak was counted
 
 
 def test_a_long_unbroken_rhythm_is_one_streak(owner):
