@@ -18,8 +18,9 @@ SKILLS = {
     "purpose": "For each skill, mark where you are today and where you want to be. The "
     "distance between the two is where your learning plan starts. Be accurate rather than "
     "modest or generous: nobody sees this but you, and a level 1 is an honest start, not a "
-    "failing mark. At the end you can add skills of your own - the ones your field runs on "
-    "that a general list cannot name.",
+    "failing mark. The first three pages suit any work; the specialist pages after them are "
+    "optional, so rate only the skills your work uses. At the end you can add skills of your "
+    "own - the ones your field runs on that a general list cannot name.",
     "questions": [
         *section(
             "Technical and craft",
@@ -114,6 +115,152 @@ SKILLS = {
                 "Leading a team or project",
                 "Setting a clear direction, sharing out the work, keeping people informed, and "
                 "carrying the result over the line when it gets hard.",
+            ),
+        ),
+        # Specialist skills came later (issue #15): appended, so the general ones keep their
+        # positions. Optional, because nobody's work uses them all.
+        *section(
+            "Specialist (optional): software and products",
+            skill(
+                "Writing and reviewing code",
+                "Code that others can read, test and change safely, and reviews that catch "
+                "real problems and teach something rather than argue about taste.",
+                required=False,
+            ),
+            skill(
+                "Designing systems",
+                "Choosing how the parts of a system fit together, what each one owns, and "
+                "which trade-offs you accept - and writing them down so others can follow.",
+                required=False,
+            ),
+            skill(
+                "Running systems in production",
+                "Keeping a live service healthy: monitoring what matters, responding calmly "
+                "to an incident, and fixing the cause so it does not happen twice.",
+                required=False,
+            ),
+            skill(
+                "Product discovery",
+                "Finding out which problem is worth solving before building anything: "
+                "framing it, testing ideas cheaply, and dropping the ones that do not hold up.",
+                required=False,
+            ),
+            skill(
+                "Researching users",
+                "Planning and running interviews, tests and surveys, and turning what people "
+                "did and said into findings a team acts on.",
+                required=False,
+            ),
+            skill(
+                "Interaction and visual design",
+                "Flows, layouts and screens that people understand without a manual, "
+                "consistent with the rest of the product and usable by everyone.",
+                required=False,
+            ),
+        ),
+        *section(
+            "Specialist (optional): data",
+            skill(
+                "Analysing data",
+                "Getting the right data, cleaning it, querying it (often in SQL or a "
+                "spreadsheet) and presenting what it shows so the answer is clear.",
+                required=False,
+            ),
+            skill(
+                "Statistics and experiments",
+                "Designing a fair test, knowing how much data you need, and telling a real "
+                "effect from noise - including when the honest answer is 'we cannot tell'.",
+                required=False,
+            ),
+            skill(
+                "Machine learning",
+                "Framing a problem a model can help with, training and evaluating it "
+                "honestly, and knowing when a simple rule would do the job better.",
+                required=False,
+            ),
+            skill(
+                "Data engineering",
+                "Building the pipelines and storage that bring data in on time, correct and "
+                "documented, so that others can trust what they query.",
+                required=False,
+            ),
+        ),
+        *section(
+            "Specialist (optional): customers and business",
+            skill(
+                "Selling and negotiating",
+                "Understanding what a buyer needs, showing how you help, and reaching an "
+                "agreement both sides still like a year later.",
+                required=False,
+            ),
+            skill(
+                "Looking after customers and accounts",
+                "Knowing your customers' goals, spotting trouble before they complain, and "
+                "helping them get enough value that they stay and grow.",
+                required=False,
+            ),
+            skill(
+                "Marketing and positioning",
+                "Knowing who the product is for and why they would choose it, and saying so "
+                "in words that the right people recognise as theirs.",
+                required=False,
+            ),
+            skill(
+                "Running campaigns and growth",
+                "Planning a campaign or a growth experiment, running it across the right "
+                "channels, and measuring what it actually brought in.",
+                required=False,
+            ),
+            skill(
+                "Budgets and financial sense",
+                "Reading a budget or a profit and loss statement, knowing what things cost, "
+                "and making the case for spending money in terms a finance team accepts.",
+                required=False,
+            ),
+            skill(
+                "Improving processes and operations",
+                "Seeing where work gets stuck or repeated, measuring it, and changing the way "
+                "it is done so it stays better after you look away.",
+                required=False,
+            ),
+            skill(
+                "Running projects and programmes",
+                "Keeping several streams of work, people and dependencies on track: a plan "
+                "people believe, risks named early, and honest reports on progress.",
+                required=False,
+            ),
+        ),
+        *section(
+            "Specialist (optional): people and organisations",
+            skill(
+                "Hiring and interviewing",
+                "Describing a role honestly, running a fair interview that tests what the job "
+                "needs, and deciding on evidence rather than on liking someone.",
+                required=False,
+            ),
+            skill(
+                "Managing performance and careers",
+                "Agreeing clear expectations, saying early when they are not met, and helping "
+                "each person see and take their next step.",
+                required=False,
+            ),
+            skill(
+                "Employment law and HR practice",
+                "Knowing the rules on contracts, leave, discipline and fairness where you "
+                "work, and applying them consistently and humanely.",
+                required=False,
+            ),
+            skill(
+                "Designing teams and organisations",
+                "Deciding how teams are shaped, what each one owns and how they work "
+                "together, so that the structure helps the work instead of fighting it.",
+                required=False,
+            ),
+            skill(
+                "Leading change",
+                "Explaining why something must change, bringing people along, and seeing it "
+                "through the dip when the old way still feels easier.",
+                required=False,
             ),
         ),
     ],

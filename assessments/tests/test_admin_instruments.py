@@ -100,7 +100,8 @@ def test_preview_shows_pages_prompts_help_and_level_descriptions(admin_client, s
     assert "I know what it is and when it matters." in text
     assert "I teach it and shape how it is done." in text
     assert "Skills of your own" in text
-    assert "Page 4 of 4" in text
+    # Three general pages, four optional specialist ones, then skills of your own.
+    assert "Page 8 of 8" in text
     assert "<form" in text
     assert 'type="submit"' not in text.split('id="content-main"')[1]
 
