@@ -14,17 +14,39 @@ from goals.models.choices import (
     Status,
 )
 from goals.models.dates import done_in_q, local_midnight
+from goals.models.decision import (
+    MAX_CRITERIA,
+    MAX_OPTIONS,
+    MIN_OPTIONS,
+    Decision,
+    DecisionChange,
+    DecisionCriterion,
+    DecisionOption,
+    DecisionQuerySet,
+    DecisionScore,
+    DecisionStatus,
+)
 from goals.models.goal import Goal, GoalQuerySet
 from goals.models.task import Task, TaskQuerySet
 from goals.models.template import GoalTemplate, GoalTemplateQuerySet, GoalTemplateTask
 
 __all__ = [
+    "MAX_CRITERIA",
+    "MAX_OPTIONS",
+    "MIN_OPTIONS",
     "CLOSED_STATUSES",
     "OPEN_STATUSES",
     "STATUS_TRANSITIONS",
     "TITLE_MAX_LENGTH",
     "Category",
     "ChangeKind",
+    "Decision",
+    "DecisionChange",
+    "DecisionCriterion",
+    "DecisionOption",
+    "DecisionQuerySet",
+    "DecisionScore",
+    "DecisionStatus",
     "Goal",
     "GoalChange",
     "GoalChangeQuerySet",

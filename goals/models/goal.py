@@ -173,6 +173,15 @@ class Goal(models.Model):
         on_delete=models.SET_NULL,
         related_name="goals",
     )
+    # The role this goal works towards, when it came from a role's gaps ("turn the gap into
+    # a plan"): doing that again opens this goal instead of making another.
+    role = models.ForeignKey(
+        "assessments.Role",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+    )
     template = models.ForeignKey(
         "goals.GoalTemplate",
         null=True,

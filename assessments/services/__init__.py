@@ -1,0 +1,35 @@
+"""Writes of the assessments app: ``takes`` (self-assessments, personal skills, the admin's
+content writes) and ``roles`` (current and target roles)."""
+
+from assessments.services.roles import target_role_remove, target_role_set
+from assessments.services.takes import (
+    ANSWER_FIELDS,
+    NAME_MAX_LENGTH,
+    instrument_duplicate,
+    instruments_duplicate,
+    missing_required,
+    personal_skill_add,
+    personal_skill_remove,
+    take_complete,
+    take_discard,
+    take_page_submit,
+    take_save_answers,
+    take_start,
+)
+
+__all__ = [
+    "ANSWER_FIELDS",
+    "NAME_MAX_LENGTH",
+    "instrument_duplicate",
+    "instruments_duplicate",
+    "missing_required",
+    "personal_skill_add",
+    "personal_skill_remove",
+    "take_complete",
+    "take_discard",
+    "take_page_submit",
+    "take_save_answers",
+    "take_start",
+    "target_role_remove",
+    "target_role_set",
+]

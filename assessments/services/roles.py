@@ -1,0 +1,32 @@
+"""Writes about a person's place in the role library: their current role and the roles
+they target."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.models import Role, TargetRole, TargetStatus
+
+
+@transaction.atomic
+def target_role_set(*, user, role: Role, status: str = TargetStatus.EXPLORING) -> TargetRole:
+    """Target ``role`` with ``status`` (new or changed). One role is pursued at a time:
+    pursuing this one moves a role pursued before back to exploring."""
+    now = timezone.now()
+    if status == TargetStatus.PURSUING:
+        TargetRole.objects.for_user(user).pursuing().exclude(role=role).update(
+            status=TargetStatus.EXPLORING, updated_at=now
+        )
+    target, created = TargetRole.objects.get_or_create(
+        user=user, role=role, defaults={"status": status, "created_at": now, "updated_at": now}
+    )
+    if not created and target.status != status:
+        target.status = status
+        target.updated_at = now
+        target.save(update_fields=["status", "updated_at"])
+    return target
+
+
+def target_role_remove(*, target: TargetRole) -> None:
+    target.delete()
