@@ -191,3 +191,26 @@ def _active_moves():
     return RoleMove.objects.filter(
         from_role__in=Role.objects.active(), to_role__in=Role.objects.active()
     )
+
+
+@dataclass
+class MatrixRow:
+    question: object
+    cells: list[RoleSkill | None]
+
+
+def track_matrix(track: Track) -> dict:
+    """The admin's matrix of a track: a row per skill any of its roles asks for (in the
+    questionnaire's order), a column per role in level order, hidden ones too (2 queries)."""
+    roles = list(Role.objects.filter(track=track).in_level_order())
+    column = {role.pk: index for index, role in enumerate(roles)}
+    rows: dict[int, MatrixRow] = {}
+    skills = (
+        RoleSkill.objects.filter(role__track=track)
+        .select_related("question")
+        .order_by("question__order", "question_id")
+    )
+    for skill in skills:
+        row = rows.setdefault(skill.question_id, MatrixRow(skill.question, [None] * len(roles)))
+        row.cells[column[skill.role_id]] = skill
+    return {"roles": roles, "rows": list(rows.values())}
