@@ -364,8 +364,10 @@ class PathsForm(forms.Form):
 
     OTHER = "other"
 
-    def __init__(self, data, *, roles: list[Role], initial_choice: str | None = None):
-        super().__init__(data, initial={"from": initial_choice})
+    def __init__(
+        self, data=None, files=None, *, roles: list[Role], initial_choice: str | None = None
+    ):
+        super().__init__(data, files, initial={"from": initial_choice})
         by_track: dict[str, list[tuple[str, str]]] = {}
         for role in roles:
             by_track.setdefault(role.track.name, []).append((role.slug, role.title))
