@@ -219,7 +219,17 @@ def sign_in(live_url, password):
 
 def _load_shipped_content() -> None:
     from assessments import content as assessment_content
-    from assessments.models import Instrument, Option, Question
+    from assessments.content.library import load_roles
+    from assessments.models import (
+        Instrument,
+        LearningSuggestion,
+        Option,
+        Question,
+        Role,
+        RoleMove,
+        RoleSkill,
+        Track,
+    )
     from goals import content as goal_content
     from goals.models import GoalTemplate, GoalTemplateTask
     from reviews import content as review_content
@@ -227,6 +237,7 @@ def _load_shipped_content() -> None:
 
     goal_content.load_goal_templates(GoalTemplate, GoalTemplateTask)
     assessment_content.load_instruments(Instrument, Question, Option)
+    load_roles(Track, Role, RoleSkill, RoleMove, LearningSuggestion, Question, Instrument)
     review_content.load_reflection_prompts(ReflectionPrompt)
 
 

@@ -6,6 +6,11 @@ app_name = "assessments"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    # Before "<slug:slug>/": an instrument may not take the slug "explore".
+    path("explore/", views.explore, name="explore"),
+    path("explore/tracks/<slug:slug>/", views.track, name="track"),
+    path("explore/roles/<slug:slug>/", views.role, name="role"),
+    path("explore/paths/", views.paths, name="paths"),
     path("takes/<int:pk>/", views.take, name="take"),
     path("takes/<int:pk>/discard/", views.take_discard, name="take_discard"),
     path("takes/<int:pk>/results/", views.results, name="results"),

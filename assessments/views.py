@@ -1,5 +1,6 @@
 """Self-assessments: the list, an instrument's page, taking one (drafts as you go), the
-results of a take, comparing two takes, and one skill over time.
+results of a take, comparing two takes, and one skill over time. Explore: the role
+library's tracks and roles, a role's page, and the paths between roles.
 
 Takes and own skills are fetched through ``owned_or_404``, so another person's are a 404.
 """
@@ -16,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import queries, services
-from assessments.forms import PersonalSkillForm, TakePages
+from assessments.forms import ExploreForm, PathsForm, PersonalSkillForm, TakePages
 from assessments.models import Instrument, PersonalSkill, Take
+from assessments.queries import explore as explore_queries
 from careerapp.ownership import owned_or_404
 
 
@@ -148,3 +150,40 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
 def skill_detail(request: HttpRequest, key: str) -> HttpResponse:
     context = queries.skill_page(request.user, key)
     return render(request, "assessments/skill_detail.html", context)
+
+
+@require_GET
+def explore(request: HttpRequest) -> HttpResponse:
+    form = ExploreForm(request.GET or None)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "groups": explore_queries.library(**filters),
+        "filtered": bool(filters),
+        # The person's own place in the library (targets), filled by the targets' query.
+        "mine": None,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "assessments/role_list.html", context, status=status)
+
+
+@require_GET
+def track(request: HttpRequest, slug: str) -> HttpResponse:
+    context = explore_queries.track_page(slug)
+    return render(request, "assessments/track_detail.html", context)
+
+
+@require_GET
+def role(request: HttpRequest, slug: str) -> HttpResponse:
+    context = explore_queries.role_page(slug)
+    return render(request, "assessments/role_detail.html", context)
+
+
+@require_GET
+def paths(request: HttpRequest) -> HttpResponse:
+    chosen = request.GET.get("from") or None
+    context = explore_queries.paths_page(request.user, chosen)
+    data = request.GET if chosen else None
+    form = PathsForm(data, roles=context["roles"], initial_choice=context["chosen"])
+    status = 400 if form.errors else 200
+    return render(request, "assessments/role_paths.html", {**context, "form": form}, status=status)

@@ -8,15 +8,21 @@ NAV_ITEMS = (
     ("home", _("Dashboard"), "home"),
     ("goals:list", _("Goals"), "goals"),
     ("assessments:index", _("Assessments"), "assessments"),
+    ("assessments:explore", _("Explore"), "explore"),
     ("reviews:index", _("Check-ins"), "reviews"),
     ("account_settings", _("Account"), "account"),
 )
+
+EXPLORE_ROUTE = "assessments/explore/"
 
 
 def _section(request) -> str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ""
+    # The role library's pages live in an app but are their own menu entry.
+    if match.route.startswith(EXPLORE_ROUTE):
+        return "explore"
     if match.app_name in {"goals", "assessments", "reviews"}:
         return match.app_name
     if match.url_name == "home":

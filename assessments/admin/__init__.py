@@ -287,3 +287,7 @@ class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
             "Answered %(count)d times. It cannot be deleted; untick “active” to stop asking it.",
             count,
         ) % {"count": count}
+
+
+# The role library's admin registers itself on import.
+from assessments.admin import roles  # noqa: E402, F401

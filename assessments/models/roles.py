@@ -83,6 +83,18 @@ class RoleQuerySet(models.QuerySet):
     def active(self) -> RoleQuerySet:
         return self.filter(is_active=True, track__is_active=True)
 
+    def in_level_order(self) -> RoleQuerySet:
+        """Track by track, each from its first step to the top (``RoleLevel``'s order),
+        then the admins' order within a level."""
+        rank = models.Case(
+            *(models.When(level=value, then=rank) for rank, value in enumerate(RoleLevel.values)),
+            default=len(RoleLevel.values),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(level_rank=rank).order_by(
+            "track__order", "track__name", "track_id", "level_rank", "order", "title"
+        )
+
     def open_here(self) -> RoleQuerySet:
         """Roles the organisation has open: the internal opportunities."""
         return self.filter(is_open=True)

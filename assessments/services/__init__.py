@@ -1,6 +1,8 @@
 """Writes of the assessments app: ``takes`` (self-assessments, personal skills, the admin's
-content writes) and ``roles`` (current and target roles)."""
+content writes), ``roles`` (current and target roles) and ``library`` (the admins' writes
+to the role library)."""
 
+from assessments.services.library import role_duplicate, roles_duplicate
 from assessments.services.roles import target_role_remove, target_role_set
 from assessments.services.takes import (
     ANSWER_FIELDS,
@@ -25,6 +27,8 @@ __all__ = [
     "missing_required",
     "personal_skill_add",
     "personal_skill_remove",
+    "role_duplicate",
+    "roles_duplicate",
     "take_complete",
     "take_discard",
     "take_page_submit",

@@ -8,11 +8,13 @@ from django.urls import NoReverseMatch, reverse
 from assessments import services
 from assessments.models import (
     Answer,
+    CurrentRole,
     Instrument,
     PersonalSkill,
     Question,
     QuestionType,
     Take,
+    TargetRole,
 )
 from assessments.tests.admin_data import (
     CHANGELIST,
@@ -227,13 +229,17 @@ def test_question_changelist_filters_by_instrument_and_type_and_searches_options
 
 
 def test_takes_answers_and_personal_skills_are_not_in_the_admin(admin_client):
-    for model in (Take, Answer, PersonalSkill):
+    # Nor are a person's current and target roles: only the content admins keep is there.
+    for model in (Take, Answer, PersonalSkill, CurrentRole, TargetRole):
         assert not admin.site.is_registered(model)
-    for name in ("take", "answer", "personalskill"):
+    for name in ("take", "answer", "personalskill", "currentrole", "targetrole"):
         with pytest.raises(NoReverseMatch):
             reverse(f"admin:assessments_{name}_changelist")
     index = admin_client.get(reverse("admin:app_list", args=["assessments"]))
     assert [m["object_name"] for m in index.context["app_list"][0]["models"]] == [
         "Instrument",
+        "LearningSuggestion",
         "Question",
+        "Role",
+        "Track",
     ]

@@ -137,6 +137,11 @@ SHIPPED = {
     "assessments.Instrument",
     "assessments.Question",
     "assessments.Option",
+    "assessments.Track",
+    "assessments.Role",
+    "assessments.RoleSkill",
+    "assessments.RoleMove",
+    "assessments.LearningSuggestion",
     "reviews.ReflectionPrompt",
 }
 

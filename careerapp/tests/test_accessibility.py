@@ -16,7 +16,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
-from assessments.models import Answer, InstrumentKind, PersonalSkill, Take
+from assessments.models import Answer, InstrumentKind, PersonalSkill, Role, Take
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
 from careerapp.tests.crawl import parameterless_routes
@@ -132,6 +132,8 @@ def test_every_signed_in_page_has_no_axe_violations(
     answer = Answer.objects.filter(take=take, key__startswith="q").first()
     skill = PersonalSkill.objects.filter(user=owner).first()
     quarter_of = CheckIn.objects.for_user(owner).order_by("period_start").first().period_start
+    # The shipped role library: a role with a move out, its track and where it leads.
+    role = Role.objects.active().filter(moves__isnull=False, skills__isnull=False).first()
 
     context = _scan_context(browser, viewport)
     page = context.new_page()
@@ -161,6 +163,11 @@ def test_every_signed_in_page_has_no_axe_violations(
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
         checkin_path,
         reverse("reviews:quarter", args=[quarter_of.year, (quarter_of.month - 1) // 3 + 1]),
+        role.get_absolute_url(),
+        role.track.get_absolute_url(),
+        f"{reverse('assessments:paths')}?from={role.slug}",
+        f"{reverse('assessments:paths')}?from=other",
+        f"{reverse('assessments:explore')}?level=wizard",
         "/no-such-page/",
     ]
     _scan_all(page, live_url, paths, f"signed in with demo content, {viewport['width']} px")

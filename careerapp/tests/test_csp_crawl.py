@@ -84,7 +84,12 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     print(f"crawled {len(crawled)} pages; {len(post_only)} links were POST-only")  # noqa: T201
     assert not problems, "\n".join(problems)
     assert len(crawled) >= 20, crawled  # the demo account links to far more than this
-    for section in ("/goals/", "/assessments/", "/reviews/", "/settings/"):
+    explore = (
+        "/assessments/explore/tracks/",
+        "/assessments/explore/roles/",
+        "/assessments/explore/paths/",
+    )
+    for section in ("/goals/", "/assessments/", "/reviews/", "/settings/", *explore):
         assert any(path.startswith(section) for path in crawled), section
 
 

@@ -20,7 +20,7 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import given, note, settings
 
 from assessments import services as assessment_services
-from assessments.models import Instrument, Question
+from assessments.models import Instrument, Question, Role
 from careerapp.tests.fuzz_world import (
     FORM_CLASSES,
     FUZZ,
@@ -65,6 +65,10 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
         "answers": {},
     },
     "assessments.forms.PersonalSkillForm": lambda w: {},
+    "assessments.forms.ExploreForm": lambda w: {},
+    "assessments.forms.PathsForm": lambda w: {
+        "roles": list(Role.objects.active().select_related("track"))
+    },
     "reviews.forms.ScheduleForm": lambda w: {},
     "reviews.forms.MoodForm": lambda w: {},
     "reviews.forms.GoalReviewForm": lambda w: {"goal": w.goal, "today": w.today},

@@ -126,6 +126,8 @@ NOT_OWNED = {
     "assessments:start": "slug of a shared instrument; starts a take for the visitor",
     "assessments:compare": "slug of a shared instrument; compares only the visitor's takes",
     "assessments:personal_skill_add": "slug of a shared instrument; adds the visitor's own skill",
+    "assessments:track": "slug of a shared track of the role library; shows nobody's data",
+    "assessments:role": "slug of a shared role of the role library; shows nobody's data",
     "reviews:quarter": "year and quarter pick a period of the visitor's own check-ins",
     "reminders_unsubscribe": "public by design: a signed token names the person, no login",
     "account_confirm_email": "allauth: public, the key in the email is the credential",
