@@ -1,6 +1,15 @@
 """Writes of the goals app: ``goals`` (goals, steps, templates), ``decisions``
 (decisions and their revisits) and ``plans`` (a goal from a role's gaps)."""
 
+from goals.services.decisions import (
+    Row,
+    decision_create,
+    decision_decide,
+    decision_delete,
+    decision_reopen,
+    decision_score,
+    decision_update,
+)
 from goals.services.goals import (
     LOGGED_FIELDS,
     TaskLine,
@@ -20,8 +29,18 @@ from goals.services.goals import (
     task_update,
     tasks_create_bulk,
 )
+from goals.services.plans import open_role_goal, role_plan_create
 
 __all__ = [
+    "Row",
+    "decision_create",
+    "decision_decide",
+    "decision_delete",
+    "decision_reopen",
+    "decision_score",
+    "decision_update",
+    "open_role_goal",
+    "role_plan_create",
     "LOGGED_FIELDS",
     "TaskLine",
     "goal_create",
