@@ -128,10 +128,9 @@ class CriterionForm(forms.ModelForm):
         error_messages = {"name": {"required": _("Name the criterion, or leave its row empty.")}}
 
     def has_changed(self) -> bool:
-        # A prefilled criterion counts as given even when left as it was.
-        if self.data.get(self.add_prefix("name"), "").strip():
-            return True
-        return super().has_changed()
+        # A row counts when it has a name, prefilled or typed; a row without one is left
+        # out whatever its weight says.
+        return bool(self.data.get(self.add_prefix("name"), "").strip())
 
 
 class BaseRowFormSet(BaseModelFormSet):
@@ -144,7 +143,8 @@ class BaseRowFormSet(BaseModelFormSet):
             if instance is None and (delete or not form.has_changed()):
                 continue
             values = {name: form.cleaned_data.get(name) for name in form.Meta.fields}
-            found.append(Row(instance, values, delete))
+            before = {name: form.initial.get(name) for name in form.Meta.fields}
+            found.append(Row(instance, values, delete, before))
         return found
 
 

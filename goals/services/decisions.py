@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -44,6 +44,13 @@ class Row:
     instance: DecisionOption | DecisionCriterion | None
     values: dict[str, Any]
     delete: bool = False
+    # The row as it was before this edit (a ModelForm already wrote the sent values onto
+    # ``instance``): {field: value, a foreign key as its id}.
+    before: dict[str, Any] = field(default_factory=dict)
+
+    def changed(self, name: str) -> bool:
+        new = self.values[name]
+        return self.before.get(name) != (new.pk if hasattr(new, "pk") else new)
 
 
 def _quoted(text: Any) -> str:
@@ -99,17 +106,17 @@ def _option_lines(rows: Sequence[Row]) -> list[str]:
         if option is None:
             lines.append(_("Option added: %(title)s.") % {"title": _quoted(row.values["title"])})
         elif row.delete:
-            lines.append(_("Option removed: %(title)s.") % {"title": _quoted(option.title)})
+            lines.append(_("Option removed: %(title)s.") % {"title": _quoted(row.before["title"])})
         else:
-            if option.title != row.values["title"]:
+            if row.changed("title"):
                 lines.append(
                     _("Option %(old)s renamed %(new)s.")
-                    % {"old": _quoted(option.title), "new": _quoted(row.values["title"])}
+                    % {"old": _quoted(row.before["title"]), "new": _quoted(row.values["title"])}
                 )
             edited = [
                 str(DecisionOption._meta.get_field(name).verbose_name)
                 for name in ("pros", "cons", "notes", "role")
-                if getattr(option, name) != row.values[name]
+                if row.changed(name)
             ]
             if edited:
                 lines.append(
@@ -130,17 +137,17 @@ def _criterion_lines(rows: Sequence[Row]) -> list[str]:
                 % {"name": _quoted(name), "weight": weight}
             )
         elif row.delete:
-            lines.append(_("Criterion removed: %(name)s.") % {"name": _quoted(criterion.name)})
+            lines.append(_("Criterion removed: %(name)s.") % {"name": _quoted(row.before["name"])})
         else:
-            if criterion.name != name:
+            if row.changed("name"):
                 lines.append(
                     _("Criterion %(old)s renamed %(new)s.")
-                    % {"old": _quoted(criterion.name), "new": _quoted(name)}
+                    % {"old": _quoted(row.before["name"]), "new": _quoted(name)}
                 )
-            if criterion.weight != weight:
+            if row.changed("weight"):
                 lines.append(
                     _("Weight of %(name)s: %(old)s → %(new)s.")
-                    % {"name": _quoted(name), "old": criterion.weight, "new": weight}
+                    % {"name": _quoted(name), "old": row.before["weight"], "new": weight}
                 )
     return lines
 

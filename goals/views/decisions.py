@@ -65,7 +65,8 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     if data is not None and form.is_valid() and options.is_valid() and criteria.is_valid():
         decision = services.decision_create(
             user=request.user,
-            **form.cleaned_data,
+            question=form.cleaned_data["question"],
+            context=form.cleaned_data["context"],
             options=[row.values for row in options.rows()],
             criteria=[row.values for row in criteria.rows()],
         )
