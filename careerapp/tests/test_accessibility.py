@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page
 from assessments.models import Answer, InstrumentKind, PersonalSkill, Take
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import parameterless_routes
+from careerapp.tests.crawl import decision_pages, parameterless_routes
 from goals.models import Goal, Task
 from reviews.models import CheckIn
 
@@ -161,6 +161,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
         checkin_path,
         reverse("reviews:quarter", args=[quarter_of.year, (quarter_of.month - 1) // 3 + 1]),
+        *decision_pages(owner),
         "/no-such-page/",
     ]
     _scan_all(page, live_url, paths, f"signed in with demo content, {viewport['width']} px")

@@ -47,6 +47,13 @@ def rebased(data, version: int):
 
 class VersionedForm(forms.Form):
     version = VersionField()
+    # The decision page carries several of these forms (scores, decide, reopen): each
+    # names its fields' ids apart, so no id is there twice.
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
 
     def sent_version(self) -> int | None:
         return parse_version(self.data.get("version"))
@@ -203,6 +210,8 @@ class ScoreForm(VersionedForm):
     """The grid: a score per option and criterion (``s-<option>-<criterion>``) and a gut
     check per option (``gut-<option>``); empty means not scored yet."""
 
+    id_prefix = "id_scores"
+
     reason = forms.CharField(
         label=REASON_LABEL,
         required=False,
@@ -282,6 +291,7 @@ class ScoreForm(VersionedForm):
 
 
 class DecideForm(VersionedForm):
+    id_prefix = "id_decide"
     chosen = forms.ModelChoiceField(
         queryset=DecisionOption.objects.none(),
         label=_("Your choice"),
@@ -322,4 +332,5 @@ class DecideForm(VersionedForm):
 
 
 class ReopenForm(VersionedForm):
+    id_prefix = "id_reopen"
     reason = forms.CharField(label=_("What changed? (optional)"), required=False, max_length=2000)
