@@ -40,3 +40,13 @@ class GoalsConfig(AppConfig):
                 after=("assessments",),
             )
         )
+        portability.register_part(
+            portability.Part(
+                key="decisions",
+                write=goal_portability.write_decisions,
+                read=goal_portability.read_decisions,
+                has_data=goal_portability.has_decisions,
+                position=15,
+                after=("goals",),
+            )
+        )

@@ -5,7 +5,8 @@ it; afterwards the timestamps are moved back with ``.update()`` so the history s
 months. Dates count from today, so the demo always looks current: one task is a few days
 overdue, one falls due this week, one active goal has been quiet for five weeks (the
 weekly email points at it). One goal closes the biggest gap of the latest skills
-self-assessment, when the assessments demo has taken one (it runs first). Nothing here is
+self-assessment, when the assessments demo has taken one (it runs first). One open decision
+weighs three moves against the person's top work values. Nothing here is
 shared between people: calling ``load`` for two accounts gives each its own copy.
 """
 
@@ -17,9 +18,21 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from assessments import charts
-from assessments.models import InstrumentKind, Take
+from assessments.models import InstrumentKind, Role, Take
 from goals import services
-from goals.models import Category, Goal, GoalChange, GoalTemplate, Horizon, Status, Task
+from goals.models import (
+    Category,
+    Decision,
+    DecisionChange,
+    Goal,
+    GoalChange,
+    GoalTemplate,
+    Horizon,
+    Status,
+    Task,
+)
+from goals.queries import top_values
+from goals.services.decisions import decision_create, decision_score
 
 
 class Step(NamedTuple):
@@ -55,6 +68,7 @@ def load(user) -> None:
     _spanish(user, clock)
     _internal_talk(user, clock)
     _skill_gap(user, clock)
+    _decision(user, clock)
 
 
 def _certification(user, clock: _Clock) -> None:
@@ -359,3 +373,48 @@ def _settle(goal: Goal, **fields: datetime.datetime) -> None:
 def _set_times(goal: Goal, **fields: datetime.datetime) -> None:
     if fields:
         Goal.objects.filter(pk=goal.pk).update(**fields)
+
+
+# The option with a library role names the first of these the site's library has, if any.
+DEMO_ROLE_SLUGS = ("engineering-manager", "senior-software-engineer")
+# Scores per option, one per criterion in order; None is a cell not scored yet.
+DEMO_SCORES = ((4, 3, 2, 5), (5, 4, 4, None), (3, 2, 5, 3))
+
+
+def _decision(user, clock: _Clock) -> None:
+    """An open question, mostly scored, with a gut check on two of its three options."""
+    role = Role.objects.filter(slug__in=DEMO_ROLE_SLUGS, is_active=True).order_by("-slug").first()
+    decision = decision_create(
+        user=user,
+        question="Which move next year?",
+        context="The reorganisation in spring opens a lead role; a friend's start-up is hiring.",
+        options=[
+            {
+                "title": "Lead the platform team",
+                "pros": "Shape how the team works\nThe budget is approved",
+                "cons": "Less time for hands-on work",
+                "role": role,
+            },
+            {"title": "Deepen my expertise where I am", "pros": "Known people, steady pay"},
+            {"title": "Join Ana's start-up", "cons": "Pay cut for a year", "notes": "Ask Ana."},
+        ],
+        criteria=[{"name": name, "weight": 5 - i} for i, name in enumerate(top_values(user))],
+    )
+    options, criteria = list(decision.options.all()), list(decision.criteria.all())
+    scores = {
+        (option, criterion): score
+        for option, row in zip(options, DEMO_SCORES, strict=False)
+        for criterion, score in zip(criteria, row, strict=False)
+        if score is not None
+    }
+    decision_score(
+        decision=decision,
+        version=None,
+        scores=scores,
+        guts={options[0]: 4, options[2]: 2},
+        reason="Talked it through with Sam.",
+    )
+    Decision.objects.filter(pk=decision.pk).update(
+        created_at=clock.ago(12), updated_at=clock.ago(3)
+    )
+    DecisionChange.objects.filter(decision=decision).update(created_at=clock.ago(3, hour=20))

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
+from assessments.models import (
+    Answer,
+    InstrumentKind,
+    LearningSuggestion,
+    Question,
+    QuestionType,
+    Role,
+    Take,
+    TakeStatus,
+)
 from goals.charts.shapes import DEFAULT_ZOOM, ZOOMS, Timeline
 from goals.charts.timeline import build_timeline, window
 from goals.forms import GoalFilterForm
-from goals.models import Goal, GoalQuerySet, Task
+from goals.models import Decision, Goal, GoalQuerySet, Task
 
 # A page of the goal list or the archive: a screenful or two, the same cost for a person
 # with 3 goals or 3,000 (issue #8).
@@ -98,3 +111,107 @@ def timeline_page(
     chart.page_obj = page_obj
     chart.undated_count, chart.outside_count = counts["undated"], counts["outside"]
     return chart
+
+
+# --- Decisions and the plan from a role's gaps ---------------------------------------
+
+# The criteria a new decision starts with when the person has no work values on record.
+DEFAULT_CRITERIA = (_("Growth"), _("Pay"), _("Balance"), _("Meaning"))
+TOP_VALUES = 4
+DECISIONS_PER_PAGE = 50
+
+
+def top_values(user, count: int = TOP_VALUES) -> list[str]:
+    """The person's top work values from their latest completed values take: the ones
+    they picked as mattering most, then the highest rated; else a default set."""
+    take = (
+        Take.objects.for_user(user)
+        .completed()
+        .filter(instrument__kind=InstrumentKind.VALUES)
+        .latest_first()
+        .first()
+    )
+    names: list[str] = []
+    if take is not None:
+        answers = list(take.answers.order_by("pk"))
+        for answer in answers:
+            if answer.type == QuestionType.MULTIPLE:
+                names += [label for label in answer.option_labels if label not in names]
+        rated = sorted(
+            (a for a in answers if a.type == QuestionType.RATING and a.rating is not None),
+            key=lambda answer: -answer.rating,
+        )
+        names += [a.prompt for a in rated if a.prompt not in names]
+    return names[:count] or [str(name) for name in DEFAULT_CRITERIA]
+
+
+def decision_list_page(user, *, page: str | None) -> Page:
+    """The person's decisions, open ones first, with their option counts."""
+    decisions = (
+        Decision.objects.for_user(user)
+        .open_first()
+        .select_related("chosen")
+        .annotate(option_count=Count("options", distinct=True))
+    )
+    return Paginator(decisions, DECISIONS_PER_PAGE).get_page(page)
+
+
+@dataclass(frozen=True)
+class Gap:
+    question: Question
+    required: int
+    current: int | None  # None: not assessed yet
+    suggestion: LearningSuggestion | None
+
+    @property
+    def size(self) -> int:
+        return self.required - (self.current or 0)
+
+
+@dataclass(frozen=True)
+class RoleGaps:
+    role: Role
+    gaps: list[Gap]  # largest first; skills not assessed yet last
+    match: int  # percent of the required levels my levels cover
+    assessed_on: datetime.date | None
+
+
+def role_gaps(user, role: Role) -> RoleGaps:
+    """Where my latest skill levels fall short of what ``role`` asks for.
+
+    The match is sum(min(my level, required)) / sum(required): 100 when every required
+    level is met; a skill not assessed yet counts as 0. Three queries whatever the role.
+    """
+    required = list(role.skills.select_related("question"))
+    ids = [item.question_id for item in required]
+    latest = (
+        Answer.objects.filter(
+            take__user=user,
+            take__status=TakeStatus.COMPLETED,
+            question_id__in=ids,
+            current_level__isnull=False,
+        )
+        .select_related("take")
+        .order_by("question_id", "-take__completed_at", "-pk")
+        .distinct("question_id")
+    )
+    levels = {answer.question_id: answer for answer in latest}
+    suggestions: dict[int, LearningSuggestion] = {}
+    for suggestion in LearningSuggestion.objects.active().filter(question_id__in=ids):
+        suggestions.setdefault(suggestion.question_id, suggestion)
+    gaps, covered, asked = [], 0, 0
+    for item in required:
+        answer = levels.get(item.question_id)
+        current = answer.current_level if answer else None
+        asked += item.level
+        covered += min(current or 0, item.level)
+        if current is None or current < item.level:
+            gaps.append(Gap(item.question, item.level, current, suggestions.get(item.question_id)))
+    gaps.sort(key=lambda gap: (gap.current is None, -gap.size, gap.question.order))
+    dates = [answer.take.completed_at for answer in levels.values()]
+    return RoleGaps(
+        role=role,
+        gaps=gaps,
+        match=round(100 * covered / asked) if asked else 100,
+        assessed_on=timezone.localdate(max(dates)) if dates else None,
+    )

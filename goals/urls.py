@@ -1,6 +1,7 @@
 from django.urls import path
 
 from goals import views
+from goals.views import decisions
 
 app_name = "goals"
 
@@ -11,6 +12,15 @@ urlpatterns = [
     path("timeline/", views.goal_timeline, name="timeline"),
     path("templates/", views.template_list, name="templates"),
     path("templates/<slug:slug>/start/", views.template_start, name="template_start"),
+    path("decisions/", decisions.decision_list, name="decisions"),
+    path("decisions/new/", decisions.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/", decisions.decision_detail, name="decision"),
+    path("decisions/<int:pk>/edit/", decisions.decision_edit, name="decision_edit"),
+    path("decisions/<int:pk>/scores/", decisions.decision_scores, name="decision_scores"),
+    path("decisions/<int:pk>/decide/", decisions.decision_decide, name="decision_decide"),
+    path("decisions/<int:pk>/reopen/", decisions.decision_reopen, name="decision_reopen"),
+    path("decisions/<int:pk>/delete/", decisions.decision_delete, name="decision_delete"),
+    path("plan/<slug:slug>/", decisions.role_plan, name="role_plan"),
     path("<int:pk>/", views.goal_detail, name="detail"),
     path("<int:pk>/edit/", views.goal_edit, name="edit"),
     path("<int:pk>/status/", views.goal_status, name="status"),

@@ -73,6 +73,7 @@ class ImportSummary:
     takes: int = 0
     answers: int = 0
     checkins: int = 0
+    decisions: int = 0
     reminder_deliveries: int = 0
     # Links to shared content this site does not have; the snapshot text was kept.
     unlinked: int = 0

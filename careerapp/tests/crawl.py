@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from assessments.models import PersonalSkill
+from goals.models import Decision
+from goals.services.decisions import decision_create, decision_decide, decision_score
 
 # Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
 NOT_PAGES = ("admin/", "healthz")
@@ -100,7 +102,40 @@ def person_starts(client: Client, owner, goal) -> list[str]:
         reverse("goals:edit", args=[goal.pk]),
         reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
+        *decision_pages(owner),
     ]
+
+
+def decision_pages(owner) -> list[str]:
+    """The decision pages of ``owner`` in both states: the list, a new one, and each
+    decision's page and edit page, with a decided one (a goal started from it) added
+    next to the demo's open one."""
+    decision = decision_create(
+        user=owner,
+        question="Stay in the team or move to data?",
+        options=[{"title": "Stay", "pros": "Known people"}, {"title": "Move to data"}],
+        criteria=[{"name": "Growth", "weight": 5}, {"name": "Balance", "weight": 3}],
+    )
+    stay, move = decision.options.all()
+    growth, balance = decision.criteria.all()
+    decision_score(
+        decision=decision,
+        version=None,
+        scores={(stay, growth): 2, (move, growth): 5, (stay, balance): 4},
+        guts={stay: 4, move: 2},
+    )
+    decision_decide(
+        decision=decision,
+        version=None,
+        option=move,
+        reason="It grows me most.",
+        decided_on=decision.created_at.date(),
+        start_goal=True,
+    )
+    paths = [reverse("goals:decisions"), reverse("goals:decision_create")]
+    for each in Decision.objects.for_user(owner).order_by("pk"):
+        paths += [each.get_absolute_url(), reverse("goals:decision_edit", args=[each.pk])]
+    return paths
 
 
 def parameterless_routes(patterns=None, prefix: str = "") -> list[str]:

@@ -10,7 +10,16 @@ from django.utils import timezone
 
 from assessments.models import Answer, PersonalSkill, Question, Take
 from careerapp.models import DeliveryStatus, ReminderDelivery, User
-from goals.models import Goal, GoalChange, Task
+from goals.models import (
+    Decision,
+    DecisionChange,
+    DecisionCriterion,
+    DecisionOption,
+    DecisionScore,
+    Goal,
+    GoalChange,
+    Task,
+)
 from reviews.models import CheckIn, GoalReview, NextStep, Reflection, ReflectionPrompt, Schedule
 
 SECRET = "Oscar-only"
@@ -25,6 +34,7 @@ def mark_as_theirs(user: User) -> None:
     GoalReview.objects.filter(checkin__user=user).update(note=f"{SECRET} note")
     Reflection.objects.filter(checkin__user=user).update(answer=f"{SECRET} reflection")
     Answer.objects.filter(take__user=user, type="text").update(text=f"{SECRET} answer")
+    Decision.objects.filter(user=user).update(question=f"{SECRET} question")
     for skill in PersonalSkill.objects.filter(user=user):
         PersonalSkill.objects.filter(pk=skill.pk).update(name=f"{SECRET} skill {skill.pk}")
 
@@ -66,11 +76,18 @@ def small_account(user: User) -> None:
     ReminderDelivery.objects.create(
         user=user, week=today, scheduled_for=timezone.now(), status=DeliveryStatus.SENT
     )
+    decision = Decision.objects.create(user=user, question="Paddle or sail?", goal=goal)
+    paddle = DecisionOption.objects.create(decision=decision, title="Paddle")
+    DecisionOption.objects.create(decision=decision, title="Sail")
+    criterion = DecisionCriterion.objects.create(decision=decision, name="Fun", weight=4)
+    DecisionScore.objects.create(option=paddle, criterion=criterion, score=5)
+    DecisionChange.objects.create(decision=decision, summary="Paddle on Fun: 5.")
 
 
 def row_counts(document: dict[str, Any]) -> dict[str, int]:
     goals, takes = document["goals"], document["assessments"]["takes"]
     checkins = document["reviews"]["checkins"]
+    decisions = document["decisions"]
     return {
         "goals": len(goals),
         "tasks": sum(len(goal["tasks"]) for goal in goals),
@@ -83,6 +100,11 @@ def row_counts(document: dict[str, Any]) -> dict[str, int]:
         "reflections": sum(len(c["reflections"]) for c in checkins),
         "next_steps": sum(len(c["next_steps"]) for c in checkins),
         "reminder_deliveries": len(document["reminder_deliveries"]),
+        "decisions": len(decisions),
+        "decision_options": sum(len(d["options"]) for d in decisions),
+        "decision_criteria": sum(len(d["criteria"]) for d in decisions),
+        "decision_scores": sum(len(d["scores"]) for d in decisions),
+        "decision_changes": sum(len(d["changes"]) for d in decisions),
     }
 
 
@@ -99,6 +121,11 @@ def counts_in_database(user: User) -> dict[str, int]:
         "reflections": Reflection.objects.filter(checkin__user=user).count(),
         "next_steps": NextStep.objects.filter(checkin__user=user).count(),
         "reminder_deliveries": ReminderDelivery.objects.filter(user=user).count(),
+        "decisions": Decision.objects.filter(user=user).count(),
+        "decision_options": DecisionOption.objects.filter(decision__user=user).count(),
+        "decision_criteria": DecisionCriterion.objects.filter(decision__user=user).count(),
+        "decision_scores": DecisionScore.objects.filter(option__decision__user=user).count(),
+        "decision_changes": DecisionChange.objects.filter(decision__user=user).count(),
     }
 
 

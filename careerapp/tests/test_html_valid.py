@@ -10,6 +10,7 @@ parameter), written to a folder and checked in one run of the checker: one JVM s
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -95,4 +96,8 @@ def test_every_page_is_valid_html(java_binary, owner, tmp_path):
     assert len(pages) >= 40, sorted(pages)
     for section in ("/goals/", "/assessments/", "/reviews/", "/settings/", "/accounts/login/"):
         assert any(section in label for label in pages), section
+    # The decision pages, an open and a decided one (person_starts adds them).
+    for page in (r"/goals/decisions/$", r"/goals/decisions/new/$", r"/goals/decisions/\d+/$"):
+        assert sum(bool(re.search(page, label)) for label in pages) >= (2 if "d+" in page else 1)
+    assert sum(bool(re.search(r"/goals/decisions/\d+/edit/$", label)) for label in pages) >= 2
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(describe, errors))

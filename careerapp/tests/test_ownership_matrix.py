@@ -27,6 +27,7 @@ from assessments.tests.factories import (
 )
 from careerapp.tests.test_urls import all_routes
 from goals.models import Category, Horizon, Status
+from goals.tests.decision_factories import RoleSkillFactory, decision_with
 from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
 from reviews.models import CheckInStatus
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory
@@ -84,6 +85,25 @@ def _checkin(owner) -> dict:
     return {"pk": checkin.pk}
 
 
+def _decision(owner) -> dict:
+    decision, _options, _criteria = decision_with(owner)
+    return {"pk": decision.pk}
+
+
+# Options, criteria and scores have no routes of their own: they are reached only through
+# their decision (a score for another decision's option: goals/tests/test_decisions.py).
+DECISION_POST = {
+    "version": "0",
+    "question": "Taken over",
+    "reason": "not mine",
+    "decided_on": LATER,
+    "options-TOTAL_FORMS": "0",
+    "options-INITIAL_FORMS": "0",
+    "criteria-TOTAL_FORMS": "0",
+    "criteria-INITIAL_FORMS": "0",
+}
+
+
 GOAL_FORM = {
     "title": "Taken over",
     "why": "Someone else's words",
@@ -108,6 +128,12 @@ OWNED = {
     "goals:task_edit": Owned(_task, TASK_FORM),
     "goals:task_delete": Owned(_task),
     "goals:task_move": Owned(_task, {"direction": "up"}),
+    "goals:decision": Owned(_decision),
+    "goals:decision_edit": Owned(_decision, DECISION_POST),
+    "goals:decision_scores": Owned(_decision, DECISION_POST),
+    "goals:decision_decide": Owned(_decision, DECISION_POST),
+    "goals:decision_reopen": Owned(_decision, DECISION_POST),
+    "goals:decision_delete": Owned(_decision),
     "assessments:take": Owned(_draft_take, {"page": "1", "action": "complete"}),
     "assessments:take_discard": Owned(_draft_take),
     "assessments:results": Owned(_completed_take),
@@ -121,6 +147,10 @@ NOT_OWNED = {
     "goals:template_start": (
         "slug of a shared goal template; starting it makes a goal for the visitor "
         "(covered by test_shared_content_routes_never_touch_another_persons_data)"
+    ),
+    "goals:role_plan": (
+        "slug of a shared library role; the plan is a goal for the visitor "
+        "(covered by test_starting_from_shared_content_writes_only_the_visitors_rows)"
     ),
     "assessments:instrument": "slug of a shared instrument; lists only the visitor's takes",
     "assessments:start": "slug of a shared instrument; starts a take for the visitor",
@@ -173,8 +203,8 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
-    # 12 goal and step routes, 5 take and skill routes, 1 check-in route.
-    assert len(OWNED) == 18
+    # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 check-in route.
+    assert len(OWNED) == 24
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 
@@ -288,13 +318,17 @@ def test_a_quarters_summary_shows_only_the_visitors_own_check_ins(
     [
         ("goals:template_start", "template", {}),
         ("assessments:start", "instrument", {}),
+        ("goals:role_plan", "role", {}),
         ("assessments:personal_skill_add", "instrument", {"name": "Negotiation"}),
     ],
 )
 def test_starting_from_shared_content_writes_only_the_visitors_rows(
     name, target, data, owners_history, owner, other_user, other_client
 ):
-    slug = GoalTemplateFactory().slug if target == "template" else owners_history.slug
+    slug = {
+        "template": lambda: GoalTemplateFactory().slug,
+        "role": lambda: RoleSkillFactory().role.slug,
+    }.get(target, lambda: owners_history.slug)()
     before = _snapshot()
 
     response = other_client.post(reverse(name, kwargs={"slug": slug}), data)

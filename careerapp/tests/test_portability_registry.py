@@ -18,13 +18,16 @@ def _part(key: str, position: int, after: tuple[str, ...] = ()) -> portability.P
 def test_the_sites_parts_keep_the_documents_order_and_their_links():
     assert [part.key for part in portability._in_document_order()] == [
         "goals",
+        "decisions",
         "assessments",
         "reviews",
     ]
-    # Goals link personal skills; reviews and next steps link goals and steps.
+    # Goals link personal skills; decisions link the goal they started; reviews and next
+    # steps link goals and steps.
     assert [part.key for part in portability._in_dependency_order()] == [
         "assessments",
         "goals",
+        "decisions",
         "reviews",
     ]
 

@@ -25,6 +25,23 @@ class DecisionQuerySet(models.QuerySet):
     def for_user(self, user) -> DecisionQuerySet:
         return self.filter(user=user)
 
+    def open_first(self) -> DecisionQuerySet:
+        """Open decisions first, then decided ones; the most recently touched first."""
+        return self.order_by(
+            models.Case(models.When(status=DecisionStatus.OPEN, then=0), default=1),
+            "-updated_at",
+            "-pk",
+        )
+
+    def for_page(self) -> DecisionQuerySet:
+        """Everything the decision page shows, in a fixed number of queries."""
+        return self.select_related("chosen__role", "goal").prefetch_related(
+            models.Prefetch("options", queryset=DecisionOption.objects.select_related("role")),
+            "criteria",
+            models.Prefetch("options__scores", queryset=DecisionScore.objects.order_by("pk")),
+            "changes",
+        )
+
 
 class Decision(models.Model):
     """A question with options, e.g. "Which move next year?"."""
@@ -47,6 +64,15 @@ class Decision(models.Model):
     )
     reason = models.TextField(_("why this one"), blank=True, max_length=4000)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    # The goal started from the choice, linked back so the decision page can show it.
+    goal = models.ForeignKey(
+        "goals.Goal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        verbose_name=_("goal started from it"),
+    )
     # Raised by every edit (careerapp.concurrency), like a goal's.
     version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now)

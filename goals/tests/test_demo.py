@@ -7,7 +7,19 @@ from django.utils import timezone
 from assessments import demo as assessments_demo
 from assessments.models import Answer, InstrumentKind, Take
 from goals.demo import load
-from goals.models import ChangeKind, Goal, GoalChange, Status, Task
+from goals.models import (
+    ChangeKind,
+    Decision,
+    DecisionOption,
+    DecisionScore,
+    DecisionStatus,
+    Goal,
+    GoalChange,
+    Status,
+    Task,
+)
+from goals.queries import DEFAULT_CRITERIA, top_values
+from goals.tests.decision_factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +132,35 @@ def test_after_the_assessments_demo_a_goal_closes_the_biggest_skill_gap(frozen, 
     assert answer.gap == biggest
     assert goal.title.startswith(f"Grow {goal.skill_question.prompt} from ")
     assert goal.created_at > latest.completed_at
+
+
+def test_demo_has_one_open_decision_mostly_scored_with_two_gut_checks(demo_owner):
+    decision = Decision.objects.for_user(demo_owner).get()
+    assert decision.question == "Which move next year?"
+    assert decision.status == DecisionStatus.OPEN
+    options = list(decision.options.all())
+    assert len(options) == 3
+    assert [option.gut is not None for option in options] == [True, False, True]
+    criteria = list(decision.criteria.all())
+    assert [c.name for c in criteria] == top_values(demo_owner)
+    scored = DecisionScore.objects.filter(option__decision=decision).count()
+    assert len(options) * len(criteria) > scored >= len(options) * len(criteria) - 2
+    assert decision.changes.get().created_at < FROZEN
+    # No role library on this site: the option simply has no role.
+    assert not any(option.role for option in options)
+
+
+def test_demo_decision_takes_its_criteria_from_the_values_take(frozen, owner):
+    assessments_demo.load(owner)
+    load(owner)
+    decision = Decision.objects.for_user(owner).get()
+    names = [c.name for c in decision.criteria.all()]
+    assert names == top_values(owner)
+    assert names != [str(name) for name in DEFAULT_CRITERIA]
+
+
+def test_demo_decision_names_a_library_role_when_the_site_has_one(frozen, owner):
+    role = RoleFactory(slug="engineering-manager")
+    load(owner)
+    option = DecisionOption.objects.get(decision__user=owner, title="Lead the platform team")
+    assert option.role == role

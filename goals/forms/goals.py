@@ -98,7 +98,7 @@ class GoalForm(VersionedFormMixin, forms.ModelForm):
 
 class GoalStatusForm(VersionedFormMixin, forms.Form):
     """The status change on the goal page, built with the goal's status as ``initial``
-    and its ``version`` (``goals.views._status_form``)."""
+    and its ``version`` (``goals.views.goals._status_form``)."""
 
     versioned_fields = ("status",)
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)

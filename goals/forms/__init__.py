@@ -1,0 +1,31 @@
+"""The goals app's forms: ``goals`` (goals, steps, filters) and ``decisions``."""
+
+from goals.forms.goals import (
+    SORTS,
+    ZOOM_CHOICES,
+    GoalFilterForm,
+    GoalForm,
+    GoalProgressForm,
+    GoalStatusForm,
+    LenientFilterForm,
+    MoveForm,
+    TaskBulkForm,
+    TaskDoneForm,
+    TaskForm,
+    TimelineFilterForm,
+)
+
+__all__ = [
+    "GoalFilterForm",
+    "GoalForm",
+    "GoalProgressForm",
+    "GoalStatusForm",
+    "LenientFilterForm",
+    "MoveForm",
+    "SORTS",
+    "TaskBulkForm",
+    "TaskDoneForm",
+    "TaskForm",
+    "TimelineFilterForm",
+    "ZOOM_CHOICES",
+]
