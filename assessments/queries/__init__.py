@@ -1,0 +1,58 @@
+"""What the assessments pages read, each assembled once: ``takes`` (results, compare, a
+skill over time, the admin's preview) and ``roles`` (a person measured against roles)."""
+
+from assessments.queries.roles import (
+    SideBySide,
+    TargetLine,
+    current_role_of,
+    latest_levels,
+    my_roles,
+    pursued,
+    pursued_comparisons,
+    role_comparison,
+    role_comparisons,
+    roles_side_by_side,
+)
+from assessments.queries.takes import (
+    CHOICE_TYPES,
+    answers_by_take,
+    choices,
+    compare_page,
+    goals,
+    goals_by_skill,
+    instrument_preview,
+    personal_skill_pk,
+    previous_take,
+    ranked_ratings,
+    results_page,
+    skill_page,
+    take_choices,
+    written,
+)
+
+__all__ = [
+    "SideBySide",
+    "TargetLine",
+    "CHOICE_TYPES",
+    "answers_by_take",
+    "choices",
+    "compare_page",
+    "current_role_of",
+    "goals",
+    "goals_by_skill",
+    "instrument_preview",
+    "latest_levels",
+    "my_roles",
+    "personal_skill_pk",
+    "previous_take",
+    "pursued",
+    "pursued_comparisons",
+    "ranked_ratings",
+    "results_page",
+    "role_comparison",
+    "role_comparisons",
+    "roles_side_by_side",
+    "skill_page",
+    "take_choices",
+    "written",
+]
