@@ -96,7 +96,8 @@ def test_the_latest_take_that_answered_a_skill_wins_per_question(owner, role, sk
     )
     rate(draft, question(role, "Coaching"), 5)
 
-    levels = {s.name: (s.current, s.assessed_at) for s in queries.role_comparison(owner, role).skills}
+    skills = queries.role_comparison(owner, role).skills
+    levels = {s.name: (s.current, s.assessed_at) for s in skills}
 
     assert levels["Coaching"] == (3, newer.completed_at)
     assert levels["Planning"] == (1, older.completed_at)
