@@ -14,7 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from assessments import services
-from assessments.models import SKILL_LEVELS, Answer, PersonalSkill, Question, QuestionType, Take
+from assessments.models import (
+    SKILL_LEVELS,
+    Answer,
+    PersonalSkill,
+    Question,
+    QuestionType,
+    Role,
+    Take,
+    TargetStatus,
+)
 
 KEY_PATTERN = re.compile(r"^[qp]\d+(_current|_desired)?$")
 OWN_SKILLS_PAGE = "__own__"
@@ -315,3 +324,49 @@ class TakePages:
             "skill_levels": levels,
             **extra,
         }
+
+
+# --- Me and the roles --------------------------------------------------------------------
+
+OTHER_ROLE = "other"
+TARGET_REMOVE = "remove"
+
+
+class CurrentRoleForm(forms.Form):
+    """My role today: one of the library's, or "other" in my own words."""
+
+    role = forms.ChoiceField(label=_("My current role"))
+    other_title = forms.CharField(
+        label=_("My role in my own words"),
+        max_length=120,
+        required=False,
+        help_text=_("Only if you chose “Another role”."),
+    )
+
+    def __init__(self, *args, roles: list[Role], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roles = {role.slug: role for role in roles}
+        self.fields["role"].choices = [
+            ("", _("Choose…")),
+            *[(role.slug, f"{role.title} · {role.track.name}") for role in roles],
+            (OTHER_ROLE, _("Another role (type it below)")),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("role") == OTHER_ROLE and not (data.get("other_title") or "").strip():
+            self.add_error("other_title", _("Say in a few words what your role is."))
+        return data
+
+    @property
+    def chosen_role(self) -> Role | None:
+        return self.roles.get(self.cleaned_data["role"])
+
+
+class TargetForm(forms.Form):
+    """A role button: explore, pursue, park, or remove it from my roles."""
+
+    status = forms.ChoiceField(
+        label=_("What to do with this role"),
+        choices=[*TargetStatus.choices, (TARGET_REMOVE, _("Remove from my roles"))],
+    )

@@ -15,6 +15,15 @@ urlpatterns = [
     re_path(
         r"^skills/(?P<key>p\d+)/remove/$", views.personal_skill_remove, name="personal_skill_remove"
     ),
+    # Me and the roles (before the instrument slugs: "explore" is no instrument's page).
+    path("explore/compare/", views.roles_compare, name="roles_compare"),
+    path("explore/current-role/", views.current_role, name="current_role"),
+    path("explore/roles/<slug:slug>/compare/", views.role_compare, name="role_compare"),
+    path("explore/roles/<slug:slug>/target/", views.target, name="target"),
+    path("explore/targets/<int:pk>/remove/", views.target_remove, name="target_remove"),
+    # Stand-ins until the role library's pages land (library15 names the real ones).
+    path("explore/", views.explore_standin, name="explore"),
+    path("explore/roles/<slug:slug>/", views.role_standin, name="role"),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/start/", views.take_start, name="start"),
     path("<slug:slug>/compare/", views.compare, name="compare"),

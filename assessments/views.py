@@ -16,8 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import queries, services
-from assessments.forms import PersonalSkillForm, TakePages
-from assessments.models import Instrument, PersonalSkill, Take
+from assessments.forms import (
+    TARGET_REMOVE,
+    CurrentRoleForm,
+    PersonalSkillForm,
+    TakePages,
+    TargetForm,
+)
+from assessments.models import Instrument, PersonalSkill, Role, Take, TargetRole
 from careerapp.ownership import owned_or_404
 
 
@@ -148,3 +154,88 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
 def skill_detail(request: HttpRequest, key: str) -> HttpResponse:
     context = queries.skill_page(request.user, key)
     return render(request, "assessments/skill_detail.html", context)
+
+
+# --- Me and the roles: compare, side by side, current role, targets ----------------------
+# The explore, track, role and paths pages are the role library's (see the stand-ins below).
+
+
+def _active_role(slug: str) -> Role:
+    return get_object_or_404(Role.objects.active().select_related("track"), slug=slug)
+
+
+def _role_compare_page(request, role: Role, *, form=None, status=200) -> HttpResponse:
+    context = queries.role_compare_page(request.user, role) | {"target_form": form}
+    return render(request, "assessments/role_compare.html", context, status=status)
+
+
+@require_GET
+def role_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    return _role_compare_page(request, _active_role(slug))
+
+
+@require_GET
+def roles_compare(request: HttpRequest) -> HttpResponse:
+    side_by_side, error = queries.roles_side_by_side(request.user, request.GET.getlist("roles"))
+    context = {
+        "side": side_by_side,
+        "error": error,
+        "picked": request.GET.getlist("roles"),
+        "choices": list(Role.objects.active().select_related("track")),
+    }
+    return render(request, "assessments/roles_compare.html", context, status=400 if error else 200)
+
+
+@require_POST
+def target(request: HttpRequest, slug: str) -> HttpResponse:
+    role = _active_role(slug)
+    form = TargetForm(request.POST)
+    if not form.is_valid():
+        return _role_compare_page(request, role, form=form, status=422)
+    status = form.cleaned_data["status"]
+    if status == TARGET_REMOVE:
+        found = TargetRole.objects.for_user(request.user).filter(role=role).first()
+        if found is not None:
+            services.target_role_remove(target=found)
+        messages.success(request, _("%(role)s is no longer in your roles.") % {"role": role})
+    else:
+        services.target_role_set(user=request.user, role=role, status=status)
+        messages.success(request, _("Saved: %(role)s is in your roles.") % {"role": role})
+    return redirect(role)
+
+
+@require_POST
+def target_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    found = owned_or_404(TargetRole.objects.select_related("role"), request.user, pk=pk)
+    services.target_role_remove(target=found)
+    messages.success(request, _("%(role)s is no longer in your roles.") % {"role": found.role})
+    return redirect("assessments:explore")
+
+
+@require_http_methods(["GET", "POST"])
+def current_role(request: HttpRequest) -> HttpResponse:
+    roles = list(Role.objects.active().select_related("track"))
+    initial = queries.current_role_initial(request.user)
+    form = CurrentRoleForm(request.POST or None, roles=roles, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.current_role_set(
+            user=request.user, role=form.chosen_role, other_title=form.cleaned_data["other_title"]
+        )
+        messages.success(request, _("Saved your current role."))
+        return redirect("assessments:explore")
+    status = 422 if form.is_bound else 200
+    return render(request, "assessments/current_role_form.html", {"form": form}, status=status)
+
+
+# Stand-ins for the role library's explore and role pages (library15 builds the real ones):
+# they only show this block's slots, so the links and tests here have somewhere to land.
+
+
+@require_GET
+def explore_standin(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessments/explore_standin.html")
+
+
+@require_GET
+def role_standin(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "assessments/role_standin.html", {"role": _active_role(slug)})

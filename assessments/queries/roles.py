@@ -120,8 +120,23 @@ def roles_side_by_side(user, slugs: Iterable[str]) -> tuple[SideBySide | None, s
     return SideBySide(roles, comparisons, _side_by_side_rows(comparisons)), ""
 
 
+def role_compare_page(user, role: Role) -> dict:
+    comparison = role_comparison(user, role)
+    return {"role": role, "comparison": comparison, "chart": charts.role_chart(comparison.skills)}
+
+
 def current_role_of(user) -> CurrentRole | None:
-    return CurrentRole.objects.select_related("role").filter(user=user).first()
+    return CurrentRole.objects.select_related("role__track").filter(user=user).first()
+
+
+def current_role_initial(user) -> dict[str, str]:
+    """The current-role form's starting values: the library role's slug, or "other"."""
+    current = current_role_of(user)
+    if current is None:
+        return {}
+    if current.role is not None:
+        return {"role": current.role.slug}
+    return {"role": "other", "other_title": current.other_title}
 
 
 @dataclass(frozen=True)

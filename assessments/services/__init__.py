@@ -1,7 +1,7 @@
 """Writes of the assessments app: ``takes`` (self-assessments, personal skills, the admin's
 content writes) and ``roles`` (current and target roles)."""
 
-from assessments.services.roles import target_role_remove, target_role_set
+from assessments.services.roles import current_role_set, target_role_remove, target_role_set
 from assessments.services.takes import (
     ANSWER_FIELDS,
     NAME_MAX_LENGTH,
@@ -20,6 +20,7 @@ from assessments.services.takes import (
 __all__ = [
     "ANSWER_FIELDS",
     "NAME_MAX_LENGTH",
+    "current_role_set",
     "instrument_duplicate",
     "instruments_duplicate",
     "missing_required",
