@@ -1,7 +1,12 @@
 """Writes of the assessments app: ``takes`` (self-assessments, personal skills, the admin's
 content writes) and ``roles`` (current and target roles)."""
 
-from assessments.services.roles import current_role_set, target_role_remove, target_role_set
+from assessments.services.roles import (
+    current_role_set,
+    target_role_remove,
+    target_role_set,
+    target_roles_mark_gap_mentioned,
+)
 from assessments.services.takes import (
     ANSWER_FIELDS,
     NAME_MAX_LENGTH,
@@ -33,4 +38,5 @@ __all__ = [
     "take_start",
     "target_role_remove",
     "target_role_set",
+    "target_roles_mark_gap_mentioned",
 ]

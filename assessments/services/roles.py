@@ -3,6 +3,8 @@ they target."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -43,3 +45,9 @@ def current_role_set(*, user, role: Role | None, other_title: str = "") -> Curre
         },
     )
     return current
+
+
+def target_roles_mark_gap_mentioned(user_ids: list[int], now: datetime.datetime) -> int:
+    """The weekly email carried these people's pursued role's biggest gap: not again for a
+    month. Called by the email pipeline once the server accepted the emails."""
+    return TargetRole.objects.filter(user_id__in=user_ids).pursuing().update(gap_mentioned_at=now)
