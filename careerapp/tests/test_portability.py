@@ -78,10 +78,10 @@ def test_export_costs_the_same_queries_for_a_small_and_a_big_account(
     add_next_step(other_user)
     # 1 goals with template and skill question, 2 their tasks, 3 their changes,
     # 4 personal skills, 5 takes, 6 answers with their question, 7 the questions' options,
-    # 8 check-ins, 9 goal reviews, 10 reflections with prompt, 11 next steps,
-    # 12 schedule, 13 weekly email deliveries.
+    # 8 current role, 9 target roles with their roles, 10 check-ins, 11 goal reviews,
+    # 12 reflections with prompt, 13 next steps, 14 schedule, 15 weekly email deliveries.
     for user in (owner, other_user):
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(15):
             export_user_data(user)
     assert Task.objects.filter(goal__user=other_user).count() > 10
 
