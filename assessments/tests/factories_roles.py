@@ -27,6 +27,7 @@ class TrackFactory(factory.django.DjangoModelFactory):
 class RoleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Role
+        django_get_or_create = ("slug",)
 
     track = factory.SubFactory(TrackFactory)
     title = factory.Sequence(lambda n: f"Role {n}")
@@ -57,3 +58,12 @@ class TargetRoleFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = factory.SubFactory(RoleFactory)
     status = TargetStatus.EXPLORING
+
+
+def library_role() -> Role:
+    """One role of the library with a skill to measure, made once per test."""
+    role = Role.objects.filter(slug="fuzz-role").first()
+    if role is None:
+        role = RoleFactory(slug="fuzz-role", title="Platform lead")
+        RoleSkillFactory(role=role)
+    return role

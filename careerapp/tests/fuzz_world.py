@@ -125,6 +125,8 @@ OWNED_BY = {
     "assessments.PersonalSkill": "user",
     "assessments.Take": "user",
     "assessments.Answer": "take__user",
+    "assessments.CurrentRole": "user",
+    "assessments.TargetRole": "user",
     "reviews.Schedule": "user",
     "reviews.CheckIn": "user",
     "reviews.GoalReview": "checkin__user",
@@ -137,6 +139,11 @@ SHIPPED = {
     "assessments.Instrument",
     "assessments.Question",
     "assessments.Option",
+    "assessments.Track",
+    "assessments.Role",
+    "assessments.RoleSkill",
+    "assessments.RoleMove",
+    "assessments.LearningSuggestion",
     "reviews.ReflectionPrompt",
 }
 

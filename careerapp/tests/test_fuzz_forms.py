@@ -21,6 +21,7 @@ from hypothesis import given, note, settings
 
 from assessments import services as assessment_services
 from assessments.models import Instrument, Question
+from assessments.tests.factories_roles import library_role
 from careerapp.tests.fuzz_world import (
     FORM_CLASSES,
     FUZZ,
@@ -65,6 +66,8 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
         "answers": {},
     },
     "assessments.forms.PersonalSkillForm": lambda w: {},
+    "assessments.forms.CurrentRoleForm": lambda w: {"roles": [library_role()]},
+    "assessments.forms.TargetForm": lambda w: {},
     "reviews.forms.ScheduleForm": lambda w: {},
     "reviews.forms.MoodForm": lambda w: {},
     "reviews.forms.GoalReviewForm": lambda w: {"goal": w.goal, "today": w.today},
