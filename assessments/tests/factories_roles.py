@@ -67,3 +67,26 @@ def library_role() -> Role:
         role = RoleFactory(slug="fuzz-role", title="Platform lead")
         RoleSkillFactory(role=role)
     return role
+
+
+def demo_library() -> list[Role]:
+    """The roles the demo person takes up (``assessments.demo``), each asking for skills of
+    the shipped skills instrument, for pages that need roles before the library ships."""
+    from assessments import demo
+    from assessments.models import Question
+
+    skills = list(Question.objects.filter(instrument__slug="skills", type=QuestionType.SKILL))
+    roles = []
+    for number, slug in enumerate(
+        (demo.DEMO_CURRENT_ROLE, demo.DEMO_PURSUED_ROLE, demo.DEMO_EXPLORING_ROLE)
+    ):
+        role = RoleFactory(slug=slug, title=slug.replace("-", " ").capitalize())
+        for index, question in enumerate(skills[number : number + 6]):
+            importance = Importance.CORE if index % 2 == 0 else Importance.HELPFUL
+            RoleSkill.objects.get_or_create(
+                role=role,
+                question=question,
+                defaults={"level": 3 + index % 3, "importance": importance},
+            )
+        roles.append(role)
+    return roles
