@@ -14,12 +14,24 @@ class AssessmentsConfig(AppConfig):
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(assessment_reminders.sections)
+        reminders.register_section_provider(assessment_reminders.role_gap_sections)
+        reminders.register_sent_hook(
+            assessment_reminders.ROLE_GAP_SECTION, assessment_reminders.gap_mentioned
+        )
         dashboard.register_panel(
             dashboard.Panel(
                 key="assessments",
                 template="assessments/includes/_dashboard_assessments.html",
                 context=panels.assessments_panel,
                 order=30,
+            )
+        )
+        dashboard.register_panel(
+            dashboard.Panel(
+                key="target_role",
+                template="assessments/includes/_dashboard_target_role.html",
+                context=panels.target_role_panel,
+                order=35,
             )
         )
         portability.register_part(

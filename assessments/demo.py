@@ -23,7 +23,9 @@ from assessments.models import (
     PersonalSkill,
     Question,
     QuestionType,
+    Role,
     Take,
+    TargetStatus,
 )
 
 # Days before today of each take, oldest first. The values retake is placed from its
@@ -147,6 +149,27 @@ def load(user) -> None:
         last = values.retake_interval.days + OVERDUE_BY
         for step, age in enumerate((last + 365, last)):
             _take(user, values, clock.ago(age), _answers(values, step))
+    _roles(user)
+
+
+# The demo person's place in the role library, by the shipped roles' slugs; a slug this
+# site does not have is skipped (the library may be empty or edited by its admins).
+DEMO_CURRENT_ROLE = "senior-software-engineer"
+DEMO_PURSUED_ROLE = "engineering-manager"
+DEMO_EXPLORING_ROLE = "staff-engineer"
+
+
+def _roles(user) -> None:
+    slugs = (DEMO_CURRENT_ROLE, DEMO_PURSUED_ROLE, DEMO_EXPLORING_ROLE)
+    roles = {role.slug: role for role in Role.objects.active().filter(slug__in=slugs)}
+    if DEMO_CURRENT_ROLE in roles:
+        services.current_role_set(user=user, role=roles[DEMO_CURRENT_ROLE])
+    for slug, status in (
+        (DEMO_EXPLORING_ROLE, TargetStatus.EXPLORING),
+        (DEMO_PURSUED_ROLE, TargetStatus.PURSUING),
+    ):
+        if slug in roles:
+            services.target_role_set(user=user, role=roles[slug], status=status)
 
 
 def _skills(user, instrument: Instrument, clock: _Clock) -> None:

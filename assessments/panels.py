@@ -1,4 +1,5 @@
-"""What self-assessments add to the dashboard: a checklist item and one panel.
+"""What self-assessments add to the dashboard: a checklist item and two panels (where I
+stand; the role I pursue, at the end of this module).
 
 Two queries however many takes a person has: the last completion of each instrument
 (shared with the checklist item), and the skill answers of one take with the open goal
@@ -200,3 +201,9 @@ def _gap_line(gap: charts.SkillLevel, goal_pk: int | None, goal_title: str | Non
         url = reverse("goals:detail", args=[goal_pk])
         return GapLine(levels, url, gettext("Your goal"), goal_title)
     return GapLine(levels, gap.goal_url, gettext("Make it a goal"), gap.name)
+
+
+def target_role_panel(user) -> dict:
+    """The role the person pursues: its match and biggest gap. One query without a pursued
+    role, two with one (the target with its role; the role's skills with the latest levels)."""
+    return {"line": queries.pursued(user)}

@@ -1,4 +1,5 @@
-"""The "assessments" part of the export: personal skills and takes with their answers.
+"""The "assessments" part of the export: personal skills and takes with their answers, the
+current role and the target roles (roles named by slug: the library is the site's).
 
 Questions are named by natural key (instrument slug, order, prompt), since the site's admin
 content has its own ids; goals use the same keys for the question a goal grew from.
@@ -11,12 +12,25 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from assessments.models import Answer, Instrument, PersonalSkill, Question, Take, TakeStatus
+from assessments.models import (
+    Answer,
+    CurrentRole,
+    Instrument,
+    PersonalSkill,
+    Question,
+    Role,
+    Take,
+    TakeStatus,
+    TargetRole,
+    TargetStatus,
+)
 from careerapp.models import User
 from careerapp.portability import ExportContext, ImportContext
 from careerapp.portability.document import Node, bad, create_keeping_updated_at, values
 
 SKILL_FIELDS = ("name", "is_active", "created_at")
+CURRENT_FIELDS = ("other_title", "updated_at")
+TARGET_FIELDS = ("status", "note", "created_at", "updated_at", "gap_mentioned_at")
 TAKE_FIELDS = ("status", "started_at", "updated_at", "completed_at")
 ANSWER_FIELDS = (
     "prompt",
@@ -58,7 +72,11 @@ def _questions_by_prompt() -> dict[tuple[str, str], list[Question]]:
 
 
 def has_data(user: User) -> bool:
-    return Take.objects.for_user(user).exists()
+    return (
+        Take.objects.for_user(user).exists()
+        or TargetRole.objects.for_user(user).exists()
+        or CurrentRole.objects.filter(user=user).exists()
+    )
 
 
 # --- Export ----------------------------------------------------------------------------
@@ -94,6 +112,21 @@ def write(context: ExportContext) -> dict[str, Any]:
             }
             for take in takes
         ],
+        **_roles_doc(context.user),
+    }
+
+
+def _roles_doc(user: User) -> dict[str, Any]:
+    current = CurrentRole.objects.select_related("role").filter(user=user).first()
+    targets = TargetRole.objects.for_user(user).select_related("role").order_by("created_at", "pk")
+    return {
+        "current_role": None
+        if current is None
+        else {
+            "role": current.role.slug if current.role else None,
+            **values(current, CURRENT_FIELDS),
+        },
+        "target_roles": [{"role": t.role.slug, **values(t, TARGET_FIELDS)} for t in targets],
     }
 
 
@@ -117,6 +150,7 @@ def read(context: ImportContext, doc: Node) -> None:
     skills = _import_skills(context, part, instruments)
     context.refs["personal_skills"] = skills
     _import_takes(context, part, instruments, skills)
+    _import_roles(context, part)
 
 
 def _import_skills(
@@ -187,3 +221,32 @@ def _import_takes(
     create_keeping_updated_at(Take, takes)
     Answer.objects.bulk_create(answers)
     context.summary.takes, context.summary.answers = len(takes), len(answers)
+
+
+def _library_role(item: Node, roles: dict[str, Role]) -> Role:
+    slug = item.text("role")
+    if slug not in roles:
+        raise bad(item.at("role"), _("names a role this site's library does not have."))
+    return roles[slug]
+
+
+def _import_roles(context: ImportContext, part: Node) -> None:
+    """The current role and the targets; a file from before roles existed has neither."""
+    roles = {role.slug: role for role in Role.objects.all()}
+    if part.raw.get("current_role") is not None:
+        item = part.optional("current_role")
+        current = item.build(CurrentRole, CURRENT_FIELDS)
+        current.user = context.user
+        current.role = _library_role(item, roles) if item.get("role") is not None else None
+        if current.role is None and not current.other_title.strip():
+            raise bad(item.at("other_title"), _("is needed when no library role is named."))
+        current.save()
+    targets, seen, pursued = [], set(), set()
+    for item in part.objects("target_roles") if "target_roles" in part.raw else []:
+        target = item.build(TargetRole, TARGET_FIELDS)
+        target.user, target.role = context.user, _library_role(item, roles)
+        item.once(seen, target.role.pk, "role")
+        if target.status == TargetStatus.PURSUING:
+            item.once(pursued, "pursuing", "status")  # one role pursued at a time
+        targets.append(target)
+    TargetRole.objects.bulk_create(targets)

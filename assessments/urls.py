@@ -20,6 +20,12 @@ urlpatterns = [
     re_path(
         r"^skills/(?P<key>p\d+)/remove/$", views.personal_skill_remove, name="personal_skill_remove"
     ),
+    # Me and the roles.
+    path("explore/compare/", views.roles_compare, name="roles_compare"),
+    path("explore/current-role/", views.current_role, name="current_role"),
+    path("explore/roles/<slug:slug>/compare/", views.role_compare, name="role_compare"),
+    path("explore/roles/<slug:slug>/target/", views.target, name="target"),
+    path("explore/targets/<int:pk>/remove/", views.target_remove, name="target_remove"),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/start/", views.take_start, name="start"),
     path("<slug:slug>/compare/", views.compare, name="compare"),

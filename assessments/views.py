@@ -17,8 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import queries, services
-from assessments.forms import ExploreForm, PathsForm, PersonalSkillForm, TakePages
-from assessments.models import Instrument, PersonalSkill, Take
+from assessments.forms import (
+    TARGET_REMOVE,
+    CurrentRoleForm,
+    ExploreForm,
+    PathsForm,
+    PersonalSkillForm,
+    TakePages,
+    TargetForm,
+)
+from assessments.models import Instrument, PersonalSkill, Role, Take, TargetRole
 from assessments.queries import explore as explore_queries
 from careerapp.ownership import owned_or_404
 
@@ -160,8 +168,6 @@ def explore(request: HttpRequest) -> HttpResponse:
         "form": form,
         "groups": explore_queries.library(**filters),
         "filtered": bool(filters),
-        # The person's own place in the library (targets), filled by the targets' query.
-        "mine": None,
     }
     status = 400 if form.errors else 200
     return render(request, "assessments/role_list.html", context, status=status)
@@ -187,3 +193,73 @@ def paths(request: HttpRequest) -> HttpResponse:
     form = PathsForm(data, roles=context["roles"], initial_choice=context["chosen"])
     status = 400 if form.errors else 200
     return render(request, "assessments/role_paths.html", {**context, "form": form}, status=status)
+
+
+# --- Me and the roles: compare, side by side, current role, targets ----------------------
+
+
+def _active_role(slug: str) -> Role:
+    return get_object_or_404(Role.objects.active().select_related("track"), slug=slug)
+
+
+def _role_compare_page(request, role: Role, *, form=None, status=200) -> HttpResponse:
+    context = queries.role_compare_page(request.user, role) | {"target_form": form}
+    return render(request, "assessments/role_compare.html", context, status=status)
+
+
+@require_GET
+def role_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    return _role_compare_page(request, _active_role(slug))
+
+
+@require_GET
+def roles_compare(request: HttpRequest) -> HttpResponse:
+    side_by_side, error = queries.roles_side_by_side(request.user, request.GET.getlist("roles"))
+    context = {
+        "side": side_by_side,
+        "error": error,
+        "picked": request.GET.getlist("roles"),
+        "choices": list(Role.objects.active().select_related("track")),
+    }
+    return render(request, "assessments/roles_compare.html", context, status=400 if error else 200)
+
+
+@require_POST
+def target(request: HttpRequest, slug: str) -> HttpResponse:
+    role = _active_role(slug)
+    form = TargetForm(request.POST)
+    if not form.is_valid():
+        return _role_compare_page(request, role, form=form, status=422)
+    status = form.cleaned_data["status"]
+    if status == TARGET_REMOVE:
+        found = TargetRole.objects.for_user(request.user).filter(role=role).first()
+        if found is not None:
+            services.target_role_remove(target=found)
+        messages.success(request, _("%(role)s is no longer in your roles.") % {"role": role})
+    else:
+        services.target_role_set(user=request.user, role=role, status=status)
+        messages.success(request, _("Saved: %(role)s is in your roles.") % {"role": role})
+    return redirect(role)
+
+
+@require_POST
+def target_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    found = owned_or_404(TargetRole.objects.select_related("role"), request.user, pk=pk)
+    services.target_role_remove(target=found)
+    messages.success(request, _("%(role)s is no longer in your roles.") % {"role": found.role})
+    return redirect("assessments:explore")
+
+
+@require_http_methods(["GET", "POST"])
+def current_role(request: HttpRequest) -> HttpResponse:
+    roles = list(Role.objects.active().select_related("track"))
+    initial = queries.current_role_initial(request.user)
+    form = CurrentRoleForm(request.POST or None, roles=roles, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.current_role_set(
+            user=request.user, role=form.chosen_role, other_title=form.cleaned_data["other_title"]
+        )
+        messages.success(request, _("Saved your current role."))
+        return redirect("assessments:explore")
+    status = 422 if form.is_bound else 200
+    return render(request, "assessments/current_role_form.html", {"form": form}, status=status)

@@ -54,6 +54,25 @@ def register_section_provider(provider: Provider) -> None:
         _providers.append(provider)
 
 
+# Told which people's sent emails carried a section: for a section that must not repeat
+# too often (the app records that it went out). Never called for a preview.
+SentHook = Callable[[list[int], datetime.datetime], None]
+_sent_hooks: dict[str, SentHook] = {}
+
+
+def register_sent_hook(section_key: str, hook: SentHook) -> None:
+    _sent_hooks[section_key] = hook
+
+
+def record_sent(contents: Sequence[WeeklyContent], *, now: datetime.datetime) -> None:
+    """After the server accepted these emails: each hook gets the people whose email
+    carried its section (one call per hook, none when nobody's did)."""
+    for key, hook in _sent_hooks.items():
+        ids = [c.user.pk for c in contents if any(s.key == key for s in c.sections)]
+        if ids:
+            hook(ids, now)
+
+
 @dataclass
 class WeeklyContent:
     user: User

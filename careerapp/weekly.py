@@ -172,13 +172,17 @@ def reminders_send_chunk(
     if not rows:
         return result
     contents = reminders.collect([row.user for row in rows], now=now)
-    messages = []
+    messages, sending = [], {}
     for row, content in zip(rows, contents, strict=True):
         if content.has_news or row.user.reminders_send_empty:
             messages.append((row, reminders.build_message(content)))
+            sending[row.pk] = content
         else:
             result.skipped.append(row.pk)
     _deliver(messages, result, now)
+    # What the sent emails carried, for sections that must not repeat too often. A crash
+    # between the send and this line costs such a section one early repeat, nothing more.
+    reminders.record_sent([sending[pk] for pk in result.sent], now=now)
     _record(rows, result, now, retry_at=now + datetime.timedelta(seconds=retry_delay(retries)))
     return result
 

@@ -3,7 +3,12 @@ content writes), ``roles`` (current and target roles) and ``library`` (the admin
 to the role library)."""
 
 from assessments.services.library import role_duplicate, roles_duplicate
-from assessments.services.roles import target_role_remove, target_role_set
+from assessments.services.roles import (
+    current_role_set,
+    target_role_remove,
+    target_role_set,
+    target_roles_mark_gap_mentioned,
+)
 from assessments.services.takes import (
     ANSWER_FIELDS,
     NAME_MAX_LENGTH,
@@ -22,6 +27,7 @@ from assessments.services.takes import (
 __all__ = [
     "ANSWER_FIELDS",
     "NAME_MAX_LENGTH",
+    "current_role_set",
     "instrument_duplicate",
     "instruments_duplicate",
     "missing_required",
@@ -36,4 +42,5 @@ __all__ = [
     "take_start",
     "target_role_remove",
     "target_role_set",
+    "target_roles_mark_gap_mentioned",
 ]

@@ -3,10 +3,12 @@ they target."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import Role, TargetRole, TargetStatus
+from assessments.models import CurrentRole, Role, TargetRole, TargetStatus
 
 
 @transaction.atomic
@@ -30,3 +32,22 @@ def target_role_set(*, user, role: Role, status: str = TargetStatus.EXPLORING) -
 
 def target_role_remove(*, target: TargetRole) -> None:
     target.delete()
+
+
+def current_role_set(*, user, role: Role | None, other_title: str = "") -> CurrentRole:
+    """The role the person holds today: a library role, or (``role`` None) their own words."""
+    current, _created = CurrentRole.objects.update_or_create(
+        user=user,
+        defaults={
+            "role": role,
+            "other_title": "" if role is not None else other_title.strip(),
+            "updated_at": timezone.now(),
+        },
+    )
+    return current
+
+
+def target_roles_mark_gap_mentioned(user_ids: list[int], now: datetime.datetime) -> int:
+    """The weekly email carried these people's pursued role's biggest gap: not again for a
+    month. Called by the email pipeline once the server accepted the emails."""
+    return TargetRole.objects.filter(user_id__in=user_ids).pursuing().update(gap_mentioned_at=now)

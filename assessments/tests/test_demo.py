@@ -9,13 +9,18 @@ import time_machine
 
 from assessments import demo
 from assessments.models import (
+    CurrentRole,
     Instrument,
     InstrumentKind,
     PersonalSkill,
     QuestionType,
     Take,
+    TargetRole,
+    TargetStatus,
 )
 from assessments.tests.factories import InstrumentFactory, QuestionFactory
+from assessments.tests.factories_roles import RoleFactory
+from careerapp.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +125,29 @@ def test_demo_with_no_instruments_adds_nothing(owner):
     Instrument.objects.update(is_active=False)
     demo.load(owner)
     assert not Take.objects.for_user(owner).exists()
+
+
+def test_the_demo_person_has_a_current_role_and_a_pursued_and_an_exploring_target():
+
+    for slug in (demo.DEMO_CURRENT_ROLE, demo.DEMO_PURSUED_ROLE, demo.DEMO_EXPLORING_ROLE):
+        RoleFactory(slug=slug)
+    user = UserFactory()
+
+    demo.load(user)
+
+    assert CurrentRole.objects.get(user=user).role.slug == demo.DEMO_CURRENT_ROLE
+    statuses = dict(TargetRole.objects.filter(user=user).values_list("role__slug", "status"))
+    assert statuses == {
+        demo.DEMO_PURSUED_ROLE: TargetStatus.PURSUING,
+        demo.DEMO_EXPLORING_ROLE: TargetStatus.EXPLORING,
+    }
+
+
+def test_the_demo_skips_roles_this_site_does_not_have():
+
+    user = UserFactory()
+
+    demo.load(user)
+
+    assert not CurrentRole.objects.filter(user=user).exists()
+    assert not TargetRole.objects.filter(user=user).exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import json
+import pkgutil
 from collections import Counter
 from dataclasses import dataclass
 
@@ -91,16 +92,25 @@ def build_world(owner: User, other_user: User, settings) -> World:
 
 
 def project_forms() -> dict[str, type[forms.BaseForm]]:
+    """Every form class of our apps, keyed ``<app>.forms.<Class>`` whether ``forms`` is a
+    module or a package (its submodules' forms count too)."""
     found = {}
     for app in OUR_APPS:
         module = importlib.import_module(f"{app}.forms")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, forms.BaseForm)
-                and value.__module__ == module.__name__
-            ):
-                found[f"{module.__name__}.{value.__name__}"] = value
+        modules = [module]
+        if hasattr(module, "__path__"):
+            modules += [
+                importlib.import_module(f"{module.__name__}.{info.name}")
+                for info in pkgutil.iter_modules(module.__path__)
+            ]
+        for part in modules:
+            for value in vars(part).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, forms.BaseForm)
+                    and value.__module__ == part.__name__
+                ):
+                    found[f"{module.__name__}.{value.__name__}"] = value
     return found
 
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
 from assessments.models import Answer, InstrumentKind, PersonalSkill, Role, Take
+from assessments.tests.factories_roles import demo_library
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
 from careerapp.tests.crawl import decision_pages, parameterless_routes
@@ -122,6 +123,7 @@ def test_every_signed_out_page_has_no_axe_violations(browser: Browser, live_url,
 def test_every_signed_in_page_has_no_axe_violations(
     sign_in, browser: Browser, live_url, owner, viewport
 ):
+    current, pursued, exploring = demo_library()
     load_demo_content(owner)
     goal = Goal.objects.for_user(owner).filter(tasks__isnull=False).first()
     task = Task.objects.filter(goal=goal).first()
@@ -161,6 +163,9 @@ def test_every_signed_in_page_has_no_axe_violations(
         *(reverse("assessments:compare", args=[each.instrument.slug]) for each in latest),
         reverse("assessments:skill", args=[answer.key]),
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
+        reverse("assessments:role", args=[pursued.slug]),
+        reverse("assessments:role_compare", args=[pursued.slug]),
+        f"{reverse('assessments:roles_compare')}?roles={current.slug}&roles={exploring.slug}",
         checkin_path,
         reverse("reviews:quarter", args=[quarter_of.year, (quarter_of.month - 1) // 3 + 1]),
         role.get_absolute_url(),

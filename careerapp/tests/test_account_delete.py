@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from assessments.demo import DEMO_CURRENT_ROLE, DEMO_EXPLORING_ROLE, DEMO_PURSUED_ROLE
+from assessments.tests.factories_roles import RoleFactory
 from careerapp.demo import load_demo_content
 from careerapp.models import User
 
@@ -54,6 +56,8 @@ def test_the_check_covers_every_model_that_points_at_a_user():
 def test_deleting_with_the_right_password_removes_every_row_of_that_person(
     owner_client, owner, other_user, password, mailoutbox
 ):
+    for slug in (DEMO_CURRENT_ROLE, DEMO_PURSUED_ROLE, DEMO_EXPLORING_ROLE):
+        RoleFactory(slug=slug)  # the demo's roles, until the shipped library has them
     load_demo_content(owner)
     load_demo_content(other_user)
     before_owner = _rows_of(owner)

@@ -21,6 +21,7 @@ from hypothesis import given, note, settings
 
 from assessments import services as assessment_services
 from assessments.models import Instrument, Question, Role
+from assessments.tests.factories_roles import library_role
 from careerapp.tests.fuzz_world import (
     FORM_CLASSES,
     FUZZ,
@@ -69,6 +70,8 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "assessments.forms.PathsForm": lambda w: {
         "roles": list(Role.objects.active().select_related("track"))
     },
+    "assessments.forms.CurrentRoleForm": lambda w: {"roles": [library_role()]},
+    "assessments.forms.TargetForm": lambda w: {},
     "reviews.forms.ScheduleForm": lambda w: {},
     "reviews.forms.MoodForm": lambda w: {},
     "reviews.forms.GoalReviewForm": lambda w: {"goal": w.goal, "today": w.today},

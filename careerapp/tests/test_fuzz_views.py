@@ -19,6 +19,8 @@ from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from assessments.forms import TakePageForm
+from assessments.models import TargetRole
+from assessments.tests.factories_roles import library_role
 from careerapp.reminders import unsubscribe_token
 from careerapp.tests.factories import UserFactory
 from careerapp.tests.fuzz_world import (
@@ -59,6 +61,13 @@ URL_VALUES: dict[tuple[str, str], Callable[[World], object]] = {
     ("reviews", "pk"): lambda w: w.checkin.pk,
     ("reviews", "year"): lambda w: w.today.year,
     ("reviews", "quarter"): lambda w: (w.today.month - 1) // 3 + 1,
+}
+# Where one route's parameter names something else than its app's usual object.
+URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
+    ("assessments:target", "slug"): lambda w: library_role().slug,
+    ("assessments:target_remove", "pk"): lambda w: (
+        TargetRole.objects.get_or_create(user=w.owner, role=library_role())[0].pk
+    ),
 }
 
 
@@ -123,6 +132,11 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "assessments:start": _none,
     "assessments:personal_skill_add": _form_fields("assessments.forms.PersonalSkillForm"),
     "assessments:personal_skill_remove": _none,
+    "assessments:current_role": lambda w: field_values(
+        FORM_CLASSES["assessments.forms.CurrentRoleForm"](roles=[library_role()])
+    ),
+    "assessments:target": _form_fields("assessments.forms.TargetForm"),
+    "assessments:target_remove": _none,
     "reviews:schedule": _form_fields("reviews.forms.ScheduleForm"),
     "reviews:start": _none,
     "reviews:checkin": _checkin_fields,
@@ -153,6 +167,9 @@ def _routes(w: World):
         name = f"{namespace}{pattern.name}"
         kwargs = {}
         for parameter in pattern.pattern.regex.groupindex:
+            if (name, parameter) in URL_VALUES_BY_ROUTE:
+                kwargs[parameter] = URL_VALUES_BY_ROUTE[name, parameter](w)
+                continue
             if (app, parameter) not in URL_VALUES:
                 pytest.fail(f"{name}: add a real value for <{parameter}> to URL_VALUES")
             kwargs[parameter] = URL_VALUES[app, parameter](w)

@@ -25,6 +25,7 @@ from assessments.tests.factories import (
     QuestionFactory,
     TakeFactory,
 )
+from assessments.tests.factories_roles import TargetRoleFactory
 from careerapp.tests.test_urls import all_routes
 from goals.models import Category, Horizon, Status
 from goals.tests.decision_factories import RoleSkillFactory, decision_with
@@ -68,6 +69,10 @@ def _completed_take(owner) -> dict:
 
 def _personal_skill(owner) -> dict:
     return {"key": f"p{PersonalSkillFactory(user=owner).pk}"}
+
+
+def _target_role(owner) -> dict:
+    return {"pk": TargetRoleFactory(user=owner).pk}
 
 
 def _checkin(owner) -> dict:
@@ -139,6 +144,7 @@ OWNED = {
     "assessments:results": Owned(_completed_take),
     "assessments:skill": Owned(_personal_skill),
     "assessments:personal_skill_remove": Owned(_personal_skill),
+    "assessments:target_remove": Owned(_target_role),
     "reviews:checkin": Owned(_checkin, {"satisfaction": "1", "energy": "1", "action": "submit"}),
 }
 
@@ -157,7 +163,9 @@ NOT_OWNED = {
     "assessments:compare": "slug of a shared instrument; compares only the visitor's takes",
     "assessments:personal_skill_add": "slug of a shared instrument; adds the visitor's own skill",
     "assessments:track": "slug of a shared track of the role library; shows nobody's data",
-    "assessments:role": "slug of a shared role of the role library; shows nobody's data",
+    "assessments:role": "slug of a shared library role; shows it against the visitor's levels",
+    "assessments:role_compare": "slug of a shared library role; compares the visitor's levels",
+    "assessments:target": "slug of a shared library role; sets the visitor's own target for it",
     "reviews:quarter": "year and quarter pick a period of the visitor's own check-ins",
     "reminders_unsubscribe": "public by design: a signed token names the person, no login",
     "account_confirm_email": "allauth: public, the key in the email is the credential",
@@ -203,8 +211,9 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
-    # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 check-in route.
-    assert len(OWNED) == 24
+    # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
+    # 1 check-in route.
+    assert len(OWNED) == 25
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 

@@ -78,11 +78,12 @@ def test_export_costs_the_same_queries_for_a_small_and_a_big_account(
     add_next_step(other_user)
     # 1 goals with template and skill question, 2 their tasks, 3 their changes,
     # 4 personal skills, 5 takes, 6 answers with their question, 7 the questions' options,
-    # 8 check-ins, 9 goal reviews, 10 reflections with prompt, 11 next steps,
-    # 12 schedule, 13 weekly email deliveries, 14 decisions, 15 their options with role,
-    # 16 the options' scores, 17 criteria, 18 the decisions' changes.
+    # 8 current role, 9 target roles with their roles, 10 check-ins, 11 goal reviews,
+    # 12 reflections with prompt, 13 next steps, 14 schedule, 15 weekly email deliveries,
+    # 16 decisions, 17 their options with role, 18 the options' scores, 19 criteria,
+    # 20 the decisions' changes.
     for user in (owner, other_user):
-        with django_assert_num_queries(18):
+        with django_assert_num_queries(20):
             export_user_data(user)
     assert Task.objects.filter(goal__user=other_user).count() > 10
 

@@ -20,10 +20,7 @@ from assessments.models import (
     PersonalSkill,
     Question,
     QuestionType,
-    Role,
-    RoleLevel,
     Take,
-    Track,
 )
 
 KEY_PATTERN = re.compile(r"^[qp]\d+(_current|_desired)?$")
@@ -325,57 +322,3 @@ class TakePages:
             "skill_levels": levels,
             **extra,
         }
-
-
-class ExploreForm(forms.Form):
-    """The Explore page's search and filters (GET). A value that matches nothing offered is
-    an error beside its field, and the page shows the roles as if it were not given."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    track = forms.ModelChoiceField(
-        label=_("Track"),
-        queryset=Track.objects.active(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All tracks"),
-    )
-    level = forms.ChoiceField(
-        label=_("Level"), choices=[("", _("All levels")), *RoleLevel.choices], required=False
-    )
-    open = forms.BooleanField(label=_("Only roles open in our organisation"), required=False)
-
-    def filters(self) -> dict[str, Any]:
-        """The valid filters, as ``queries.explore.library`` takes them."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        data = self.cleaned_data
-        found = {
-            "q": data.get("q", "").strip(),
-            "track": data.get("track"),
-            "level": data.get("level", ""),
-            "open_only": data.get("open", False),
-        }
-        return {name: value for name, value in found.items() if value}
-
-
-class PathsForm(forms.Form):
-    """The role the paths page starts from (GET ``from``): a role's slug or "other"."""
-
-    OTHER = "other"
-
-    def __init__(
-        self, data=None, files=None, *, roles: list[Role], initial_choice: str | None = None
-    ):
-        super().__init__(data, files, initial={"from": initial_choice})
-        by_track: dict[str, list[tuple[str, str]]] = {}
-        for role in roles:
-            by_track.setdefault(role.track.name, []).append((role.slug, role.title))
-        self.fields["from"] = forms.ChoiceField(
-            label=_("Starting from"),
-            choices=[
-                ("", _("Choose a role")),
-                *by_track.items(),
-                (self.OTHER, _("My role is not in the library")),
-            ],
-        )
