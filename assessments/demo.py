@@ -17,6 +17,8 @@ from typing import Any
 from django.utils import timezone
 
 from assessments import services
+from assessments.content import ORDER_STEP
+from assessments.content.skills import SKILL_KEYS
 from assessments.models import (
     Instrument,
     InstrumentKind,
@@ -55,6 +57,20 @@ SKILL_PATHS = (
     ((1, 2, 2), (2, 3, 4)),
     ((1, 2, 2), (3, 3, 4)),
 )
+
+# The optional specialist skills the demo person rates (an engineer on a platform team who
+# would like to lead one), by skill key; the others stay "not assessed yet".
+DEMO_SPECIALIST = {
+    "software-development": ((3, 4, 4), (4, 4, 5)),
+    "system-design": ((2, 3, 3), (3, 4, 4)),
+    "production-operations": ((2, 3, 4), (3, 4, 4)),
+    "project-management": ((2, 2, 3), (3, 3, 4)),
+    "hiring": ((1, 1, 2), (2, 3, 3)),
+    "performance-management": ((1, 1, 1), (2, 3, 3)),
+}
+_SPECIALIST_BY_ORDER = {
+    SKILL_KEYS[key] * ORDER_STEP: levels for key, levels in DEMO_SPECIALIST.items()
+}
 
 # Ratings per question at each take. Satisfaction dips in the reorganisation year and
 # recovers after a move; values mostly hold, with balance and meaning gaining weight.
@@ -156,7 +172,7 @@ def load(user) -> None:
 # site does not have is skipped (the library may be empty or edited by its admins).
 DEMO_CURRENT_ROLE = "senior-software-engineer"
 DEMO_PURSUED_ROLE = "engineering-manager"
-DEMO_EXPLORING_ROLE = "staff-engineer"
+DEMO_EXPLORING_ROLE = "staff-software-engineer"
 
 
 def _roles(user) -> None:
@@ -212,6 +228,11 @@ def _answers(instrument: Instrument, step: int) -> dict[str, dict[str, Any]]:
 
 
 def _answer(question: Question, index: int, step: int, kind: str, ratings) -> dict | None:
+    if question.type == QuestionType.SKILL and not question.required:
+        if kind != InstrumentKind.SKILLS or question.order not in _SPECIALIST_BY_ORDER:
+            return None
+        currents, desires = _SPECIALIST_BY_ORDER[question.order]
+        return {"current_level": currents[step], "desired_level": desires[step]}
     if question.type == QuestionType.SKILL:
         currents, desires = SKILL_PATHS[index % len(SKILL_PATHS)]
         return {"current_level": currents[step], "desired_level": desires[step]}

@@ -375,15 +375,17 @@ def _set_times(goal: Goal, **fields: datetime.datetime) -> None:
         Goal.objects.filter(pk=goal.pk).update(**fields)
 
 
-# The option with a library role names the first of these the site's library has, if any.
-DEMO_ROLE_SLUGS = ("engineering-manager", "senior-software-engineer")
+# The library roles two options name, where the site's library has them.
+DEMO_LEAD_ROLE = "engineering-manager"
+DEMO_DEEPEN_ROLE = "staff-software-engineer"
 # Scores per option, one per criterion in order; None is a cell not scored yet.
 DEMO_SCORES = ((4, 3, 2, 5), (5, 4, 4, None), (3, 2, 5, 3))
 
 
 def _decision(user, clock: _Clock) -> None:
     """An open question, mostly scored, with a gut check on two of its three options."""
-    role = Role.objects.filter(slug__in=DEMO_ROLE_SLUGS, is_active=True).order_by("-slug").first()
+    roles = Role.objects.filter(slug__in=(DEMO_LEAD_ROLE, DEMO_DEEPEN_ROLE), is_active=True)
+    by_slug = {role.slug: role for role in roles}
     decision = decision_create(
         user=user,
         question="Which move next year?",
@@ -393,9 +395,13 @@ def _decision(user, clock: _Clock) -> None:
                 "title": "Lead the platform team",
                 "pros": "Shape how the team works\nThe budget is approved",
                 "cons": "Less time for hands-on work",
-                "role": role,
+                "role": by_slug.get(DEMO_LEAD_ROLE),
             },
-            {"title": "Deepen my expertise where I am", "pros": "Known people, steady pay"},
+            {
+                "title": "Deepen my expertise where I am",
+                "pros": "Known people, steady pay",
+                "role": by_slug.get(DEMO_DEEPEN_ROLE),
+            },
             {"title": "Join Ana's start-up", "cons": "Pay cut for a year", "notes": "Ask Ana."},
         ],
         criteria=[{"name": name, "weight": 5 - i} for i, name in enumerate(top_values(user))],

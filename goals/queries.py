@@ -13,15 +13,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from assessments import queries as assessment_queries
 from assessments.models import (
-    Answer,
     InstrumentKind,
     LearningSuggestion,
-    Question,
     QuestionType,
     Role,
     Take,
-    TakeStatus,
 )
 from goals.charts.shapes import DEFAULT_ZOOM, ZOOMS, Timeline
 from goals.charts.timeline import build_timeline, window
@@ -158,7 +156,8 @@ def decision_list_page(user, *, page: str | None) -> Page:
 
 @dataclass(frozen=True)
 class Gap:
-    question: Question
+    question_id: int
+    name: str  # the skill
     required: int
     current: int | None  # None: not assessed yet
     suggestion: LearningSuggestion | None
@@ -172,46 +171,27 @@ class Gap:
 class RoleGaps:
     role: Role
     gaps: list[Gap]  # largest first; skills not assessed yet last
-    match: int  # percent of the required levels my levels cover
+    match: int  # the compare page's match figure
     assessed_on: datetime.date | None
 
 
 def role_gaps(user, role: Role) -> RoleGaps:
-    """Where my latest skill levels fall short of what ``role`` asks for.
-
-    The match is sum(min(my level, required)) / sum(required): 100 when every required
-    level is met; a skill not assessed yet counts as 0. Three queries whatever the role.
-    """
-    required = list(role.skills.select_related("question"))
-    ids = [item.question_id for item in required]
-    latest = (
-        Answer.objects.filter(
-            take__user=user,
-            take__status=TakeStatus.COMPLETED,
-            question_id__in=ids,
-            current_level__isnull=False,
-        )
-        .select_related("take")
-        .order_by("question_id", "-take__completed_at", "-pk")
-        .distinct("question_id")
-    )
-    levels = {answer.question_id: answer for answer in latest}
+    """Where my latest skill levels fall short of what ``role`` asks for, exactly as the
+    compare page counts it (``assessments.queries.role_comparison``: the same order and the
+    same match figure), each gap with the first learning suggestion for its skill."""
+    comparison = assessment_queries.role_comparison(user, role)
+    short = [skill for skill in comparison.skills if skill.current is None or skill.gap]
     suggestions: dict[int, LearningSuggestion] = {}
+    ids = [skill.question_id for skill in short]
     for suggestion in LearningSuggestion.objects.active().filter(question_id__in=ids):
         suggestions.setdefault(suggestion.question_id, suggestion)
-    gaps, covered, asked = [], 0, 0
-    for item in required:
-        answer = levels.get(item.question_id)
-        current = answer.current_level if answer else None
-        asked += item.level
-        covered += min(current or 0, item.level)
-        if current is None or current < item.level:
-            gaps.append(Gap(item.question, item.level, current, suggestions.get(item.question_id)))
-    gaps.sort(key=lambda gap: (gap.current is None, -gap.size, gap.question.order))
-    dates = [answer.take.completed_at for answer in levels.values()]
+    dates = [skill.assessed_at for skill in comparison.skills if skill.assessed_at]
     return RoleGaps(
         role=role,
-        gaps=gaps,
-        match=round(100 * covered / asked) if asked else 100,
+        gaps=[
+            Gap(s.question_id, s.name, s.required, s.current, suggestions.get(s.question_id))
+            for s in short
+        ],
+        match=comparison.match or 0,
         assessed_on=timezone.localdate(max(dates)) if dates else None,
     )

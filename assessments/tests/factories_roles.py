@@ -1,12 +1,19 @@
-"""Factories for the role library and a person's place in it (no shipped data needed)."""
+"""Factories for the role library (tracks, roles, required skills, moves, learning
+suggestions) and a person's place in it (target roles), for every app's tests."""
 
 import factory
 
+from assessments.content import ORDER_STEP
+from assessments.content.skills import SKILL_KEYS
 from assessments.models import (
     Importance,
+    LearningKind,
+    LearningSuggestion,
+    Question,
     QuestionType,
     Role,
     RoleLevel,
+    RoleMove,
     RoleSkill,
     TargetRole,
     TargetStatus,
@@ -16,15 +23,24 @@ from assessments.tests.factories import QuestionFactory
 from careerapp.tests.factories import UserFactory
 
 
+def skill_question(key: str) -> Question:
+    """The shipped skill question a ``SKILL_KEYS`` key names."""
+    return Question.objects.get(instrument__slug="skills", order=SKILL_KEYS[key] * ORDER_STEP)
+
+
 class TrackFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Track
 
     name = factory.Sequence(lambda n: f"Track {n}")
     slug = factory.Sequence(lambda n: f"track-{n}")
+    summary = "A family of roles."
+    order = factory.Sequence(int)
 
 
 class RoleFactory(factory.django.DjangoModelFactory):
+    """By slug: a shipped role of that slug is reused rather than duplicated."""
+
     class Meta:
         model = Role
         django_get_or_create = ("slug",)
@@ -33,7 +49,9 @@ class RoleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Role {n}")
     slug = factory.Sequence(lambda n: f"role-{n}")
     level = RoleLevel.SENIOR
-    summary = "Leads the work and grows the people around it."
+    summary = "Does useful work."
+    responsibilities = "Do the work\nHelp others"
+    experience = "A few years."
 
 
 class SkillQuestionFactory(QuestionFactory):
@@ -49,6 +67,25 @@ class RoleSkillFactory(factory.django.DjangoModelFactory):
     question = factory.SubFactory(SkillQuestionFactory)
     level = 3
     importance = Importance.CORE
+
+
+class RoleMoveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleMove
+
+    from_role = factory.SubFactory(RoleFactory)
+    to_role = factory.SubFactory(RoleFactory)
+    typical_months = 18
+
+
+class LearningSuggestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningSuggestion
+
+    question = factory.SubFactory(SkillQuestionFactory)
+    title = factory.Sequence(lambda n: f"Suggestion {n}")
+    kind = LearningKind.COURSE
+    order = factory.Sequence(int)
 
 
 class TargetRoleFactory(factory.django.DjangoModelFactory):

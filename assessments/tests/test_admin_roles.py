@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Role, RoleMove, RoleSkill
-from assessments.tests.factories_library import (
+from assessments.tests.factories_roles import (
     LearningSuggestionFactory,
     RoleFactory,
     RoleMoveFactory,

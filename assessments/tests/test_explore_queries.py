@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import CurrentRole, Role, RoleMove, RoleSkill
-from assessments.tests.factories_library import (
+from assessments.tests.factories_roles import (
     LearningSuggestionFactory,
     RoleFactory,
     TrackFactory,
@@ -45,8 +45,9 @@ def test_the_explore_page_costs_the_same_for_5_and_100_roles(
     owner_client, size, django_assert_num_queries
 ):
     _library(size)
-    # 1 session, 2 user, 3 the roles with their tracks, 4 the track filter's choices.
-    with django_assert_num_queries(4):
+    # 1 session, 2 user, 3 the roles with their tracks, 4 the track filter's choices,
+    # 5 my current role, 6 my target roles ("My roles"; none yet).
+    with django_assert_num_queries(6):
         response = owner_client.get(reverse("assessments:explore"))
     assert len([r for g in response.context["groups"] for r in g.roles]) >= size
 
@@ -56,8 +57,9 @@ def test_a_filtered_explore_page_costs_the_same_for_5_and_100_roles(
     owner_client, size, django_assert_num_queries
 ):
     _library(size)
-    # 1 session, 2 user, 3 the chosen track, 4 the roles, 5 the track filter's choices.
-    with django_assert_num_queries(5):
+    # 1 session, 2 user, 3 the chosen track, 4 the roles, 5 the track filter's choices,
+    # 6 my current role, 7 my target roles.
+    with django_assert_num_queries(7):
         response = owner_client.get(
             reverse("assessments:explore"), {"q": "role", "track": "t0", "open": "on"}
         )
@@ -81,8 +83,9 @@ def test_a_role_page_costs_the_same_for_5_and_100_roles(
 ):
     roles = _library(size)
     # 1 session, 2 user, 3 the role and its track, 4 its skills, 5 their suggestions,
-    # 6 the moves from it, 7 the moves into it.
-    with django_assert_num_queries(7):
+    # 6 the moves from it, 7 the moves into it, 8 how I compare (my levels for its skills),
+    # 9 whether it is one of my roles.
+    with django_assert_num_queries(9):
         response = owner_client.get(roles[0].get_absolute_url())
     assert len(response.context["skills"]) == len(SKILLS)
 

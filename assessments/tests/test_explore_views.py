@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import CurrentRole, Role
-from assessments.tests.factories_library import (
+from assessments.tests.factories_roles import (
     LearningSuggestionFactory,
     RoleFactory,
     RoleMoveFactory,
@@ -164,9 +164,10 @@ def test_a_role_page_shows_what_it_asks_for_core_first(owner_client, library):
     assert 'href="https://example.com/jobs/7"' in text
     assert [m.to_role.slug for m in response.context["moves_out"]] == ["nurse", "ward-manager"]
     assert [m.from_role.slug for m in response.context["moves_in"]] == ["nurse"]
-    # The slots the compare and target blocks fill.
+    # The compare and target blocks: the full comparison, the paths, the target buttons.
     assert f"{PATHS}?from=charge" in text
-    assert reverse("assessments:instrument", args=["skills"]) in text
+    assert reverse("assessments:role_compare", args=["charge"]) in text
+    assert reverse("assessments:target", args=["charge"]) in text
 
 
 def test_a_role_page_lists_responsibilities_and_experience(owner_client, library):

@@ -38,7 +38,7 @@ def skills_instrument():
 @pytest.fixture
 def role(skills_instrument):
     """Three skills: two core (levels 4 and 3), one helpful (level 2)."""
-    role = RoleFactory(title="Engineering manager", slug="engineering-manager")
+    role = RoleFactory(title="Engineering manager", slug="test-engineering-manager")
     for prompt, level, importance in (
         ("Coaching", 4, Importance.CORE),
         ("Planning", 3, Importance.CORE),

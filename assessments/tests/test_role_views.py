@@ -26,7 +26,7 @@ def instrument():
 
 @pytest.fixture
 def role(instrument):
-    role = RoleFactory(title="Staff engineer", slug="staff-engineer")
+    role = RoleFactory(title="Staff engineer", slug="test-staff-engineer")
     coaching = SkillQuestionFactory(instrument=instrument, prompt="Coaching")
     design = SkillQuestionFactory(instrument=instrument, prompt="System design")
     RoleSkillFactory(role=role, question=coaching, level=4)
@@ -97,7 +97,7 @@ def test_the_compare_page_reads_the_same_queries_for_1_and_50_takes(
 def test_two_roles_side_by_side_have_a_row_per_skill_and_a_match_each(
     owner_client, role, instrument
 ):
-    other = RoleFactory(title="Engineering manager", slug="engineering-manager")
+    other = RoleFactory(title="Engineering manager", slug="test-engineering-manager")
     RoleSkillFactory(role=other, question=role.skills.get(level=4).question, level=5)
     RoleSkillFactory(
         role=other, question=SkillQuestionFactory(instrument=instrument, prompt="Hiring")
@@ -121,9 +121,12 @@ def test_two_roles_side_by_side_have_a_row_per_skill_and_a_match_each(
     ("slugs", "message"),
     [
         (["a", "b", "c", "d"], "Pick two or three different roles to compare."),
-        (["staff-engineer"], "Pick two or three different roles to compare."),
-        (["staff-engineer", "staff-engineer"], "Pick two or three different roles to compare."),
-        (["staff-engineer", "no-such-role"], "We could not find this role: no-such-role."),
+        (["test-staff-engineer"], "Pick two or three different roles to compare."),
+        (
+            ["test-staff-engineer", "test-staff-engineer"],
+            "Pick two or three different roles to compare.",
+        ),
+        (["test-staff-engineer", "no-such-role"], "We could not find this role: no-such-role."),
     ],
 )
 def test_a_wrong_pick_of_roles_is_a_400_with_a_clear_message(owner_client, role, slugs, message):

@@ -56,7 +56,7 @@ def role_plan_create(*, user, gaps: Any) -> tuple[Goal, bool]:
         Task(
             goal=goal,
             title=_("Grow %(skill)s to level %(level)s")
-            % {"skill": gap.question.prompt, "level": gap.required},
+            % {"skill": gap.name, "level": gap.required},
             notes=_step_notes(gap),
             position=position,
         )

@@ -1,63 +1,16 @@
-"""Factories for decisions and for the few library roles their tests need (the shipped
-role library is not on this branch)."""
+"""Factories for decisions; the role library's come from ``assessments.tests.factories_roles``."""
 
 import factory
 
-from assessments.models import (
-    LearningKind,
-    LearningSuggestion,
-    QuestionType,
-    Role,
-    RoleLevel,
-    RoleSkill,
-    Track,
+from assessments.tests.factories_roles import (  # noqa: F401 - the decision tests' library
+    LearningSuggestionFactory,
+    RoleFactory,
+    RoleSkillFactory,
+    SkillQuestionFactory,
+    TrackFactory,
 )
-from assessments.tests.factories import InstrumentFactory, QuestionFactory
 from careerapp.tests.factories import UserFactory
 from goals.models import Decision, DecisionCriterion, DecisionOption, DecisionScore
-
-
-class TrackFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Track
-
-    name = factory.Sequence(lambda n: f"Track {n}")
-    slug = factory.Sequence(lambda n: f"track-{n}")
-
-
-class RoleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Role
-
-    track = factory.SubFactory(TrackFactory)
-    title = factory.Sequence(lambda n: f"Role {n}")
-    slug = factory.Sequence(lambda n: f"role-{n}")
-    level = RoleLevel.SENIOR
-    summary = "A role."
-
-
-class SkillQuestionFactory(QuestionFactory):
-    type = QuestionType.SKILL
-    instrument = factory.SubFactory(InstrumentFactory)
-
-
-class RoleSkillFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = RoleSkill
-
-    role = factory.SubFactory(RoleFactory)
-    question = factory.SubFactory(SkillQuestionFactory)
-    level = 4
-
-
-class LearningSuggestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LearningSuggestion
-
-    question = factory.SubFactory(SkillQuestionFactory)
-    title = factory.Sequence(lambda n: f"Course {n}")
-    kind = LearningKind.COURSE
-    url = "https://example.com/learn"
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

@@ -128,12 +128,12 @@ def test_the_export_costs_the_same_queries_for_one_and_fifty_decisions(
     for _ in range(25):
         lived_decision(other_user, role)
         decision_with(other_user)
-    # 8 for the other parts (goals, their steps and changes; personal skills; takes;
-    # check-ins; schedule; weekly emails: no answers or check-in rows to ask for), then
-    # 9 decisions, 10 their options with role, 11 the options' scores, 12 criteria,
-    # 13 changes.
+    # 10 for the other parts (goals, their steps and changes; personal skills; takes;
+    # current role; target roles; check-ins; schedule; weekly emails: no answers or
+    # check-in rows to ask for), then 11 decisions, 12 their options with role, 13 the
+    # options' scores, 14 criteria, 15 changes.
     for user in (owner, other_user):
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(15):
             export_user_data(user)
 
 

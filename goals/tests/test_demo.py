@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from assessments import demo as assessments_demo
-from assessments.models import Answer, InstrumentKind, Take
+from assessments.models import Answer, InstrumentKind, Role, Take
 from goals.demo import load
 from goals.models import (
     ChangeKind,
@@ -19,7 +19,6 @@ from goals.models import (
     Task,
 )
 from goals.queries import DEFAULT_CRITERIA, top_values
-from goals.tests.decision_factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -146,8 +145,12 @@ def test_demo_has_one_open_decision_mostly_scored_with_two_gut_checks(demo_owner
     scored = DecisionScore.objects.filter(option__decision=decision).count()
     assert len(options) * len(criteria) > scored >= len(options) * len(criteria) - 2
     assert decision.changes.get().created_at < FROZEN
-    # No role library on this site: the option simply has no role.
-    assert not any(option.role for option in options)
+    # The shipped library's roles: leading names a manager's role, deepening a staff one.
+    assert [option.role.slug if option.role else None for option in options] == [
+        "engineering-manager",
+        "staff-software-engineer",
+        None,
+    ]
 
 
 def test_demo_decision_takes_its_criteria_from_the_values_take(frozen, owner):
@@ -159,8 +162,8 @@ def test_demo_decision_takes_its_criteria_from_the_values_take(frozen, owner):
     assert names != [str(name) for name in DEFAULT_CRITERIA]
 
 
-def test_demo_decision_names_a_library_role_when_the_site_has_one(frozen, owner):
-    role = RoleFactory(slug="engineering-manager")
+def test_demo_decision_names_no_role_the_site_does_not_have(frozen, owner):
+    Role.objects.filter(slug="engineering-manager").update(is_active=False)
     load(owner)
     option = DecisionOption.objects.get(decision__user=owner, title="Lead the platform team")
-    assert option.role == role
+    assert option.role is None

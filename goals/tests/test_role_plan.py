@@ -21,7 +21,11 @@ def role_with_gaps(owner):
     take = TakeFactory(user=owner, instrument=design.question.instrument)
     for skill, level in ((design, 2), (mentoring, 3), (met, 4)):
         AnswerFactory(take=take, question=skill.question, current_level=level, desired_level=5)
-    LearningSuggestionFactory(question=design.question, title="Designing Data-Intensive Apps")
+    LearningSuggestionFactory(
+        question=design.question,
+        title="Designing Data-Intensive Apps",
+        url="https://example.com/learn",
+    )
     assert unknown.question_id
     return role
 
@@ -29,13 +33,14 @@ def role_with_gaps(owner):
 def test_gaps_are_largest_first_with_the_unassessed_last_and_a_match(owner, role_with_gaps):
     gaps = role_gaps(owner, role_with_gaps)
 
-    assert [(g.question.prompt, g.current, g.size) for g in gaps.gaps] == [
+    assert [(g.name, g.current, g.size) for g in gaps.gaps] == [
         ("System design", 2, 3),
         ("Mentoring", 3, 1),
         ("Budgeting", None, 3),
     ]
-    # min(2,5) + min(3,4) + min(4,2) + 0 = 7 of 5+4+2+3 = 14
-    assert gaps.match == 50
+    # The compare page's figure: each core skill counts min(mine, asked) / asked, twice:
+    # (2/5 + 3/4 + 1 + 0) / 4 = 0.5375.
+    assert gaps.match == 54
 
 
 def test_the_plan_is_a_long_term_goal_for_the_role_with_a_step_per_gap(
@@ -47,7 +52,7 @@ def test_the_plan_is_a_long_term_goal_for_the_role_with_a_step_per_gap(
     assert response["Location"] == goal.get_absolute_url()
     assert (goal.role, goal.category, goal.horizon) == (role_with_gaps, Category.ROLE, Horizon.LONG)
     assert "Staff engineer" in goal.why
-    assert "50%" in goal.why
+    assert "54%" in goal.why
     steps = list(goal.tasks.order_by("position"))
     assert [s.title for s in steps] == [
         "Grow System design to level 5",
