@@ -105,15 +105,18 @@ def _side_by_side_rows(comparisons: list[RoleComparison]) -> list:
 
 def roles_side_by_side(user, slugs: Iterable[str]) -> tuple[SideBySide | None, str]:
     """Two or three roles named by slug, side by side; or None and what is wrong."""
-    slugs = list(dict.fromkeys(slug.strip() for slug in slugs if slug.strip()))
+    given = [slug.strip() for slug in slugs if slug.strip()]
+    slugs = list(dict.fromkeys(given))
     if not slugs:
         return None, ""
-    if not SIDE_BY_SIDE_MIN <= len(slugs) <= SIDE_BY_SIDE_MAX:
+    if len(given) > 1 and not SIDE_BY_SIDE_MIN <= len(slugs) <= SIDE_BY_SIDE_MAX:
         return None, _("Pick two or three different roles to compare.")
     found = {role.slug: role for role in Role.objects.active().filter(slug__in=slugs)}
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
         return None, _("We could not find this role: %(slugs)s.") % {"slugs": ", ".join(unknown)}
+    if len(slugs) == 1:  # a start (the link from a role's page): it is picked, add others
+        return None, ""
     roles = [found[slug] for slug in slugs]
     by_role = role_comparisons(user, roles)
     comparisons = [by_role[role.pk] for role in roles]

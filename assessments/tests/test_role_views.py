@@ -121,7 +121,6 @@ def test_two_roles_side_by_side_have_a_row_per_skill_and_a_match_each(
     ("slugs", "message"),
     [
         (["a", "b", "c", "d"], "Pick two or three different roles to compare."),
-        (["test-staff-engineer"], "Pick two or three different roles to compare."),
         (
             ["test-staff-engineer", "test-staff-engineer"],
             "Pick two or three different roles to compare.",
@@ -141,6 +140,21 @@ def test_side_by_side_without_a_pick_shows_the_form(owner_client, role):
 
     assert page.status_code == 200
     assert 'name="roles"' in page.content.decode()
+
+
+def test_one_role_from_its_compare_page_starts_the_pick(owner_client, role):
+    """The compare page links here with its role: picked, no error, asking for more."""
+    compare = owner_client.get(reverse("assessments:role_compare", args=[role.slug]))
+    link = f"{reverse('assessments:roles_compare')}?roles={role.slug}"
+    assert link in compare.content.decode()
+
+    page = owner_client.get(link)
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert f'<option value="{role.slug}" selected>' in text
+    assert "Pick one or two more roles to set beside it." in text
+    assert page.context["side"] is None
 
 
 # --- Target roles -------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from careerapp.tests.fuzz_world import (
     fresh_owner,
 )
 from careerapp.tests.fuzzing import assert_escaped, field_values, post_data
-from goals.models import Task
+from goals.models import Decision, Task
 from reviews.models import ReflectionPrompt
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_generated_inputs")]
@@ -50,6 +50,13 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "careerapp.forms.DataImportForm": lambda w: {},
     "goals.forms.GoalForm": lambda w: {"user": w.owner},
     "goals.forms.GoalStatusForm": lambda w: {},
+    "goals.forms.VersionedForm": lambda w: {},
+    "goals.forms.DecisionForm": lambda w: {"instance": demo_decision(w)},
+    "goals.forms.OptionForm": lambda w: {},
+    "goals.forms.CriterionForm": lambda w: {},
+    "goals.forms.ScoreForm": lambda w: {"decision": demo_decision(w)},
+    "goals.forms.DecideForm": lambda w: {"decision": demo_decision(w)},
+    "goals.forms.ReopenForm": lambda w: {},
     "goals.forms.GoalProgressForm": lambda w: {},
     "goals.forms.MoveForm": lambda w: {},
     "goals.forms.TaskForm": lambda w: {"instance": Task.objects.get(pk=w.task.pk)},
@@ -78,6 +85,11 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "reviews.forms.ReflectionForm": lambda w: {"prompt": ReflectionPrompt.objects.first()},
     "reviews.forms.NextStepForm": lambda w: {"goals": [w.goal]},
 }
+
+
+def demo_decision(w: World) -> Decision:
+    """The owner's demo decision (three options, its criteria, most cells scored)."""
+    return Decision.objects.for_user(w.owner).get()
 
 
 def test_every_form_has_a_fuzz_recipe():

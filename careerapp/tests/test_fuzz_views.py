@@ -38,7 +38,8 @@ from careerapp.tests.fuzz_world import (
 )
 from careerapp.tests.fuzzing import EXTRA_VALID, assert_escaped, field_values, post_data, uploads
 from careerapp.tests.test_urls import all_routes
-from goals.models import Goal
+from goals.forms.decisions import criterion_formset, option_formset
+from goals.models import Decision, Goal
 from reviews.forms import CheckInPage
 from reviews.models import ReflectionPrompt
 
@@ -63,7 +64,16 @@ URL_VALUES: dict[tuple[str, str], Callable[[World], object]] = {
     ("reviews", "quarter"): lambda w: (w.today.month - 1) // 3 + 1,
 }
 # Where one route's parameter names something else than its app's usual object.
+DECISION_ROUTES = (
+    "goals:decision_edit",
+    "goals:decision_scores",
+    "goals:decision_decide",
+    "goals:decision_reopen",
+    "goals:decision_delete",
+)
 URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
+    **{(route, "pk"): lambda w: _demo_decision(w).pk for route in DECISION_ROUTES},
+    ("goals:role_plan", "slug"): lambda w: library_role().slug,
     ("assessments:target", "slug"): lambda w: library_role().slug,
     ("assessments:target_remove", "pk"): lambda w: (
         TargetRole.objects.get_or_create(user=w.owner, role=library_role())[0].pk
@@ -89,6 +99,29 @@ def _checkin_fields(w: World) -> dict[str, list[str]]:
     for form in page.forms():
         values.update(field_values(form))
     return values
+
+
+def _demo_decision(w: World) -> Decision:
+    return Decision.objects.for_user(w.owner).get()
+
+
+def _decision_fields(*, existing: bool) -> Callable[[World], dict[str, list[str]]]:
+    """The decision's form and its option and criterion formsets, as its pages send them."""
+
+    def fields(w: World) -> dict[str, list[str]]:
+        decision = _demo_decision(w) if existing else None
+        form = FORM_CLASSES["goals.forms.DecisionForm"](instance=decision)
+        values = field_values(form)
+        for formset in (
+            option_formset(decision=decision),
+            criterion_formset(decision=decision, names=("Growth", "Pay")),
+        ):
+            values.update(field_values(formset.management_form))
+            for row in formset.forms:
+                values.update(field_values(row))
+        return values
+
+    return fields
 
 
 def _form_fields(name: str, **kwargs) -> Callable[[World], dict[str, list[str]]]:
@@ -127,6 +160,13 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "goals:task_delete": _none,
     "goals:task_move": _form_fields("goals.forms.MoveForm"),
     "goals:template_start": _none,
+    "goals:decision_create": _decision_fields(existing=False),
+    "goals:decision_edit": _decision_fields(existing=True),
+    "goals:decision_scores": _form_fields("goals.forms.ScoreForm", decision=_demo_decision),
+    "goals:decision_decide": _form_fields("goals.forms.DecideForm", decision=_demo_decision),
+    "goals:decision_reopen": _form_fields("goals.forms.ReopenForm"),
+    "goals:decision_delete": _none,
+    "goals:role_plan": _none,
     "assessments:take": _take_fields,
     "assessments:take_discard": _none,
     "assessments:start": _none,
@@ -148,6 +188,7 @@ MAY_CHANGE = {
     "account_data_import": set(OUR_APPS),  # an import adds to everything of the person
     "careerapp": {"careerapp"},
     "goals": {"goals", "reviews"},  # a deleted goal leaves check-in next steps goal-less
+    "goals:decision_decide": {"goals", "assessments"},  # deciding may pursue the option's role
     "assessments": {"assessments"},
     "reviews": {"reviews", "goals"},  # a check-in moves targets and turns steps into tasks
 }
