@@ -55,7 +55,7 @@ def role_plan_create(*, user, gaps: Any) -> tuple[Goal, bool]:
     Task.objects.bulk_create(
         Task(
             goal=goal,
-            title=_("Grow %(skill)s to level %(level)s")
+            title=_("%(skill)s: reach level %(level)s")
             % {"skill": gap.name, "level": gap.required},
             notes=_step_notes(gap),
             position=position,

@@ -55,9 +55,9 @@ def test_the_plan_is_a_long_term_goal_for_the_role_with_a_step_per_gap(
     assert "54%" in goal.why
     steps = list(goal.tasks.order_by("position"))
     assert [s.title for s in steps] == [
-        "Grow System design to level 5",
-        "Grow Mentoring to level 4",
-        "Grow Budgeting to level 3",
+        "System design: reach level 5",
+        "Mentoring: reach level 4",
+        "Budgeting: reach level 3",
     ]
     assert "Designing Data-Intensive Apps (https://example.com/learn)" in steps[0].notes
     assert "Not assessed yet" in steps[2].notes
