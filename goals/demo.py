@@ -20,6 +20,7 @@ from django.utils import timezone
 from assessments import charts
 from assessments.models import InstrumentKind, Role, Take
 from goals import services
+from goals.content.demo_decision import DEMO_DECISION
 from goals.models import (
     Category,
     Decision,
@@ -375,41 +376,24 @@ def _set_times(goal: Goal, **fields: datetime.datetime) -> None:
         Goal.objects.filter(pk=goal.pk).update(**fields)
 
 
-# The library roles two options name, where the site's library has them.
-DEMO_LEAD_ROLE = "engineering-manager"
-DEMO_DEEPEN_ROLE = "staff-software-engineer"
-# Scores per option, one per criterion in order; None is a cell not scored yet.
-DEMO_SCORES = ((4, 3, 2, 5), (5, 4, 4, None), (3, 2, 5, 3))
-
-
 def _decision(user, clock: _Clock) -> None:
     """An open question, mostly scored, with a gut check on two of its three options."""
-    roles = Role.objects.filter(slug__in=(DEMO_LEAD_ROLE, DEMO_DEEPEN_ROLE), is_active=True)
-    by_slug = {role.slug: role for role in roles}
+    words = DEMO_DECISION
+    slugs = [option["role"] for option in words["options"] if option.get("role")]
+    roles = {role.slug: role for role in Role.objects.filter(slug__in=slugs, is_active=True)}
     decision = decision_create(
         user=user,
-        question="Which move next year?",
-        context="The reorganisation in spring opens a lead role; a friend's start-up is hiring.",
+        question=words["question"],
+        context=words["context"],
         options=[
-            {
-                "title": "Lead the platform team",
-                "pros": "Shape how the team works\nThe budget is approved",
-                "cons": "Less time for hands-on work",
-                "role": by_slug.get(DEMO_LEAD_ROLE),
-            },
-            {
-                "title": "Deepen my expertise where I am",
-                "pros": "Known people, steady pay",
-                "role": by_slug.get(DEMO_DEEPEN_ROLE),
-            },
-            {"title": "Join Ana's start-up", "cons": "Pay cut for a year", "notes": "Ask Ana."},
+            {**option, "role": roles.get(option.get("role", ""))} for option in words["options"]
         ],
         criteria=[{"name": name, "weight": 5 - i} for i, name in enumerate(top_values(user))],
     )
     options, criteria = list(decision.options.all()), list(decision.criteria.all())
     scores = {
         (option, criterion): score
-        for option, row in zip(options, DEMO_SCORES, strict=False)
+        for option, row in zip(options, words["scores"], strict=False)
         for criterion, score in zip(criteria, row, strict=False)
         if score is not None
     }
@@ -417,8 +401,8 @@ def _decision(user, clock: _Clock) -> None:
         decision=decision,
         version=None,
         scores=scores,
-        guts={options[0]: 4, options[2]: 2},
-        reason="Talked it through with Sam.",
+        guts={option: gut for option, gut in zip(options, words["guts"], strict=False) if gut},
+        reason=words["reason"],
     )
     Decision.objects.filter(pk=decision.pk).update(
         created_at=clock.ago(12), updated_at=clock.ago(3)
