@@ -85,11 +85,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _page(request, pk)
     data = request.POST or None
-    form = DecisionForm(data, instance=Decision.objects.get(pk=decision.pk))
-    options, criteria = (
-        option_formset(data, decision=decision),
-        criterion_formset(data, decision=decision),
-    )
+    form, options, criteria = _edit_forms(decision, data)
     status = 200
     if data is not None:
         status = 422
@@ -110,6 +106,16 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(decision)
     context = {"form": form, "options": options, "criteria": criteria, "decision": decision}
     return render(request, "goals/decision_form.html", context, status=status)
+
+
+def _edit_forms(decision: Decision, data):
+    """The question's form and the option and criterion formsets, as loaded now."""
+    form = DecisionForm(data, instance=Decision.objects.get(pk=decision.pk))
+    return (
+        form,
+        option_formset(data, decision=decision),
+        criterion_formset(data, decision=decision),
+    )
 
 
 def _stale_edit(request, pk: int, data) -> HttpResponse:
