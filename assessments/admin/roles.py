@@ -11,7 +11,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.forms import Textarea
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -34,15 +33,21 @@ class _HttpsLinks:
 
 
 class RoleInline(admin.TabularInline):
+    """The track's roles in order, to reorder, open or hide them at a glance; a role's words,
+    skills and moves are edited on its own page (the change link), and new roles are added
+    from the roles list, where every required field fits."""
+
     model = Role
-    fields = ("title", "slug", "level", "order", "summary", "is_open", "is_active")
-    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 40})}}
+    fields = ("title", "level", "order", "is_open", "is_active")
     ordering = ("order", "title")
     extra = 0
     show_change_link = True
     # People's target roles point at roles: a role is deleted on its own page, which lists
     # what goes with it.
     can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 class RoleSkillInline(admin.TabularInline):
