@@ -1,5 +1,6 @@
-"""Browsing the role library in a real browser, on a phone and a desktop: the menu, the
-search, a role's page, its paths; axe-core finds nothing on the way."""
+"""Browsing the shipped role library in a real browser, on a phone and a desktop: the menu,
+the search, a role's page, its paths (junior data analyst -> data analyst -> senior data
+analyst: 18 + 24 months), a track; axe-core finds nothing on the way."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -33,19 +34,19 @@ def test_browse_search_open_a_role_and_follow_its_paths(
     sign_in(page, owner)
     if viewport["width"] < 992:
         page.get_by_text("Menu").click()
-    page.get_by_role("link", name="Explore").filter(visible=True).click()
+    page.get_by_role("link", name="Explore", exact=True).filter(visible=True).click()
     expect(page.get_by_role("heading", level=1, name="Explore roles and paths")).to_be_visible()
     expect(page.locator('nav a[aria-current="page"]').first).to_have_text("Explore")
     _no_axe_violations(page)
     _fits(page, viewport)
 
-    page.get_by_label("Search", exact=True).fill("senior")
+    page.get_by_label("Search", exact=True).fill("analyst")
     page.get_by_role("button", name="Show roles").click()
-    expect(page.get_by_role("link", name="Senior practitioner")).to_be_visible()
-    expect(page.get_by_role("link", name="Team lead")).to_have_count(0)
+    expect(page.get_by_role("link", name="Senior data analyst")).to_be_visible()
+    expect(page.get_by_role("link", name="Data scientist")).to_have_count(0)
 
-    page.get_by_role("link", name="Senior practitioner").click()
-    expect(page.get_by_role("heading", level=1, name="Senior practitioner")).to_be_visible()
+    page.get_by_role("link", name="Senior data analyst").click()
+    expect(page.get_by_role("heading", level=1, name="Senior data analyst")).to_be_visible()
     expect(page.get_by_role("heading", name="Skills it asks for")).to_be_visible()
     _no_axe_violations(page)
     _fits(page, viewport)
@@ -54,16 +55,16 @@ def test_browse_search_open_a_role_and_follow_its_paths(
     page.get_by_role("link", name="Paths from this role").click()
     expect(page.get_by_role("heading", name="Where it leads")).to_be_visible()
     leads = page.get_by_role("region", name="Where it leads")
-    expect(leads.get_by_role("link", name="Team lead")).to_be_visible()
-    page.get_by_label("Starting from").select_option("practitioner")
+    expect(leads.get_by_role("link", name="Analytics manager").first).to_be_visible()
+    page.get_by_label("Starting from").select_option("junior-data-analyst")
     page.get_by_role("button", name="Show paths").click()
     expect(page.get_by_text("In 2 moves")).to_be_visible()
-    expect(page.get_by_text("about 42 months")).to_be_visible()
+    expect(page.get_by_text("(Data and analytics) · about 42 months")).to_be_visible()
     _no_axe_violations(page)
     _fits(page, viewport)
 
     page.get_by_role("main").get_by_role("link", name="Explore", exact=True).click()
-    page.get_by_role("link", name="Product delivery").click()
-    expect(page.get_by_role("heading", level=1, name="Product delivery")).to_be_visible()
+    page.get_by_role("link", name="Data and analytics", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Data and analytics")).to_be_visible()
     _no_axe_violations(page)
     _fits(page, viewport)
