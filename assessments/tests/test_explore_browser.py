@@ -64,7 +64,14 @@ def test_browse_search_open_a_role_and_follow_its_paths(
     _fits(page, viewport)
 
     page.get_by_role("main").get_by_role("link", name="Explore", exact=True).click()
-    page.get_by_role("link", name="Data and analytics", exact=True).click()
+    # Unfiltered, the tracks are folded: a phone sees eleven lines; opening one shows its roles.
+    track = page.locator("details.track-group").filter(has_text="Data and analytics").first
+    expect(track.get_by_role("link", name="Senior data analyst")).to_be_hidden()
+    track.locator("summary").click()
+    expect(track.get_by_role("link", name="Senior data analyst")).to_be_visible()
+    _fits(page, viewport)
+    page.screenshot(path=screenshot_dir / f"explore-list-{viewport['width']}.png", full_page=True)
+    track.get_by_role("link", name="More about Data and analytics").click()
     expect(page.get_by_role("heading", level=1, name="Data and analytics")).to_be_visible()
     _no_axe_violations(page)
     _fits(page, viewport)
