@@ -1,7 +1,7 @@
 """Demo content for `make run`: a demo account that looks lived-in.
 
-Each app may provide ``<app>/demo.py`` with ``load(user)``; they run in app order, so a
-new app adds its own demo content without the core knowing about it.
+Each app may provide ``<app>.demo`` (a module or package) with ``load(user)``; they run in
+app order, so a new app adds its own demo content without the core knowing about it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The demo person's open decision, in words: plain data read by ``goals.demo``."""
+"""The demo person's open decision, in words: plain data read by ``goals.demo.decision``."""
 
 from __future__ import annotations
 

@@ -18,13 +18,11 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from assessments import charts
-from assessments.models import InstrumentKind, Role, Take
+from assessments.models import InstrumentKind, Take
 from goals import services
-from goals.content.demo_decision import DEMO_DECISION
+from goals.demo.decision import load_decision
 from goals.models import (
     Category,
-    Decision,
-    DecisionChange,
     Goal,
     GoalChange,
     GoalTemplate,
@@ -32,8 +30,6 @@ from goals.models import (
     Status,
     Task,
 )
-from goals.queries import top_values
-from goals.services.decisions import decision_create, decision_score
 
 
 class Step(NamedTuple):
@@ -69,7 +65,12 @@ def load(user) -> None:
     _spanish(user, clock)
     _internal_talk(user, clock)
     _skill_gap(user, clock)
-    _decision(user, clock)
+    load_decision(
+        user,
+        created_at=clock.ago(12),
+        updated_at=clock.ago(3),
+        scored_at=clock.ago(3, hour=20),
+    )
 
 
 def _certification(user, clock: _Clock) -> None:
@@ -374,37 +375,3 @@ def _settle(goal: Goal, **fields: datetime.datetime) -> None:
 def _set_times(goal: Goal, **fields: datetime.datetime) -> None:
     if fields:
         Goal.objects.filter(pk=goal.pk).update(**fields)
-
-
-def _decision(user, clock: _Clock) -> None:
-    """An open question, mostly scored, with a gut check on two of its three options."""
-    words = DEMO_DECISION
-    slugs = [option["role"] for option in words["options"] if option.get("role")]
-    roles = {role.slug: role for role in Role.objects.filter(slug__in=slugs, is_active=True)}
-    decision = decision_create(
-        user=user,
-        question=words["question"],
-        context=words["context"],
-        options=[
-            {**option, "role": roles.get(option.get("role", ""))} for option in words["options"]
-        ],
-        criteria=[{"name": name, "weight": 5 - i} for i, name in enumerate(top_values(user))],
-    )
-    options, criteria = list(decision.options.all()), list(decision.criteria.all())
-    scores = {
-        (option, criterion): score
-        for option, row in zip(options, words["scores"], strict=False)
-        for criterion, score in zip(criteria, row, strict=False)
-        if score is not None
-    }
-    decision_score(
-        decision=decision,
-        version=None,
-        scores=scores,
-        guts={option: gut for option, gut in zip(options, words["guts"], strict=False) if gut},
-        reason=words["reason"],
-    )
-    Decision.objects.filter(pk=decision.pk).update(
-        created_at=clock.ago(12), updated_at=clock.ago(3)
-    )
-    DecisionChange.objects.filter(decision=decision).update(created_at=clock.ago(3, hour=20))
