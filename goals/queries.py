@@ -9,7 +9,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -156,7 +155,6 @@ def decision_list_page(user, *, page: str | None) -> Page:
 
 @dataclass(frozen=True)
 class Gap:
-    question_id: int
     name: str  # the skill
     required: int
     current: int | None  # None: not assessed yet
@@ -172,7 +170,6 @@ class RoleGaps:
     role: Role
     gaps: list[Gap]  # largest first; skills not assessed yet last
     match: int  # the compare page's match figure
-    assessed_on: datetime.date | None
 
 
 def role_gaps(user, role: Role) -> RoleGaps:
@@ -185,13 +182,8 @@ def role_gaps(user, role: Role) -> RoleGaps:
     ids = [skill.question_id for skill in short]
     for suggestion in LearningSuggestion.objects.active().filter(question_id__in=ids):
         suggestions.setdefault(suggestion.question_id, suggestion)
-    dates = [skill.assessed_at for skill in comparison.skills if skill.assessed_at]
     return RoleGaps(
         role=role,
-        gaps=[
-            Gap(s.question_id, s.name, s.required, s.current, suggestions.get(s.question_id))
-            for s in short
-        ],
+        gaps=[Gap(s.name, s.required, s.current, suggestions.get(s.question_id)) for s in short],
         match=comparison.match or 0,
-        assessed_on=timezone.localdate(max(dates)) if dates else None,
     )
