@@ -1,0 +1,150 @@
+"""Feedback requests: I ask someone for feedback with a prompt set the admins keep; their
+answers are attributed and visible only to me. Admins see counts, never answers."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+LINK_PURPOSE = "feedback"
+
+
+class FeedbackPromptSet(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Shown to the person giving feedback, above the questions."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("offered"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("feedback prompt set")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FeedbackPromptKind(models.TextChoices):
+    TEXT = "text", _("Written answer")
+    STRENGTHS = "strengths", _("Pick from my strengths list")
+
+
+class FeedbackPrompt(models.Model):
+    prompt_set = models.ForeignKey(
+        FeedbackPromptSet, on_delete=models.CASCADE, related_name="prompts"
+    )
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("answered by"), max_length=10, choices=FeedbackPromptKind.choices, default="text"
+    )
+    max_picks = models.PositiveSmallIntegerField(
+        _("most picks"), default=5, help_text=_("For a strengths question.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("asked"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("feedback question")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class FeedbackRequestQuerySet(models.QuerySet):
+    def for_user(self, user) -> FeedbackRequestQuerySet:
+        return self.filter(owner=user)
+
+    def answered(self) -> FeedbackRequestQuerySet:
+        return self.filter(answered_at__isnull=False)
+
+    def open(self, now: datetime.datetime | None = None) -> FeedbackRequestQuerySet:
+        """Still waiting for an answer: not answered, not withdrawn, not expired."""
+        return self.filter(
+            answered_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=now or timezone.now(),
+        )
+
+    def reminder_due(self, now: datetime.datetime) -> FeedbackRequestQuerySet:
+        """Sent over a week ago, still open, never reminded: one reminder each."""
+        return self.open(now).filter(
+            sent_at__lte=now - datetime.timedelta(days=7), reminded_at__isnull=True
+        )
+
+
+class FeedbackRequest(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    member = models.ForeignKey(
+        "reviews.CircleMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_requests",
+    )
+    name = models.CharField(_("their name"), max_length=120)
+    email = models.EmailField(_("their email"))
+    prompt_set = models.ForeignKey(
+        FeedbackPromptSet,
+        on_delete=models.PROTECT,
+        related_name="requests",
+        verbose_name=_("questions"),
+    )
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    link_salt = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                "sent_at",
+                condition=Q(
+                    answered_at__isnull=True, reminded_at__isnull=True, withdrawn_at__isnull=True
+                ),
+                name="reviews_feedback_remind_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prompt_set})"
+
+
+class FeedbackAnswer(models.Model):
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="answers")
+    prompt = models.ForeignKey(
+        FeedbackPrompt, null=True, on_delete=models.SET_NULL, related_name="answers"
+    )
+    prompt_text = models.CharField(max_length=300)
+    text = models.TextField(blank=True, max_length=5000)
+    picks = models.ManyToManyField("assessments.Question", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint("request", "prompt", name="reviews_feedbackanswer_one_each")
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt_text
