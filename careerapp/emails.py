@@ -6,9 +6,15 @@ Templates live under ``templates/emails/<name>/`` as ``subject.txt``, ``body.txt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 
 def render_email(
@@ -31,3 +37,36 @@ def render_email(
 
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
+
+
+def send_once(
+    queryset: QuerySet,
+    *,
+    pk: int,
+    sent_field: str,
+    build: Callable[[Any], EmailMultiAlternatives | None],
+) -> bool:
+    """Send the email of one row at most once; return whether it went out now.
+
+    For emails a task sends by id (an invitation, a feedback request, its reminder): the
+    row is locked while its email is sent, skipped when ``sent_field`` is already set, and
+    ``sent_field`` is recorded in the same transaction as the server's acceptance. Two
+    workers or a task run twice send one email; a crash between the server's acceptance
+    and the commit costs at most a second copy, as for the weekly email. ``build`` returns
+    None when the row no longer wants its email (withdrawn, revoked). A transient SMTP
+    error propagates, leaving the row unsent for the task's retry.
+    """
+    with transaction.atomic():
+        row = (
+            queryset.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk=pk, **{f"{sent_field}__isnull": True})
+            .first()
+        )
+        if row is None:
+            return False
+        message = build(row)
+        if message is None:
+            return False
+        message.send()
+        queryset.model.objects.filter(pk=pk).update(**{sent_field: timezone.now()})
+    return True

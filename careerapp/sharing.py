@@ -73,3 +73,25 @@ def register_shareable(shareable: Shareable) -> None:
 
 def shareable(key: str) -> Shareable | None:
     return registry.shareables.get(key)
+
+
+@dataclass(frozen=True)
+class Aside:
+    """Something an app shows beside one of the owner's own objects on its owner's page
+    (the circle's comments under a goal): ``template`` rendered with ``context``."""
+
+    template: str
+    context: dict[str, Any]
+
+
+_aside_providers: list[Callable[[User, models.Model], Aside | None]] = []
+
+
+def register_aside(provider: Callable[[User, models.Model], Aside | None]) -> None:
+    if provider not in _aside_providers:
+        _aside_providers.append(provider)
+
+
+def asides_for(user: User, obj: models.Model) -> list[Aside]:
+    """What the registered apps show beside ``obj`` (the owner's goal, take, check-in)."""
+    return [aside for provider in _aside_providers if (aside := provider(user, obj))]

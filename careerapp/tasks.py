@@ -39,19 +39,19 @@ def send_email_message(self, message: dict) -> None:
         email.send()
     except smtplib.SMTPResponseException as exc:
         if 400 <= exc.smtp_code < 500:
-            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
         logger.error("Mail to %s refused for good: %s %s", email.to, exc.smtp_code, exc.smtp_error)
     except smtplib.SMTPRecipientsRefused as exc:
         # Refused at RCPT TO: "later" (4xx, e.g. greylisting) is retried like a 4xx at DATA.
         codes = [code for code, _reason in exc.recipients.values()]
         if codes and all(400 <= code < 500 for code in codes):
-            raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
         logger.error("Mail to %s refused for good: %s", email.to, exc.recipients)
     except TRANSIENT_ERRORS as exc:
-        raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
 
 
-def _backoff(retries: int) -> int:
+def backoff(retries: int) -> int:
     # By default 30 s, 1, 2, 4, 8, 16 min: each well inside Redis's one-hour visibility
     # timeout, so a waiting retry is never handed to a second worker.
     return settings.MAIL_RETRY_DELAY * 2**retries
