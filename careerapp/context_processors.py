@@ -10,10 +10,19 @@ NAV_ITEMS = (
     ("assessments:index", _("Assessments"), "assessments"),
     ("assessments:explore", _("Explore"), "explore"),
     ("reviews:index", _("Check-ins"), "reviews"),
+    ("reviews:circle", _("Circle"), "circle"),
     ("account_settings", _("Account"), "account"),
 )
 
 EXPLORE_ROUTE = "assessments/explore/"
+# The circle's pages (members, shared with me, feedback, conversations) are one entry.
+CIRCLE_ROUTES = (
+    "reviews/circle/",
+    "reviews/shared-with-me/",
+    "reviews/feedback/",
+    "reviews/conversations/",
+    "reviews/comments/",
+)
 
 
 def _section(request) -> str:
@@ -23,6 +32,8 @@ def _section(request) -> str:
     # The role library's pages live in an app but are their own menu entry.
     if match.route.startswith(EXPLORE_ROUTE):
         return "explore"
+    if match.route.startswith(CIRCLE_ROUTES):
+        return "circle"
     if match.app_name in {"goals", "assessments", "reviews"}:
         return match.app_name
     if match.url_name == "home":

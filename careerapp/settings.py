@@ -293,6 +293,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
+# Pages behind a secret link (a circle member's, a feedback request's): requests per
+# address, counted in the cache (django-ratelimit's decorator; its app is not installed,
+# since its system check refuses the local-memory cache that development uses).
+SHARED_LINK_RATE = env_str("SHARED_LINK_RATE", "60/m")
 
 # --- Data import --------------------------------------------------------------------
 # The largest export file the import reads, in MB. An account's own export must fit:

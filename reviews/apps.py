@@ -7,13 +7,16 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Check-ins")
 
     def ready(self) -> None:
-        from careerapp import dashboard, portability, reminders
+        from careerapp import dashboard, portability, reminders, sharing
         from reviews import panels
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(review_reminders.sections)
+        reminders.register_section_provider(review_reminders.comment_sections)
+        reminders.register_sent_hook("circle_comments", review_reminders.comments_emailed)
+        sharing.register_aside(panels.comments_aside)
         dashboard.register_panel(
             dashboard.Panel(
                 key="checkins",

@@ -1,4 +1,5 @@
-"""What check-ins add to the dashboard: a checklist item and one panel."""
+"""What reviews adds to other pages: the dashboard's checklist item and check-ins panel,
+and the circle's comments beside the owner's goal, check-in or result (an aside)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
+from careerapp.sharing import Aside
 from reviews import queries
+from reviews.queries.circle import threads_for_owner
 
 # What the panel leads with.
 DONE = "done"  # this period's check-in is submitted; the next one is ahead
@@ -64,3 +67,14 @@ def _status(state: queries.CheckInState, today) -> str:
     if state.due_date == today:
         return DUE_TODAY
     return DUE
+
+
+def comments_aside(user, obj) -> Aside | None:
+    """Under the owner's goal, check-in or result: their circle's comments, with reply and
+    delete. One query; nothing shown when there are none."""
+    if obj._meta.model_name not in {"goal", "checkin", "take"}:
+        return None
+    found = threads_for_owner(user, obj)
+    if not found:
+        return None
+    return Aside("reviews/includes/_owner_comments.html", {"threads": found})

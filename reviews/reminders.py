@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
 from reviews.cadence import Cadence, previous_period
 from reviews.models import CheckIn, CheckInStatus, Schedule
+from reviews.queries.circle import unemailed_comment_counts
+from reviews.services.circle import comments_mark_emailed
 
 DUE_WITHIN = datetime.timedelta(days=7)
 
@@ -70,3 +73,30 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
             )
         result[user.pk] = sections
     return result
+
+
+def comment_sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
+    """New comments from the circle since the last weekly email: one line per person who
+    wrote, never an email per comment. One query for a whole chunk of people."""
+    counts = unemailed_comment_counts([user.pk for user in users])
+    url = absolute(reverse("reviews:circle"))
+    result: dict[int, list[Section]] = {}
+    for owner_id, rows in counts.items():
+        items = [
+            Item(
+                ngettext(
+                    "%(name)s left a comment",
+                    "%(name)s left %(count)d comments",
+                    row["count"],
+                )
+                % {"name": row["author_name"], "count": row["count"]},
+                url,
+            )
+            for row in rows
+        ]
+        result[owner_id] = [Section("circle_comments", _("From your circle"), items, order=35)]
+    return result
+
+
+def comments_emailed(user_ids: list[int], now: datetime.datetime) -> None:
+    comments_mark_emailed(user_ids=user_ids, now=now)

@@ -1,8 +1,21 @@
-from django.urls import path
+from django.urls import include, path
 
 from reviews.views import checkins as views
+from reviews.views import circle, shared
 
 app_name = "reviews"
+
+# What a circle member sees, under three prefixes (reviews.access): their secret link
+# ("link"), "Shared with me" when signed in ("account"), and the owner's preview of it
+# ("preview"). The same views serve all three; the prefix names the viewer.
+shared_patterns = [
+    path("", shared.home, name="home"),
+    path("checkins/<int:pk>/", shared.checkin, name="checkin"),
+    path("quarters/<int:year>/<int:quarter>/", shared.quarter, name="quarter"),
+    path("comments/<slug:kind>/<int:pk>/", shared.comment_add, name="comment_add"),
+    path("<slug:key>/", shared.page, name="section"),
+    path("<slug:key>/<int:pk>/", shared.page, name="item"),
+]
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -12,4 +25,20 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("quarters/", views.quarter_current, name="quarter_current"),
     path("quarters/<int:year>/<int:quarter>/", views.quarter, name="quarter"),
+    # My circle
+    path("circle/", circle.circle_index, name="circle"),
+    path("circle/invite/", circle.member_invite, name="circle_invite"),
+    path("circle/<int:pk>/", circle.member_detail, name="circle_member"),
+    path("circle/<int:pk>/sharing/", circle.member_sharing, name="circle_sharing"),
+    path("circle/<int:pk>/renew/", circle.member_renew, name="circle_renew"),
+    path("circle/<int:pk>/new-link/", circle.member_new_link, name="circle_new_link"),
+    path("circle/<int:pk>/revoke/", circle.member_revoke, name="circle_revoke"),
+    path("circle/<int:pk>/remove/", circle.member_remove, name="circle_remove"),
+    path("comments/<int:pk>/reply/", circle.comment_reply, name="comment_reply"),
+    path("comments/<int:pk>/delete/", circle.comment_delete, name="comment_delete"),
+    path("circle/<str:preview>/preview/", include((shared_patterns, "preview"))),
+    # Shared with me
+    path("shared-with-me/", shared.with_me, name="shared_with_me"),
+    path("shared-with-me/<str:member>/", include((shared_patterns, "account"))),
+    path("s/<str:link>/", include((shared_patterns, "link"))),
 ]

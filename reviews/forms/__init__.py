@@ -8,8 +8,12 @@ from reviews.forms.checkins import (
     ReflectionForm,
     ScheduleForm,
 )
+from reviews.forms.circle import CommentForm, InviteForm, SharingForm
 
 __all__ = [
+    "CommentForm",
+    "InviteForm",
+    "SharingForm",
     "CheckInPage",
     "GoalReviewForm",
     "MoodForm",

@@ -10,8 +10,32 @@ from reviews.services.checkins import (
     checkin_save,
     schedule_set,
 )
+from reviews.services.circle import (
+    SharingData,
+    comment_add,
+    comment_delete,
+    comment_reply,
+    comments_mark_emailed,
+    member_invite,
+    member_new_link,
+    member_remove,
+    member_renew,
+    member_revoke,
+    member_sharing_set,
+)
 
 __all__ = [
+    "SharingData",
+    "comment_add",
+    "comment_delete",
+    "comment_reply",
+    "comments_mark_emailed",
+    "member_invite",
+    "member_new_link",
+    "member_remove",
+    "member_renew",
+    "member_revoke",
+    "member_sharing_set",
     "CheckInData",
     "GoalReviewData",
     "NextStepData",

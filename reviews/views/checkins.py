@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerapp import sharing
 from careerapp.concurrency import StaleEdit
 from careerapp.ownership import owned_or_404
 from reviews import queries, services
@@ -69,6 +70,7 @@ def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> 
         "goal_forms": page.goal_forms,
         "editable": checkin.is_editable(today),
         "today": today,
+        "asides": sharing.asides_for(request.user, checkin),
     }
     return render(request, "reviews/checkin_form.html", context, status=status)
 
@@ -103,10 +105,11 @@ def _refuse(request: HttpRequest, pk: int, *, submit: bool) -> HttpResponse:
 
 
 def _closed(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
+    context = {"checkin": checkin, "asides": sharing.asides_for(request.user, checkin)}
     if request.method == "GET":
-        return render(request, "reviews/checkin_detail.html", {"checkin": checkin})
+        return render(request, "reviews/checkin_detail.html", context)
     messages.error(request, _("This check-in's period has ended, so it can no longer change."))
-    return render(request, "reviews/checkin_detail.html", {"checkin": checkin}, status=422)
+    return render(request, "reviews/checkin_detail.html", context, status=422)
 
 
 def _invalid(request: HttpRequest, checkin: CheckIn, page: CheckInPage) -> HttpResponse:

@@ -1,0 +1,152 @@
+"""Forms of my circle: inviting someone, choosing what they see, a comment."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import Instrument, Take
+from careerapp.concurrency import parse_version
+from goals.models import Goal
+from reviews.models import (
+    CheckInSharing,
+    CircleMember,
+    CircleRole,
+    Comment,
+    ConversationCadence,
+    GoalSharing,
+    LinkLifetime,
+)
+
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = CircleMember
+        fields = ["name", "email", "role", "label", "link_days", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.fields["link_days"].choices = LinkLifetime.choices
+        self.fields["role"].choices = CircleRole.choices
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        validate_email(email)
+        if email == self.owner.email.lower():
+            raise forms.ValidationError(_("That is your own address."))
+        if CircleMember.objects.for_user(self.owner).filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this address is in your circle already."))
+        return email
+
+
+class SharingForm(forms.Form):
+    """What one member sees. Nothing is checked by default."""
+
+    goals_sharing = forms.ChoiceField(
+        label=_("Goals"), choices=GoalSharing.choices, widget=forms.RadioSelect
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("The goals to share"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("With “The goals I choose”: each with its steps and history."),
+    )
+    checkins_sharing = forms.ChoiceField(
+        label=_("Check-ins"), choices=CheckInSharing.choices, widget=forms.RadioSelect
+    )
+    instruments = forms.ModelMultipleChoiceField(
+        label=_("Results"),
+        queryset=Instrument.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The latest results of each assessment you tick."),
+    )
+    share_quarters = forms.BooleanField(label=_("Quarterly summaries"), required=False)
+    share_roles = forms.BooleanField(label=_("Target roles and my gaps"), required=False)
+    share_decisions = forms.BooleanField(label=_("Decisions"), required=False)
+    conversation_every = forms.ChoiceField(
+        label=_("Career conversations"),
+        choices=ConversationCadence.choices,
+        help_text=_("Your weekly email reminds you when one is due."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    DATA_FIELDS = (
+        "goals_sharing",
+        "goals",
+        "checkins_sharing",
+        "instruments",
+        "share_quarters",
+        "share_roles",
+        "share_decisions",
+        "conversation_every",
+    )
+
+    @classmethod
+    def refused(cls, data, *, member: CircleMember) -> SharingForm:
+        """The choices just sent, against the row another tab saved meanwhile: shown again
+        with the new version, so saving them once more is a deliberate overwrite."""
+        data = data.copy()
+        data["version"] = str(member.version)
+        form = cls(data, member=member)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "These choices were changed in another tab since you opened this page, and "
+                "yours were not saved. Check them below and save again to keep yours."
+            ),
+        )
+        return form
+
+    def __init__(self, *args, member: CircleMember, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "goals_sharing": member.goals_sharing,
+                "goals": list(member.goals.all()),
+                "checkins_sharing": member.checkins_sharing,
+                "instruments": list(member.instruments.all()),
+                "share_quarters": member.share_quarters,
+                "share_roles": member.share_roles,
+                "share_decisions": member.share_decisions,
+                "conversation_every": member.conversation_every,
+                "version": member.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        owner = member.owner
+        self.fields["goals"].queryset = Goal.objects.for_user(owner).order_by("title")
+        taken = Take.objects.for_user(owner).completed().values("instrument")
+        self.fields["instruments"].queryset = Instrument.objects.filter(pk__in=taken).order_by(
+            "order", "pk"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("goals_sharing") == GoalSharing.CHOSEN and not data.get("goals"):
+            self.add_error("goals", _("Tick the goals to share, or choose “No goals”."))
+        if data.get("goals_sharing") != GoalSharing.CHOSEN:
+            data["goals"] = []
+        return data
+
+    def sent_version(self) -> int | None:
+        return parse_version(self.data.get(self.add_prefix("version")))
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+        labels = {"body": _("Your comment")}
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something first."))
+        return body
