@@ -129,7 +129,10 @@ class SharingForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("goals_sharing") == GoalSharing.CHOSEN and not data.get("goals"):
-            self.add_error("goals", _("Tick the goals to share, or choose “No goals”."))
+            if self.fields["goals"].queryset.exists():
+                self.add_error("goals", _("Tick the goals to share, or choose “No goals”."))
+            else:
+                self.add_error("goals_sharing", _("You have no goals to choose from yet."))
         if data.get("goals_sharing") != GoalSharing.CHOSEN:
             data["goals"] = []
         return data
@@ -144,6 +147,7 @@ class CommentForm(forms.ModelForm):
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
         labels = {"body": _("Your comment")}
+        error_messages = {"body": {"required": _("Write something first.")}}
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

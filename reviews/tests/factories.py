@@ -1,10 +1,21 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
+from careerapp import tokens
 from careerapp.tests.factories import UserFactory
 from reviews.cadence import Cadence
-from reviews.models import CheckIn, CheckInStatus, GoalReview, ReflectionPrompt
+from reviews.models import (
+    CheckIn,
+    CheckInStatus,
+    CircleMember,
+    CircleRole,
+    Comment,
+    GoalReview,
+    ReflectionPrompt,
+)
+from reviews.models.circle import LINK_PURPOSE
 
 
 class ReflectionPromptFactory(factory.django.DjangoModelFactory):
@@ -48,3 +59,31 @@ def month_checkin(user, start: datetime.date, **fields) -> CheckIn:
     year, month = divmod(start.year * 12 + start.month, 12)
     end = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
     return CheckInFactory(user=user, period_start=start, period_end=end, **fields)
+
+
+class CircleMemberFactory(factory.django.DjangoModelFactory):
+    """A mentor in ``owner``'s circle whose link works for 90 days and who sees nothing."""
+
+    class Meta:
+        model = CircleMember
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Mentor {n}")
+    email = factory.Sequence(lambda n: f"mentor{n}@example.org")
+    role = CircleRole.MENTOR
+    link_days = 90
+    link_salt = factory.LazyFunction(tokens.new_salt)
+    token_hash = factory.LazyAttribute(
+        lambda o: tokens.token_hash(tokens.token_for(o.link_salt, purpose=LINK_PURPOSE))
+    )
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=90))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    member = factory.SubFactory(CircleMemberFactory)
+    owner = factory.LazyAttribute(lambda o: o.member.owner)
+    author_name = factory.LazyAttribute(lambda o: o.member.name)
+    body = "Good progress. What would make the next step smaller?"
