@@ -147,6 +147,12 @@ OWNED_BY = {
     "reviews.GoalReview": "checkin__user",
     "reviews.Reflection": "checkin__user",
     "reviews.NextStep": "checkin__user",
+    "reviews.CircleMember": "owner",
+    "reviews.Comment": "owner",
+    "reviews.FeedbackRequest": "owner",
+    "reviews.FeedbackAnswer": "request__owner",
+    "reviews.Conversation": "owner",
+    "reviews.ActionItem": "conversation__owner",
 }
 SHIPPED = {
     "goals.GoalTemplate",
@@ -160,6 +166,8 @@ SHIPPED = {
     "assessments.RoleMove",
     "assessments.LearningSuggestion",
     "reviews.ReflectionPrompt",
+    "reviews.FeedbackPromptSet",
+    "reviews.FeedbackPrompt",
 }
 
 

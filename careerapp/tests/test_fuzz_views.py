@@ -8,6 +8,7 @@ has no business changing stay exactly as they were.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -40,8 +41,9 @@ from careerapp.tests.fuzzing import EXTRA_VALID, assert_escaped, field_values, p
 from careerapp.tests.test_urls import all_routes
 from goals.forms.decisions import criterion_formset, option_formset
 from goals.models import Decision, Goal
+from reviews.access import link_token
 from reviews.forms import CheckInPage
-from reviews.models import ReflectionPrompt
+from reviews.models import CircleMember, Comment, ReflectionPrompt
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_generated_inputs")]
 FUZZ_KIND = "POST views"  # what the generated inputs go to, in the report at the end
@@ -61,6 +63,11 @@ URL_VALUES: dict[tuple[str, str], Callable[[World], object]] = {
     ("assessments", "slug"): lambda w: w.instrument.slug,
     ("reviews", "pk"): lambda w: w.checkin.pk,
     ("reviews", "year"): lambda w: w.today.year,
+    ("reviews", "link"): lambda w: link_token(_mentor(w)),
+    ("reviews", "member"): lambda w: _mentor(w).pk,
+    ("reviews", "preview"): lambda w: _mentor(w).pk,
+    ("reviews", "kind"): lambda w: "goal",
+    ("reviews", "key"): lambda w: "goals",
     ("reviews", "quarter"): lambda w: (w.today.month - 1) // 3 + 1,
 }
 # Where one route's parameter names something else than its app's usual object.
@@ -71,7 +78,22 @@ DECISION_ROUTES = (
     "goals:decision_reopen",
     "goals:decision_delete",
 )
+CIRCLE_ROUTES = (
+    "reviews:circle_member",
+    "reviews:circle_sharing",
+    "reviews:circle_renew",
+    "reviews:circle_new_link",
+    "reviews:circle_revoke",
+    "reviews:circle_remove",
+)
+SHARED = [f"reviews:{way}:" for way in ("link", "account", "preview")]
 URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
+    **{(route, "pk"): lambda w: _mentor(w).pk for route in CIRCLE_ROUTES},
+    ("reviews:comment_reply", "pk"): lambda w: _comment(w).pk,
+    ("reviews:comment_delete", "pk"): lambda w: _comment(w).pk,
+    **{(f"{way}item", "pk"): lambda w: _mentor(w).goals.first().pk for way in SHARED},
+    **{(f"{way}comment_add", "pk"): lambda w: _mentor(w).goals.first().pk for way in SHARED},
+    **{(f"{way}checkin", "pk"): lambda w: _shared_checkin(w).pk for way in SHARED},
     **{(route, "pk"): lambda w: _demo_decision(w).pk for route in DECISION_ROUTES},
     ("goals:role_plan", "slug"): lambda w: library_role().slug,
     ("assessments:target", "slug"): lambda w: library_role().slug,
@@ -79,6 +101,27 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
         TargetRole.objects.get_or_create(user=w.owner, role=library_role())[0].pk
     ),
 }
+
+
+def _mentor(w: World) -> CircleMember:
+    """The demo's mentor: chosen goals, check-ins with reflections, the skills results."""
+    return CircleMember.objects.for_user(w.owner).get(role="mentor")
+
+
+def _comment(w: World) -> Comment:
+    return Comment.objects.for_user(w.owner).filter(parent=None).first()
+
+
+def _shared_checkin(w: World):
+    return w.owner.checkins.filter(status="submitted").first()
+
+
+def _comment_fields(w: World) -> dict[str, list[str]]:
+    return field_values(FORM_CLASSES["reviews.forms.CommentForm"]())
+
+
+def _reply_fields(w: World) -> dict[str, list[str]]:
+    return field_values(FORM_CLASSES["reviews.forms.CommentForm"](prefix=f"reply-{_comment(w).pk}"))
 
 
 def _take_fields(w: World) -> dict[str, list[str]]:
@@ -180,6 +223,15 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "reviews:schedule": _form_fields("reviews.forms.ScheduleForm"),
     "reviews:start": _none,
     "reviews:checkin": _checkin_fields,
+    "reviews:circle_invite": _form_fields("reviews.forms.InviteForm", owner=fresh_owner),
+    "reviews:circle_sharing": _form_fields("reviews.forms.SharingForm", member=_mentor),
+    "reviews:circle_renew": _none,
+    "reviews:circle_new_link": _none,
+    "reviews:circle_revoke": _none,
+    "reviews:circle_remove": _none,
+    "reviews:comment_reply": _reply_fields,
+    "reviews:comment_delete": _none,
+    **{f"{way}comment_add": _comment_fields for way in SHARED},
 }
 
 # Which apps' rows of the owner a view of each app may change. Everything else - the
@@ -201,13 +253,16 @@ def test_every_model_is_either_owned_or_shipped_content():
 
 def _routes(w: World):
     """(name, app, url) for every route of our apps, with the owner's real objects."""
-    for _route, namespace, pattern in all_routes():
+    for route, namespace, pattern in all_routes():
         app = pattern.callback.__module__.split(".")[0]
         if app not in OUR_APPS or namespace.startswith("admin"):
             continue
         name = f"{namespace}{pattern.name}"
         kwargs = {}
-        for parameter in pattern.pattern.regex.groupindex:
+        # The parameters of the whole route: an include's prefix may name one too.
+        parameters = dict.fromkeys(re.findall(r"<(?:\w+:)?(\w+)>", route))
+        parameters.update(dict.fromkeys(pattern.pattern.regex.groupindex))
+        for parameter in parameters:
             if (name, parameter) in URL_VALUES_BY_ROUTE:
                 kwargs[parameter] = URL_VALUES_BY_ROUTE[name, parameter](w)
                 continue

@@ -20,6 +20,25 @@ from reviews.models import (
 )
 
 
+BIGGEST_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL's bigint hold
+
+
+class TickedRows(forms.ModelMultipleChoiceField):
+    """Rows ticked by id; an id that is no number, or more than a database holds, is an
+    invalid choice next to the field rather than a database error."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not text.isdecimal() or int(text) > BIGGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class InviteForm(forms.ModelForm):
     class Meta:
         model = CircleMember
@@ -48,7 +67,7 @@ class SharingForm(forms.Form):
     goals_sharing = forms.ChoiceField(
         label=_("Goals"), choices=GoalSharing.choices, widget=forms.RadioSelect
     )
-    goals = forms.ModelMultipleChoiceField(
+    goals = TickedRows(
         label=_("The goals to share"),
         queryset=Goal.objects.none(),
         required=False,
@@ -58,7 +77,7 @@ class SharingForm(forms.Form):
     checkins_sharing = forms.ChoiceField(
         label=_("Check-ins"), choices=CheckInSharing.choices, widget=forms.RadioSelect
     )
-    instruments = forms.ModelMultipleChoiceField(
+    instruments = TickedRows(
         label=_("Results"),
         queryset=Instrument.objects.none(),
         required=False,

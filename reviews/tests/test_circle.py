@@ -55,12 +55,15 @@ def test_an_invitation_creates_a_member_who_sees_nothing_and_emails_the_link_onc
         },
     )
     member = CircleMember.objects.get()
-    assert response.status_code == 302 and response["Location"] == member.get_absolute_url()
-    assert member.email == "ana@example.org" and not member.shares_anything
+    assert response.status_code == 302
+    assert response["Location"] == member.get_absolute_url()
+    assert member.email == "ana@example.org"
+    assert not member.shares_anything
     assert member.expires_at - timezone.now() > datetime.timedelta(days=29)
     (message,) = mailoutbox
     assert message.to == ["ana@example.org"]
-    assert _link(member) in message.body and "Would you be my mentor" in message.body
+    assert _link(member) in message.body
+    assert "Would you be my mentor" in message.body
     # The task run again (a retry, a second worker) sends nothing more.
     assert circle_invitation_send(member_id=member.pk) is False
     assert len(mailoutbox) == 1
@@ -74,7 +77,8 @@ def test_no_raw_token_is_stored_in_the_table(member):
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM reviews_circlemember")
         rows = cursor.fetchall()
-    assert rows and all(token not in str(value) for row in rows for value in row)
+    assert rows
+    assert all(token not in str(value) for row in rows for value in row)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +96,8 @@ def test_bad_invitations_are_refused_next_to_the_field(owner_client, data, field
     )
     assert response.status_code == 422
     assert field in response.context["form"].errors
-    assert not CircleMember.objects.exists() and not mailoutbox
+    assert not CircleMember.objects.exists()
+    assert not mailoutbox
 
 
 def test_the_same_address_twice_is_refused(owner_client, member):
@@ -113,12 +118,15 @@ def test_a_shared_check_in_shows_progress_but_reflections_only_when_chosen(
     shared_checkin.reflections.create(prompt_text="What went well?", answer="Shipped the pilot")
     client = Client()
     page = client.get(_link(member, "checkin", shared_checkin.pk)).content.decode()
-    assert "Lead a project" in page and "40%" in page
-    assert review.note not in page and "Shipped the pilot" not in page
+    assert "Lead a project" in page
+    assert "40%" in page
+    assert review.note not in page
+    assert "Shipped the pilot" not in page
     member.checkins_sharing = CheckInSharing.REFLECTIONS
     member.save()
     page = client.get(_link(member, "checkin", shared_checkin.pk)).content.decode()
-    assert "Private worry" in page and "Shipped the pilot" in page
+    assert "Private worry" in page
+    assert "Shipped the pilot" in page
 
 
 def test_what_is_not_shared_is_a_404(owner, member):
@@ -148,7 +156,8 @@ def test_revoking_answers_410_at_once_and_shows_nothing_of_the_owner(
     comment = Client().post(
         _link(member, "comment_add", "checkin", shared_checkin.pk), {"body": "Hello?"}
     )
-    assert comment.status_code == 410 and not Comment.objects.exists()
+    assert comment.status_code == 410
+    assert not Comment.objects.exists()
 
 
 def test_an_expired_link_answers_410_and_renewing_opens_it_again(owner, member):
@@ -230,15 +239,15 @@ def test_an_unverified_address_sees_nothing(owner, member):
 def test_the_preview_is_the_owners_alone_and_cannot_comment(owner_client, member, shared_checkin):
     url = reverse("reviews:preview:checkin", args=[member.pk, shared_checkin.pk])
     page = owner_client.get(url)
-    assert page.status_code == 200 and "Preview: this is exactly what Ana Mentor sees" in (
-        page.content.decode()
-    )
+    assert page.status_code == 200
+    assert "Preview: this is exactly what Ana Mentor sees" in (page.content.decode())
     assert "Add comment" not in page.content.decode()
     post = owner_client.post(
         reverse("reviews:preview:comment_add", args=[member.pk, "checkin", shared_checkin.pk]),
         {"body": "Talking to myself"},
     )
-    assert post.status_code == 404 and not Comment.objects.exists()
+    assert post.status_code == 404
+    assert not Comment.objects.exists()
 
 
 def test_another_person_cannot_preview_or_manage_my_member(other_client, member):
@@ -313,7 +322,8 @@ def test_two_tabs_choosing_at_once_keep_the_first_save_and_show_the_second_again
     assert second.status_code == 409
     assert "changed in another tab" in second.content.decode()
     member.refresh_from_db()
-    assert member.share_roles and not member.share_decisions
+    assert member.share_roles
+    assert not member.share_decisions
     # The refused form carries the new version: saving it again is deliberate, and wins.
     again = owner_client.post(
         reverse("reviews:circle_sharing", args=[member.pk]),
@@ -321,7 +331,8 @@ def test_two_tabs_choosing_at_once_keep_the_first_save_and_show_the_second_again
     )
     assert again.status_code == 302
     member.refresh_from_db()
-    assert member.share_decisions and not member.share_roles
+    assert member.share_decisions
+    assert not member.share_roles
 
 
 # --- Comments -------------------------------------------------------------------------------
@@ -336,15 +347,18 @@ def test_a_member_comments_the_owner_replies_and_each_sees_the_thread(
     )
     assert response.status_code == 302
     comment = Comment.objects.get()
-    assert comment.member == member and comment.checkin == shared_checkin
+    assert comment.member == member
+    assert comment.checkin == shared_checkin
     own_page = owner_client.get(shared_checkin.get_absolute_url()).content.decode()
-    assert "Nice month!" in own_page and "Ana Mentor" in own_page
+    assert "Nice month!" in own_page
+    assert "Ana Mentor" in own_page
     owner_client.post(
         reverse("reviews:comment_reply", args=[comment.pk]),
         {f"reply-{comment.pk}-body": "Thank you, Ana"},
     )
     page = client.get(_link(member, "checkin", shared_checkin.pk)).content.decode()
-    assert "Nice month!" in page and "Thank you, Ana" in page
+    assert "Nice month!" in page
+    assert "Thank you, Ana" in page
 
 
 def test_a_member_does_not_see_another_members_comments(owner, member, shared_checkin):
@@ -366,7 +380,8 @@ def test_an_empty_comment_is_refused_next_to_the_field(member, shared_checkin):
 def test_a_comment_on_something_not_shared_is_a_404(owner, member):
     checkin = CheckInFactory(user=owner)
     response = Client().post(_link(member, "comment_add", "checkin", checkin.pk), {"body": "Hi"})
-    assert response.status_code == 404 and not Comment.objects.exists()
+    assert response.status_code == 404
+    assert not Comment.objects.exists()
 
 
 def test_the_owner_deletes_any_comment_on_their_things_but_not_anothers(
@@ -380,7 +395,8 @@ def test_the_owner_deletes_any_comment_on_their_things_but_not_anothers(
     )
     assert Comment.objects.filter(pk=comment.pk).exists()
     response = owner_client.post(reverse("reviews:comment_delete", args=[comment.pk]))
-    assert response.status_code == 302 and not Comment.objects.exists()
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
 
 
 def test_removing_a_member_keeps_their_comments_under_their_name(
@@ -389,7 +405,8 @@ def test_removing_a_member_keeps_their_comments_under_their_name(
     CommentFactory(member=member, checkin=shared_checkin)
     owner_client.post(reverse("reviews:circle_remove", args=[member.pk]))
     comment = Comment.objects.get()
-    assert comment.member is None and comment.author_name == "Ana Mentor"
+    assert comment.member is None
+    assert comment.author_name == "Ana Mentor"
 
 
 def test_the_weekly_email_sums_up_new_comments_once(owner, member, shared_checkin):

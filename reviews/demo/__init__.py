@@ -1,4 +1,6 @@
-"""Demo check-ins: nine months of a monthly rhythm, told as a small story.
+"""Demo check-ins (here) and the circle (``circle``).
+
+Nine months of a monthly rhythm, told as a small story.
 
 The person started checking in ten months ago, before they had goals; the goals joined as
 the goals demo created them. Satisfaction and energy climb, dip when a new team turns out
@@ -33,6 +35,7 @@ from reviews.content.demo_story import (
     Correction,
     Month,
 )
+from reviews.demo import circle
 from reviews.models import (
     CheckIn,
     CheckInStatus,
@@ -79,6 +82,7 @@ def load(user) -> None:
             _correct(checkin, reviewed, month.correction, at, rescheduled_at, corrected)
         _reflections(checkin, prompts, month)
         previous_at = at
+    circle.load(user)
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:

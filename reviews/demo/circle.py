@@ -1,0 +1,145 @@
+"""The demo's circle: a mentor who follows two goals, the check-ins and the skills results,
+and has commented over the months (one comment answered, one new since the last weekly
+email); a manager who sees every goal's progress and the quarterly summaries.
+
+Members are written with the ORM, not through the invitation service: the demo sends no
+email. Their links work (each has its own salt and hash) and last half a year.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from assessments.models import Instrument, Take
+from careerapp import tokens
+from goals.models import Goal
+from reviews.models import (
+    CheckIn,
+    CheckInSharing,
+    CircleMember,
+    CircleRole,
+    Comment,
+    ConversationCadence,
+    GoalSharing,
+)
+from reviews.models.circle import LINK_PURPOSE
+
+MENTOR_GOALS = (
+    "Lead a team of my own within two years",
+    "Give an internal talk on how we halved our build times",
+)
+
+
+def _member(user, now: datetime.datetime, *, days_ago: int, **fields) -> CircleMember:
+    salt, digest = tokens.issue(purpose=LINK_PURPOSE)
+    invited = now - datetime.timedelta(days=days_ago)
+    return CircleMember.objects.create(
+        owner=user,
+        link_days=180,
+        link_salt=salt,
+        token_hash=digest,
+        expires_at=now + datetime.timedelta(days=180),
+        invite_sent_at=invited,
+        created_at=invited,
+        **fields,
+    )
+
+
+def load(user) -> None:
+    if CircleMember.objects.for_user(user).exists():
+        return
+    now = timezone.now()
+    mentor = _member(
+        user,
+        now,
+        days_ago=150,
+        name="Priya Raman",
+        email="priya.raman@example.org",
+        role=CircleRole.MENTOR,
+        label="Mentor from the data guild",
+        message="You offered to keep me honest about leading a team. Here is where I am.",
+        goals_sharing=GoalSharing.CHOSEN,
+        checkins_sharing=CheckInSharing.REFLECTIONS,
+        share_roles=True,
+        conversation_every=ConversationCadence.QUARTERLY,
+    )
+    goals = list(Goal.objects.for_user(user).filter(title__in=MENTOR_GOALS))
+    mentor.goals.set(goals)
+    skills = Instrument.objects.filter(slug="skills").first()
+    if skills is not None:
+        mentor.instruments.add(skills)
+    _member(
+        user,
+        now,
+        days_ago=60,
+        name="Tom Becker",
+        email="tom.becker@example.org",
+        role=CircleRole.MANAGER,
+        label="My manager",
+        goals_sharing=GoalSharing.ALL,
+        checkins_sharing=CheckInSharing.PROGRESS,
+        share_quarters=True,
+        conversation_every=ConversationCadence.MONTHLY,
+    )
+    _comments(user, mentor, goals, now)
+
+
+def _comments(user, mentor: CircleMember, goals: list[Goal], now: datetime.datetime) -> None:
+    lead = next((g for g in goals if g.title == MENTOR_GOALS[0]), None)
+    talk = next((g for g in goals if g.title == MENTOR_GOALS[1]), None)
+    checkin = CheckIn.objects.for_user(user).submitted().order_by("-period_start").first()
+    take = (
+        Take.objects.for_user(user)
+        .completed()
+        .filter(instrument__slug="skills")
+        .order_by("-completed_at")
+        .first()
+    )
+    name = user.display_name or user.email
+
+    def said(days_ago: int, body: str, parent=None, by_owner=False, **target) -> Comment:
+        at = now - datetime.timedelta(days=days_ago)
+        return Comment.objects.create(
+            owner=user,
+            member=None if by_owner else mentor,
+            by_owner=by_owner,
+            author_name=name if by_owner else mentor.name,
+            parent=parent,
+            body=body,
+            created_at=at,
+            emailed_at=None if days_ago < 7 and not by_owner else at,
+            **target,
+        )
+
+    if lead is not None:
+        first = said(
+            120,
+            "Leading the guild's sessions is the best rehearsal you could pick: it is leading "
+            "without the title. Ask two people who attend what you could do better.",
+            goal=lead,
+        )
+        said(
+            118,
+            "Good idea. I'll ask after the next session and bring it to our call.",
+            parent=first,
+            by_owner=True,
+            goal=lead,
+        )
+    if take is not None:
+        said(
+            40,
+            "Stakeholder communication at 2 of 5 surprises me; in meetings you explain well. "
+            "Is it the writing? Worth a look before the talk.",
+            take=take,
+        )
+    if talk is not None:
+        said(
+            3,
+            "Saw the outline. Start with the before-and-after numbers; people remember the "
+            "halved build time, not the tooling.",
+            goal=talk,
+        )
+    if checkin is not None:
+        said(5, "A calmer month, it sounds like. What made the difference?", checkin=checkin)
