@@ -153,7 +153,7 @@ def target_groups(user) -> list[tuple[str, str, list[TargetLine]]]:
     status that has any: two queries (one without targets)."""
     targets = list(
         TargetRole.objects.for_user(user)
-        .filter(role__is_active=True)
+        .offered()
         .select_related("role__track")
         .order_by("-updated_at", "pk")
     )
