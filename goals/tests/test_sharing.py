@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.http import Http404
+from django.template import Template
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -254,3 +255,33 @@ def test_the_decision_page_costs_the_same_for_2_and_5_options(
     # 4 scores, 5 history
     with django_assert_num_queries(5):
         rendered(decision_page(owner, decision.pk))
+
+
+# --- The aside on the owner's goal page -----------------------------------------------------
+
+
+def test_the_goal_page_shows_what_an_app_puts_beside_the_goal(owner_client, owner, monkeypatch):
+    goal = GoalFactory(user=owner)
+    seen = []
+
+    def provider(user, obj):
+        seen.append((user, obj))
+        template = Template('<aside id="test-aside">{{ aside.context.note }}</aside>')
+        return sharing.Aside(template, {"note": "Three comments"})
+
+    monkeypatch.setattr(sharing, "_aside_providers", [provider])
+
+    response = owner_client.get(goal.get_absolute_url())
+
+    assert '<aside id="test-aside">Three comments</aside>' in response.content.decode()
+    assert seen == [(owner, goal)]
+
+
+def test_a_provider_with_nothing_to_say_adds_nothing(owner_client, owner, monkeypatch):
+    goal = GoalFactory(user=owner)
+    monkeypatch.setattr(sharing, "_aside_providers", [lambda user, obj: None])
+
+    response = owner_client.get(goal.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["asides"] == []
