@@ -10,7 +10,8 @@ class AssessmentsConfig(AppConfig):
         from assessments import panels
         from assessments import portability as assessment_portability
         from assessments import reminders as assessment_reminders
-        from careerapp import dashboard, portability, reminders
+        from assessments import sharing as assessment_sharing
+        from careerapp import dashboard, portability, reminders, sharing
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(assessment_reminders.sections)
@@ -43,3 +44,5 @@ class AssessmentsConfig(AppConfig):
                 position=20,
             )
         )
+        sharing.register_shareable(assessment_sharing.RESULTS)
+        sharing.register_shareable(assessment_sharing.ROLES)

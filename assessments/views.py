@@ -29,6 +29,7 @@ from assessments.forms import (
 from assessments.models import Instrument, PersonalSkill, Role, Take, TargetRole
 from assessments.queries import explore as explore_queries
 from careerapp.ownership import owned_or_404
+from careerapp.sharing import asides_for
 
 
 @require_GET
@@ -144,7 +145,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     take = owned_or_404(Take.objects.select_related("instrument"), request.user, pk=pk)
     if not take.is_completed:
         return redirect(take)
-    return render(request, "assessments/take_results.html", queries.results_page(take))
+    context = queries.results_page(take) | {"asides": asides_for(request.user, take)}
+    return render(request, "assessments/take_results.html", context)
 
 
 @require_GET

@@ -7,10 +7,11 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Goals")
 
     def ready(self) -> None:
-        from careerapp import dashboard, portability, reminders
+        from careerapp import dashboard, portability, reminders, sharing
         from goals import panels
         from goals import portability as goal_portability
         from goals import reminders as goal_reminders
+        from goals import sharing as goal_sharing
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(goal_reminders.sections)
@@ -50,3 +51,5 @@ class GoalsConfig(AppConfig):
                 after=("goals",),
             )
         )
+        sharing.register_shareable(goal_sharing.GOALS)
+        sharing.register_shareable(goal_sharing.DECISIONS)

@@ -263,6 +263,10 @@ class TargetRoleQuerySet(models.QuerySet):
     def pursuing(self) -> TargetRoleQuerySet:
         return self.filter(status=TargetStatus.PURSUING)
 
+    def offered(self) -> TargetRoleQuerySet:
+        """Targets whose role the library still offers (a retired role drops out)."""
+        return self.filter(role__is_active=True)
+
 
 class TargetRole(models.Model):
     """A role a person is exploring, pursuing (one at a time) or has parked."""

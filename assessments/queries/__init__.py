@@ -14,6 +14,7 @@ from assessments.queries.roles import (
     role_comparison,
     role_comparisons,
     roles_side_by_side,
+    target_groups,
 )
 from assessments.queries.takes import (
     CHOICE_TYPES,
@@ -29,6 +30,7 @@ from assessments.queries.takes import (
     results_page,
     skill_page,
     take_choices,
+    take_results,
     written,
 )
 
@@ -58,5 +60,7 @@ __all__ = [
     "roles_side_by_side",
     "skill_page",
     "take_choices",
+    "take_results",
+    "target_groups",
     "written",
 ]

@@ -148,11 +148,12 @@ class TargetLine:
     comparison: RoleComparison
 
 
-def my_roles(user) -> dict:
-    """The "My roles" block: the current role, and targets by status with their match."""
+def target_groups(user) -> list[tuple[str, str, list[TargetLine]]]:
+    """The person's target roles with their comparison, as (status, label, lines) for each
+    status that has any: two queries (one without targets)."""
     targets = list(
         TargetRole.objects.for_user(user)
-        .filter(role__is_active=True)
+        .offered()
         .select_related("role__track")
         .order_by("-updated_at", "pk")
     )
@@ -162,11 +163,13 @@ def my_roles(user) -> dict:
         (status, label, [line for line in lines if line.target.status == status])
         for status, label in TargetStatus.choices
     ]
-    return {
-        "current": current_role_of(user),
-        "groups": [group for group in groups if group[2]],
-        "has_targets": bool(lines),
-    }
+    return [group for group in groups if group[2]]
+
+
+def my_roles(user) -> dict:
+    """The "My roles" block: the current role, and targets by status with their match."""
+    groups = target_groups(user)
+    return {"current": current_role_of(user), "groups": groups, "has_targets": bool(groups)}
 
 
 def pursued(user) -> TargetLine | None:

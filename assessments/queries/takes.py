@@ -107,14 +107,13 @@ def take_choices(takes: Sequence[Take]) -> list[tuple[Take, str]]:
     return labelled
 
 
-def results_page(take: Take) -> dict:
-    """A completed take's results, with what changed since the take before it."""
+def take_results(take: Take) -> dict:
+    """A completed take's results, with what changed since the take before it: three
+    queries. The gaps are bare; ``results_page`` adds the owner's goals serving each."""
     previous = previous_take(take)
     answers = answers_by_take([take, previous] if previous else [take])
     mine, before = answers[take.pk], answers[previous.pk] if previous else []
     skills = charts.skill_levels(mine, assessed_on=charts.local_date(take.completed_at))
-    gaps = charts.gaps(skills)
-    serving = goals_by_skill(take.user_id, gaps)
     return {
         "take": take,
         "instrument": take.instrument,
@@ -122,12 +121,19 @@ def results_page(take: Take) -> dict:
         "skills": skills,
         "chart": charts.level_chart(skills),
         "strengths": charts.strengths(skills),
-        "gaps": [(gap, serving.get(gap.key, [])) for gap in gaps],
+        "gaps": charts.gaps(skills),
         "ratings": ranked_ratings(mine),
         "choices": choices(mine),
         "written": written(mine),
         "changes": charts.changed_only(charts.changes(before, mine)) if previous else [],
     }
+
+
+def results_page(take: Take) -> dict:
+    """The owner's results page: ``take_results`` with the open goals serving each gap."""
+    context = take_results(take)
+    serving = goals_by_skill(take.user_id, context["gaps"])
+    return context | {"gaps": [(gap, serving.get(gap.key, [])) for gap in context["gaps"]]}
 
 
 def _chosen(raw: str, takes: dict[int, Take]) -> Take | None:

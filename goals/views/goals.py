@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from careerapp.concurrency import StaleEdit
 from careerapp.ownership import owned_or_404
+from careerapp.sharing import asides_for
 from goals import queries, services
 from goals.forms import (
     GoalFilterForm,
@@ -76,7 +77,8 @@ def goal_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = owned_or_404(Goal.objects.for_page(), request.user, pk=pk)
-    return render(request, "goals/goal_detail.html", _detail_context(goal))
+    context = _detail_context(goal, asides=asides_for(request.user, goal))
+    return render(request, "goals/goal_detail.html", context)
 
 
 # Both forms are on the goal page: their own ids keep the hidden fields' ids unique.
@@ -111,7 +113,8 @@ def _detail_context(goal: Goal, **extra) -> dict:
 
 def _render_detail(request: HttpRequest, goal: Goal, status: int = 422, **forms) -> HttpResponse:
     goal = Goal.objects.for_page().get(pk=goal.pk)
-    return render(request, "goals/goal_detail.html", _detail_context(goal, **forms), status=status)
+    context = _detail_context(goal, asides=asides_for(request.user, goal), **forms)
+    return render(request, "goals/goal_detail.html", context, status=status)
 
 
 def _refused(request: HttpRequest, form) -> None:
