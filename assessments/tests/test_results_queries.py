@@ -28,8 +28,9 @@ def test_results_query_count(owner_client, history, django_assert_num_queries):
     _instrument, takes = history
     # 1 session, 2 user, 3 the take with its instrument, 4 the take before it,
     # 5 the answers of both takes, 6 open goals serving the biggest gaps, 7 the pursued
-    # role (none here; its skills are an eighth query when there is one)
-    with django_assert_num_queries(7):
+    # role (none here; its skills are a query more when there is one), 8 the circle's
+    # comments on the take (reviews' aside)
+    with django_assert_num_queries(8):
         response = owner_client.get(reverse("assessments:results", args=[takes[-1].pk]))
     assert response.status_code == 200
     assert len(response.context["skills"]) == 16

@@ -84,8 +84,11 @@ def _page(request, viewer: Viewer, key: str, pk: int | None, form=None, status: 
     return _render(request, viewer, "reviews/shared_page.html", context, status=status)
 
 
+COMMENTABLE = {"goal", "checkin", "take"}
+
+
 def _comments(viewer: Viewer, target, form=None) -> dict:
-    if target is None:
+    if target is None or target._meta.model_name not in COMMENTABLE:
         return {}
     return {
         "threads": queries.threads_for_member(viewer.member, target),
