@@ -19,7 +19,6 @@ from reviews.models import (
     LinkLifetime,
 )
 
-
 BIGGEST_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL's bigint hold
 
 
