@@ -8,6 +8,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
 
+SHARED_PAGES = ("home", "section", "item", "checkin", "quarter", "comment_add")
+
 # Public on purpose. Each entry: url name -> why a visitor may see it.
 PUBLIC = {
     "home": "the landing page for visitors (the dashboard once signed in)",
@@ -27,6 +29,17 @@ PUBLIC = {
     "account_request_login_code": "allauth's login-by-code step (not enabled)",
     "account_reauthenticate": "allauth decides itself",
     "reminders_unsubscribe": "one-click unsubscribe (RFC 8058): a signed token, no login",
+    **{
+        f"reviews:link:{name}": "a circle member's secret link: the link is the credential"
+        for name in SHARED_PAGES
+    },
+    # The same views serve "Shared with me" and the owner's preview: they check the
+    # signed-in person themselves and answer a visitor 404 (reviews' access matrix).
+    **{f"reviews:account:{name}": "shared with me: checked in the view" for name in SHARED_PAGES},
+    **{
+        f"reviews:preview:{name}": "the owner's preview: checked in the view"
+        for name in SHARED_PAGES
+    },
 }
 
 
