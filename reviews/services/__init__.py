@@ -10,12 +10,22 @@ from reviews.services.checkins import (
     checkin_save,
     schedule_set,
 )
+from reviews.services.feedback import (
+    FeedbackAnswerData,
+    feedback_answer_submit,
+    feedback_request_create,
+    feedback_request_withdraw,
+)
 
 __all__ = [
     "CheckInData",
+    "FeedbackAnswerData",
     "GoalReviewData",
     "NextStepData",
     "checkin_open",
     "checkin_save",
+    "feedback_answer_submit",
+    "feedback_request_create",
+    "feedback_request_withdraw",
     "schedule_set",
 ]
