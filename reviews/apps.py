@@ -7,12 +7,15 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Check-ins")
 
     def ready(self) -> None:
-        from careerapp import dashboard, portability, reminders
+        from careerapp import dashboard, portability, reminders, sharing
         from reviews import panels
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
+        from reviews.queries.feedback import strengths_aside
 
         dashboard.register_checklist(panels.checklist)
+        # Beside the owner's strengths results: how others see them.
+        sharing.register_aside(strengths_aside)
         reminders.register_section_provider(review_reminders.sections)
         dashboard.register_panel(
             dashboard.Panel(

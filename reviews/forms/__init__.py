@@ -8,9 +8,12 @@ from reviews.forms.checkins import (
     ReflectionForm,
     ScheduleForm,
 )
+from reviews.forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
 
 __all__ = [
     "CheckInPage",
+    "FeedbackAnswerForm",
+    "FeedbackRequestForm",
     "GoalReviewForm",
     "MoodForm",
     "NextStepForm",
