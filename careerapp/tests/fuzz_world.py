@@ -147,6 +147,8 @@ OWNED_BY = {
     "reviews.GoalReview": "checkin__user",
     "reviews.Reflection": "checkin__user",
     "reviews.NextStep": "checkin__user",
+    "reviews.FeedbackRequest": "owner",
+    "reviews.FeedbackAnswer": "request__owner",
 }
 SHIPPED = {
     "goals.GoalTemplate",
@@ -160,6 +162,8 @@ SHIPPED = {
     "assessments.RoleMove",
     "assessments.LearningSuggestion",
     "reviews.ReflectionPrompt",
+    "reviews.FeedbackPromptSet",
+    "reviews.FeedbackPrompt",
 }
 
 

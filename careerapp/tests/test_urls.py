@@ -27,6 +27,8 @@ PUBLIC = {
     "account_request_login_code": "allauth's login-by-code step (not enabled)",
     "account_reauthenticate": "allauth decides itself",
     "reminders_unsubscribe": "one-click unsubscribe (RFC 8058): a signed token, no login",
+    "reviews:feedback_give": "the giver of feedback has no account: the secret link is the key",
+    "reviews:feedback_thanks": "the giver's thank-you page, after answering without an account",
 }
 
 
