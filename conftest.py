@@ -233,12 +233,13 @@ def _load_shipped_content() -> None:
     from goals import content as goal_content
     from goals.models import GoalTemplate, GoalTemplateTask
     from reviews import content as review_content
-    from reviews.models import ReflectionPrompt
+    from reviews.models import FeedbackPrompt, FeedbackPromptSet, ReflectionPrompt
 
     goal_content.load_goal_templates(GoalTemplate, GoalTemplateTask)
     assessment_content.load_instruments(Instrument, Question, Option)
     load_roles(Track, Role, RoleSkill, RoleMove, LearningSuggestion, Question, Instrument)
     review_content.load_reflection_prompts(ReflectionPrompt)
+    review_content.load_feedback_prompts(FeedbackPromptSet, FeedbackPrompt)
 
 
 def _reload_after_flush(sender, **kwargs) -> None:

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment through the 
 readers in ``careerapp.env``; ``.env.example`` lists every variable.
 """
 
+import re
 from pathlib import Path
 
 import xstatic.pkg.bootstrap
@@ -246,7 +247,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "careerapp.tasks.sweep_weekly_emails",
         "schedule": float(REMINDER_SWEEP_SECONDS),
         "options": {"expires": float(REMINDER_SWEEP_SECONDS)},
-    }
+    },
+    # A feedback request unanswered for a week gets one reminder. Hourly is plenty: each
+    # reminder is claimed on its row (reminded_at), so a late or second beat is harmless.
+    "feedback-reminder-sweep": {
+        "task": "reviews.tasks.sweep_feedback_reminders",
+        "schedule": 3600.0,
+        "options": {"expires": 3600.0},
+    },
 }
 
 # --- Email --------------------------------------------------------------------------
@@ -293,10 +301,19 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
-# Pages behind a secret link (a circle member's, a feedback request's): requests per
-# address, counted in the cache (django-ratelimit's decorator; its app is not installed,
-# since its system check refuses the local-memory cache that development uses).
+# --- Secret links -------------------------------------------------------------------
+# Pages opened by a secret link, without an account (a feedback request, a circle
+# member's link): requests per client address, GET and POST alike, as django-ratelimit
+# reads it ("60/m": 60 a minute; s, m, h or d). Over it, the page answers 429.
 SHARED_LINK_RATE = env_str("SHARED_LINK_RATE", "60/m")
+if not re.fullmatch(r"[1-9][0-9]*/[1-9]?[0-9]*[smhd]", SHARED_LINK_RATE):
+    raise ImproperlyConfigured(
+        f"SHARED_LINK_RATE must look like 60/m (a number, then s, m, h or d), "
+        f"not {SHARED_LINK_RATE!r}."
+    )
+# Where a path holds a credential: what follows each prefix, up to the next slash, is
+# replaced in log lines (careerapp.log.RedactSecretLinks).
+SECRET_LINK_PREFIXES = ("/reviews/f/", "/reviews/s/", "/email/unsubscribe/")
 
 # --- Data import --------------------------------------------------------------------
 # The largest export file the import reads, in MB. An account's own export must fit:
@@ -329,6 +346,8 @@ if not DEBUG:
         # send: then the client address for allauth's rate limits is the proxy's last hop.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
         ALLAUTH_TRUSTED_PROXY_COUNT = 1
+        # The secret links' rate limit counts per client too, not per proxy.
+        RATELIMIT_IP_META_KEY = "careerapp.ratelimits.client_ip"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -350,13 +369,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # A 4xx (a request too big, a bad Host header) is a warning without a traceback.
-    "filters": {"client_errors": {"()": "careerapp.log.ClientErrorsAsWarnings"}},
+    # A 4xx (a request too big, a bad Host header) is a warning without a traceback; a
+    # secret link's token never reaches a log line.
+    "filters": {
+        "client_errors": {"()": "careerapp.log.ClientErrorsAsWarnings"},
+        "secret_links": {"()": "careerapp.log.RedactSecretLinks"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["client_errors"],
+            "filters": ["secret_links", "client_errors"],
         }
     },
     "root": {
@@ -369,5 +392,10 @@ LOGGING = {
         # which its mail handler writes to, is not set. Its records reach the console above.
         "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
+        # The loggers that write a request's path, redacted where they log (so every
+        # handler, not only the console, gets the redacted line).
+        "django.request": {"filters": ["secret_links"]},
+        "django.server": {"filters": ["secret_links"]},
+        "django.security.csrf": {"filters": ["secret_links"]},
     },
 }

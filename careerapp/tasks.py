@@ -51,6 +51,19 @@ def send_email_message(self, message: dict) -> None:
         raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
 
 
+def says_later(exc: smtplib.SMTPException | OSError) -> bool:
+    """Whether sending is worth another try: the server was not there, or answered
+    "later" (a 4xx) at DATA or at RCPT TO for every recipient."""
+    if isinstance(exc, TRANSIENT_ERRORS):
+        return True
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 400 <= exc.smtp_code < 500
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _reason in exc.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    return False
+
+
 def backoff(retries: int) -> int:
     # By default 30 s, 1, 2, 4, 8, 16 min: each well inside Redis's one-hour visibility
     # timeout, so a waiting retry is never handed to a second worker.

@@ -5,6 +5,10 @@ private words about their own career. Admins may see that check-ins happen (to h
 a stuck account or see whether the feature is used), never what was written or scored:
 those fields appear nowhere here, cannot be filtered on, and GoalReview, Reflection,
 NextStep and Schedule are deliberately not registered.
+
+Feedback is the same: admins manage the prompt sets and see, per set, how many requests
+went out and how many were answered. FeedbackRequest and FeedbackAnswer are deliberately
+not registered, and nothing here names a giver or shows an answer.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from reviews.models import CheckIn, ReflectionPrompt
+from reviews.models import CheckIn, FeedbackPrompt, FeedbackPromptSet, ReflectionPrompt
 
 # Filtering on these would tell an admin how someone scored, one lookup at a time.
 PRIVATE_FIELDS = frozenset({"satisfaction", "energy"})
@@ -113,3 +118,58 @@ class CheckInAdmin(admin.ModelAdmin):
     @admin.display(description=_("goals reviewed"), ordering="goals_reviewed")
     def goals_reviewed(self, checkin: CheckIn) -> int:
         return checkin.goals_reviewed
+
+
+class FeedbackPromptInline(admin.TabularInline):
+    model = FeedbackPrompt
+    fields = ("text", "help_text", "kind", "max_picks", "order", "is_active")
+    extra = 0
+
+
+@admin.register(FeedbackPromptSet)
+class FeedbackPromptSetAdmin(admin.ModelAdmin):
+    """Shipped sets are recognised by their slug (reviews/content/feedback_prompts.py).
+    A set people have asked with cannot be deleted (their requests keep it): untick
+    "offered" to stop offering it."""
+
+    inlines = [FeedbackPromptInline]
+    list_display = ("name", "slug", "order", "is_active", "requests_sent", "requests_answered")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "intro")
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "intro", "order", "is_active")
+    ordering = ("order", "pk")
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description=_("requests sent"), ordering="requests_sent")
+    def requests_sent(self, prompt_set: FeedbackPromptSet) -> int:
+        return prompt_set.requests_sent
+
+    @admin.display(description=_("answered"), ordering="requests_answered")
+    def requests_answered(self, prompt_set: FeedbackPromptSet) -> int:
+        return prompt_set.requests_answered
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """Django would list each request that protects a set, by the giver's name: a
+        count says why the delete is refused without naming anyone."""
+        deleted, counts, perms_needed, _protected = super().get_deleted_objects(objs, request)
+        used = (
+            FeedbackPromptSet.objects.filter(pk__in=[obj.pk for obj in objs])
+            .annotate(used=Count("requests"))
+            .filter(used__gt=0)
+        )
+        protected = [
+            ngettext(
+                "“%(name)s” was used for %(count)d feedback request, so it cannot be "
+                "deleted. Untick “offered” to stop offering it.",
+                "“%(name)s” was used for %(count)d feedback requests, so it cannot be "
+                "deleted. Untick “offered” to stop offering it.",
+                prompt_set.used,
+            )
+            % {"name": prompt_set.name, "count": prompt_set.used}
+            for prompt_set in used
+        ]
+        return deleted, counts, perms_needed, protected

@@ -11,8 +11,11 @@ class ReviewsConfig(AppConfig):
         from reviews import panels
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
+        from reviews.queries.feedback import strengths_aside
 
         dashboard.register_checklist(panels.checklist)
+        # Beside the owner's strengths results: how others see them.
+        sharing.register_aside(strengths_aside)
         reminders.register_section_provider(review_reminders.sections)
         reminders.register_section_provider(review_reminders.comment_sections)
         reminders.register_sent_hook("circle_comments", review_reminders.comments_emailed)

@@ -1,6 +1,6 @@
-"""The emails of the circle: each built from a row's id by a task and sent at most once
-(``careerapp.emails.send_once``). Links are absolute and derived from the row's salt; the
-token itself is never stored."""
+"""The emails of the circle and of feedback requests: each built from a row's id by a
+task and sent at most once (``careerapp.emails.send_once``). Links are absolute and
+derived from the row's salt; the token itself is never stored."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from careerapp.emails import absolute, render_email, send_once
 from reviews.access import link_token
-from reviews.models import CircleMember
+from reviews.models import CircleMember, FeedbackRequest
 
 
 def _sender_name(user) -> str:
@@ -40,4 +40,40 @@ def circle_invitation_send(*, member_id: int) -> bool:
         pk=member_id,
         sent_field="invite_sent_at",
         build=build,
+    )
+
+
+def feedback_request_send(*, request_id: int) -> bool:
+    """The request to the giver, with the link; not sent once answered, withdrawn or expired."""
+    return send_once(
+        FeedbackRequest.objects.select_related("owner", "prompt_set"),
+        pk=request_id,
+        sent_field="sent_at",
+        build=lambda request: _feedback_email("feedback_request", request),
+    )
+
+
+def feedback_reminder_send(*, request_id: int) -> bool:
+    """The one reminder, a week after the request, while it is still open."""
+    return send_once(
+        FeedbackRequest.objects.select_related("owner", "prompt_set"),
+        pk=request_id,
+        sent_field="reminded_at",
+        # Only after the request itself went out.
+        build=lambda request: request.sent_at and _feedback_email("feedback_reminder", request),
+    )
+
+
+def _feedback_email(name: str, request: FeedbackRequest):
+    if not request.is_open(timezone.now()) or not request.owner.is_active:
+        return None
+    return render_email(
+        name,
+        {
+            "feedback": request,
+            "owner_name": _sender_name(request.owner),
+            "link": absolute(reverse("reviews:feedback_give", args=[request.link_token()])),
+        },
+        to=request.email,
+        headers={"Auto-Submitted": "auto-generated"},
     )

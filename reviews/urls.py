@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from reviews.views import checkins as views
-from reviews.views import circle, shared
+from reviews.views import circle, feedback, shared
 
 app_name = "reviews"
 
@@ -41,4 +41,11 @@ urlpatterns = [
     path("shared-with-me/", shared.with_me, name="shared_with_me"),
     path("shared-with-me/<str:member>/", include((shared_patterns, "account"))),
     path("s/<str:link>/", include((shared_patterns, "link"))),
+    path("feedback/", feedback.feedback_list, name="feedback_list"),
+    path("feedback/new/", feedback.feedback_create, name="feedback_create"),
+    path("feedback/strengths/", feedback.feedback_strengths, name="feedback_strengths"),
+    path("feedback/<int:pk>/", feedback.feedback_detail, name="feedback_detail"),
+    path("feedback/<int:pk>/withdraw/", feedback.feedback_withdraw, name="feedback_withdraw"),
+    path("f/thanks/", feedback.feedback_thanks, name="feedback_thanks"),
+    path("f/<str:token>/", feedback.feedback_give, name="feedback_give"),
 ]

@@ -13,6 +13,14 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 from assessments.models import PersonalSkill
 from goals.models import Decision
 from goals.services.decisions import decision_create, decision_decide, decision_score
+from reviews.models import FeedbackPromptSet
+from reviews.queries.feedback import strengths_list
+from reviews.services import (
+    FeedbackAnswerData,
+    feedback_answer_submit,
+    feedback_request_create,
+    feedback_request_withdraw,
+)
 
 # Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
 NOT_PAGES = ("admin/", "healthz")
@@ -153,3 +161,44 @@ def parameterless_routes(patterns=None, prefix: str = "") -> list[str]:
         ):
             routes.append("/" + route)
     return routes
+
+
+def feedback_pages(owner) -> tuple[list[str], list[str]]:
+    """The feedback pages of ``owner`` (signed in) and of the people they asked (signed
+    out): the list, an answered request (written answers and picked strengths), a waiting
+    one, how others see them; the giver's page of the waiting request, and the pages a
+    giver meets after it (thanks; already answered and no longer open, both 410)."""
+    prompt_set = FeedbackPromptSet.objects.get(slug="keep-grow-see")
+    prompts = list(prompt_set.prompts.filter(is_active=True))
+    picks = [question.pk for question in strengths_list()[:2]]
+    answered, waiting, withdrawn = (
+        feedback_request_create(
+            owner=owner, prompt_set=prompt_set, name=name, email=email, message=message
+        )
+        for name, email, message in (
+            ("Grace Hopper", "grace@example.com", "You saw the whole migration."),
+            ("Alan Turing", "alan@example.com", ""),
+            ("Ada Lovelace", "ada@example.com", ""),
+        )
+    )
+    feedback_answer_submit(
+        request=answered,
+        answers=[
+            FeedbackAnswerData(prompt=prompt, text="Keep pairing with new people.", picks=picks)
+            for prompt in prompts
+        ],
+    )
+    feedback_request_withdraw(request=withdrawn)
+    owners = [
+        reverse("reviews:feedback_list"),
+        answered.get_absolute_url(),
+        waiting.get_absolute_url(),
+        reverse("reviews:feedback_strengths"),
+    ]
+    givers = [
+        reverse("reviews:feedback_give", args=[waiting.link_token()]),
+        reverse("reviews:feedback_thanks"),
+        reverse("reviews:feedback_give", args=[answered.link_token()]),
+        reverse("reviews:feedback_give", args=[withdrawn.link_token()]),
+    ]
+    return owners, givers

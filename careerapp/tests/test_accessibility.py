@@ -20,7 +20,7 @@ from assessments.models import Answer, InstrumentKind, PersonalSkill, Role, Take
 from assessments.tests.factories_roles import demo_library
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import decision_pages, parameterless_routes
+from careerapp.tests.crawl import decision_pages, feedback_pages, parameterless_routes
 from goals.models import Goal, Task
 from reviews.models import CheckIn
 
@@ -112,10 +112,11 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop"
 @VIEWPORTS
 def test_every_signed_out_page_has_no_axe_violations(browser: Browser, live_url, owner, viewport):
     token_path = reverse("reminders_unsubscribe", args=[unsubscribe_token(owner)])
+    _feedback, giver = feedback_pages(owner)  # the giver's page, thanks, answered, closed
     context = _scan_context(browser, viewport)
     page = context.new_page()
     label = f"signed out, {viewport['width']} px"
-    _scan_all(page, live_url, [*parameterless_routes(), token_path], label)
+    _scan_all(page, live_url, [*parameterless_routes(), token_path, *giver], label)
     context.close()
 
 
@@ -136,6 +137,7 @@ def test_every_signed_in_page_has_no_axe_violations(
     quarter_of = CheckIn.objects.for_user(owner).order_by("period_start").first().period_start
     # The shipped role library: a role with a move out, its track and where it leads.
     role = Role.objects.active().filter(moves__isnull=False, skills__isnull=False).first()
+    feedback, _giver = feedback_pages(owner)
 
     context = _scan_context(browser, viewport)
     page = context.new_page()
@@ -174,6 +176,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         f"{reverse('assessments:paths')}?from=other",
         f"{reverse('assessments:explore')}?level=wizard",
         *decision_pages(owner),
+        *feedback,
         "/no-such-page/",
     ]
     _scan_all(page, live_url, paths, f"signed in with demo content, {viewport['width']} px")

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from careerapp.demo import load_demo_content
-from careerapp.tests.crawl import crawl, decision_pages
+from careerapp.tests.crawl import crawl, decision_pages, feedback_pages
 from careerapp.tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -66,9 +66,12 @@ def _check_headers(path: str, response) -> list[str]:
 def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, owner):
     load_demo_content(owner)
     decisions = decision_pages(owner)
+    feedback, giver = feedback_pages(owner)
+    # The giver's pages that answer 200 (the closed ones answer 410: test_html_valid.py).
+    starts = ["/", *decisions, *feedback, *giver[:2]]
     crawled, post_only, problems = [], [], []
     for path, response in crawl(
-        owner_client, ["/", *decisions], max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
+        owner_client, starts, max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
     ):
         if response.status_code == 405:
             post_only.append(path)
@@ -93,6 +96,7 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     for section in ("/goals/", "/assessments/", "/reviews/", "/settings/", *explore):
         assert any(path.startswith(section) for path in crawled), section
     assert set(decisions) <= set(crawled)
+    assert {*feedback, *giver[:2]} <= set(crawled)
 
 
 # Runs in production settings; a sqlite file stands in for PostgreSQL, and no Redis is

@@ -32,7 +32,9 @@ from careerapp.tests.fuzz_world import (
 )
 from careerapp.tests.fuzzing import assert_escaped, field_values, post_data
 from goals.models import Decision, Task
-from reviews.models import CircleMember, ReflectionPrompt
+from reviews.models import CircleMember, FeedbackPrompt, ReflectionPrompt
+from reviews.queries.feedback import strengths_list
+from reviews.tests.factories_feedback import GENERAL
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_generated_inputs")]
 FUZZ_KIND = "forms"  # what the generated inputs go to, in the report at the end
@@ -89,6 +91,11 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
         "member": CircleMember.objects.for_user(w.owner).first()
     },
     "reviews.forms.CommentForm": lambda w: {},
+    "reviews.forms.FeedbackRequestForm": lambda w: {"owner": w.owner},
+    "reviews.forms.FeedbackAnswerForm": lambda w: {
+        "prompts": list(FeedbackPrompt.objects.filter(prompt_set__slug=GENERAL)),
+        "strengths": strengths_list(),
+    },
 }
 
 

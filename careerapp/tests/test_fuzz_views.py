@@ -42,8 +42,10 @@ from careerapp.tests.test_urls import all_routes
 from goals.forms.decisions import criterion_formset, option_formset
 from goals.models import Decision, Goal
 from reviews.access import link_token
-from reviews.forms import CheckInPage
-from reviews.models import CircleMember, Comment, ReflectionPrompt
+from reviews.forms import CheckInPage, FeedbackAnswerForm
+from reviews.models import CircleMember, Comment, FeedbackRequest, ReflectionPrompt
+from reviews.queries.feedback import giver_page
+from reviews.tests.factories_feedback import FeedbackRequestFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_generated_inputs")]
 FUZZ_KIND = "POST views"  # what the generated inputs go to, in the report at the end
@@ -100,6 +102,9 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     ("assessments:target_remove", "pk"): lambda w: (
         TargetRole.objects.get_or_create(user=w.owner, role=library_role())[0].pk
     ),
+    ("reviews:feedback_detail", "pk"): lambda w: _open_feedback_request(w).pk,
+    ("reviews:feedback_withdraw", "pk"): lambda w: _open_feedback_request(w).pk,
+    ("reviews:feedback_give", "token"): lambda w: _open_feedback_request(w).link_token(),
 }
 
 
@@ -122,6 +127,18 @@ def _comment_fields(w: World) -> dict[str, list[str]]:
 
 def _reply_fields(w: World) -> dict[str, list[str]]:
     return field_values(FORM_CLASSES["reviews.forms.CommentForm"](prefix=f"reply-{_comment(w).pk}"))
+
+
+def _open_feedback_request(w: World) -> FeedbackRequest:
+    """The owner's open request (its giver's page takes answers; withdrawing works)."""
+    return FeedbackRequest.objects.for_user(w.owner).first() or FeedbackRequestFactory(
+        owner=w.owner
+    )
+
+
+def _feedback_answer_fields(w: World) -> dict[str, list[str]]:
+    page = giver_page(_open_feedback_request(w).link_token())
+    return field_values(FeedbackAnswerForm(prompts=page.prompts, strengths=page.strengths))
 
 
 def _take_fields(w: World) -> dict[str, list[str]]:
@@ -232,6 +249,9 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "reviews:comment_reply": _reply_fields,
     "reviews:comment_delete": _none,
     **{f"{way}comment_add": _comment_fields for way in SHARED},
+    "reviews:feedback_create": _form_fields("reviews.forms.FeedbackRequestForm", owner=fresh_owner),
+    "reviews:feedback_withdraw": _none,
+    "reviews:feedback_give": _feedback_answer_fields,
 }
 
 # Which apps' rows of the owner a view of each app may change. Everything else - the

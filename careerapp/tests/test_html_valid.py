@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import crawl, parameterless_routes, person_starts
+from careerapp.tests.crawl import crawl, feedback_pages, parameterless_routes, person_starts
 from goals.models import Goal
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -41,22 +41,24 @@ def _html_pages(client: Client, starts: list[str]) -> dict[str, str]:
     }
 
 
-def _signed_in_pages(owner) -> dict[str, str]:
+def _signed_in_pages(owner, feedback: list[str]) -> dict[str, str]:
     load_demo_content(owner)
     client = Client()
     client.force_login(owner)
     goal = Goal.objects.for_user(owner).filter(tasks__isnull=False).first()
     starts = [
         *person_starts(client, owner, goal),
+        *feedback,
         reverse("goals:delete", args=[goal.pk]),
         "/no-such-page/",
     ]
     return _html_pages(client, starts)
 
 
-def _visitor_pages(owner) -> dict[str, str]:
+def _visitor_pages(owner, giver: list[str]) -> dict[str, str]:
     token_path = reverse("reminders_unsubscribe", args=[unsubscribe_token(owner)])
-    return _html_pages(Client(), [*parameterless_routes(), token_path, "/no-such-page/"])
+    starts = [*parameterless_routes(), token_path, *giver, "/no-such-page/"]
+    return _html_pages(Client(), starts)
 
 
 def _check(java: str, folder: Path) -> list[dict]:
@@ -73,8 +75,9 @@ def _check(java: str, folder: Path) -> list[dict]:
 
 
 def test_every_page_is_valid_html(java_binary, owner, tmp_path):
-    pages = {f"signed in {path}": html for path, html in _signed_in_pages(owner).items()}
-    pages |= {f"visitor {path}": html for path, html in _visitor_pages(owner).items()}
+    feedback, giver = feedback_pages(owner)
+    pages = {f"signed in {path}": html for path, html in _signed_in_pages(owner, feedback).items()}
+    pages |= {f"visitor {path}": html for path, html in _visitor_pages(owner, giver).items()}
     names = {}
     for number, (label, html) in enumerate(pages.items()):
         file = tmp_path / f"page{number:03}.html"
@@ -100,4 +103,7 @@ def test_every_page_is_valid_html(java_binary, owner, tmp_path):
     for page in (r"/goals/decisions/$", r"/goals/decisions/new/$", r"/goals/decisions/\d+/$"):
         assert sum(bool(re.search(page, label)) for label in pages) >= (2 if "d+" in page else 1)
     assert sum(bool(re.search(r"/goals/decisions/\d+/edit/$", label)) for label in pages) >= 2
+    # The feedback pages: the owner's, and the giver's (open, thanks, answered, closed).
+    assert {f"signed in {path}" for path in feedback} <= set(pages)
+    assert {f"visitor {path}" for path in giver} <= set(pages)
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(describe, errors))

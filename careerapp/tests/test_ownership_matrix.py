@@ -32,6 +32,7 @@ from goals.tests.decision_factories import RoleSkillFactory, decision_with
 from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
 from reviews.models import CheckInStatus
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+from reviews.tests.factories_feedback import FeedbackRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,11 @@ def _checkin(owner) -> dict:
     return {"pk": checkin.pk}
 
 
+def _feedback_request(owner) -> dict:
+    # Open, so withdrawing would succeed if ownership were not checked.
+    return {"pk": FeedbackRequestFactory(owner=owner).pk}
+
+
 def _decision(owner) -> dict:
     decision, _options, _criteria = decision_with(owner)
     return {"pk": decision.pk}
@@ -146,6 +152,8 @@ OWNED = {
     "assessments:personal_skill_remove": Owned(_personal_skill),
     "assessments:target_remove": Owned(_target_role),
     "reviews:checkin": Owned(_checkin, {"satisfaction": "1", "energy": "1", "action": "submit"}),
+    "reviews:feedback_detail": Owned(_feedback_request),
+    "reviews:feedback_withdraw": Owned(_feedback_request),
 }
 
 # URL name -> why its parameter does not name one person's object.
@@ -168,6 +176,10 @@ NOT_OWNED = {
     "assessments:target": "slug of a shared library role; sets the visitor's own target for it",
     "reviews:quarter": "year and quarter pick a period of the visitor's own check-ins",
     "reminders_unsubscribe": "public by design: a signed token names the person, no login",
+    "reviews:feedback_give": (
+        "public by design: a secret link (only its hash is stored) names one feedback "
+        "request, for its giver without an account (reviews/tests/test_feedback_giver.py)"
+    ),
     "account_confirm_email": "allauth: public, the key in the email is the credential",
     "account_reset_password_from_key": "allauth: public, the key in the email is the credential",
 }
@@ -212,8 +224,8 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
     # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
-    # 1 check-in route.
-    assert len(OWNED) == 25
+    # 1 check-in route, 2 feedback request routes.
+    assert len(OWNED) == 27
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 

@@ -40,6 +40,8 @@ PUBLIC = {
         f"reviews:preview:{name}": "the owner's preview: checked in the view"
         for name in SHARED_PAGES
     },
+    "reviews:feedback_give": "the giver of feedback has no account: the secret link is the key",
+    "reviews:feedback_thanks": "the giver's thank-you page, after answering without an account",
 }
 
 

@@ -1,5 +1,6 @@
 """The content the reviews ship, and the loader a data migration runs: the reflection
-prompts are in ``reflection_prompts``.
+prompts are in ``reflection_prompts``; the feedback prompt sets, with their own loader, in
+``feedback_prompts``.
 
 What must stay true:
 - No model imports. The loader takes the model class, so migrations can pass the
@@ -18,14 +19,17 @@ What must stay true:
 from __future__ import annotations
 
 from careerapp.content import save_if_changed
+from reviews.content.feedback_prompts import load_feedback_prompts, unload_feedback_prompts
 from reviews.content.reflection_prompts import PROMPT_FIELDS, REFLECTION_PROMPTS
 
 __all__ = [
     "PROMPT_FIELDS",
     "REFLECTION_PROMPTS",
+    "load_feedback_prompts",
     "load_reflection_prompts",
     "prompt_text",
     "shipped_texts",
+    "unload_feedback_prompts",
     "unload_reflection_prompts",
 ]
 

@@ -9,12 +9,15 @@ from reviews.forms.checkins import (
     ScheduleForm,
 )
 from reviews.forms.circle import CommentForm, InviteForm, SharingForm
+from reviews.forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
 
 __all__ = [
     "CommentForm",
     "InviteForm",
     "SharingForm",
     "CheckInPage",
+    "FeedbackAnswerForm",
+    "FeedbackRequestForm",
     "GoalReviewForm",
     "MoodForm",
     "NextStepForm",

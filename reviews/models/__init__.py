@@ -36,8 +36,10 @@ from reviews.models.feedback import (
     FeedbackPrompt,
     FeedbackPromptKind,
     FeedbackPromptSet,
+    FeedbackPromptSetQuerySet,
     FeedbackRequest,
     FeedbackRequestQuerySet,
+    FeedbackStatus,
 )
 
 __all__ = [
@@ -59,8 +61,10 @@ __all__ = [
     "FeedbackPrompt",
     "FeedbackPromptKind",
     "FeedbackPromptSet",
+    "FeedbackPromptSetQuerySet",
     "FeedbackRequest",
     "FeedbackRequestQuerySet",
+    "FeedbackStatus",
     "GoalReview",
     "GoalSharing",
     "GoalStatusChoice",

@@ -7,11 +7,27 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerapp import tokens
+
 LINK_PURPOSE = "feedback"
+
+
+class FeedbackPromptSetQuerySet(models.QuerySet):
+    def active(self) -> FeedbackPromptSetQuerySet:
+        return self.filter(is_active=True)
+
+    def with_counts(self) -> FeedbackPromptSetQuerySet:
+        """Each set with how many requests went out with it and how many were answered:
+        the only thing an admin learns about its use."""
+        return self.annotate(
+            requests_sent=Count("requests", filter=Q(requests__sent_at__isnull=False)),
+            requests_answered=Count("requests", filter=Q(requests__answered_at__isnull=False)),
+        )
 
 
 class FeedbackPromptSet(models.Model):
@@ -25,6 +41,8 @@ class FeedbackPromptSet(models.Model):
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("offered"), default=True)
+
+    objects = FeedbackPromptSetQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -62,9 +80,25 @@ class FeedbackPrompt(models.Model):
         return self.text
 
 
+class FeedbackStatus(models.TextChoices):
+    """Where a request stands, as its owner reads it (computed, not stored)."""
+
+    WAITING = "waiting", _("Waiting")
+    REMINDED = "reminded", _("Reminded")
+    ANSWERED = "answered", _("Answered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
 class FeedbackRequestQuerySet(models.QuerySet):
     def for_user(self, user) -> FeedbackRequestQuerySet:
         return self.filter(owner=user)
+
+    def by_token(self, token: str) -> FeedbackRequestQuerySet:
+        """The request a secret link names (none for anything not shaped like a token)."""
+        if not tokens.looks_like_token(token):
+            return self.none()
+        return self.filter(token_hash=tokens.token_hash(token))
 
     def answered(self) -> FeedbackRequestQuerySet:
         return self.filter(answered_at__isnull=False)
@@ -128,7 +162,33 @@ class FeedbackRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.prompt_set})"
+        # Not the prompt set's name: that would cost a query wherever a request is shown.
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:feedback_detail", args=[self.pk])
+
+    def link_token(self) -> str:
+        """The giver's secret link token: derived from the salt, never stored."""
+        return tokens.token_for(self.link_salt, purpose=LINK_PURPOSE)
+
+    def status(self, now: datetime.datetime | None = None) -> FeedbackStatus:
+        if self.withdrawn_at is not None:
+            return FeedbackStatus.WITHDRAWN
+        if self.answered_at is not None:
+            return FeedbackStatus.ANSWERED
+        if self.expires_at <= (now or timezone.now()):
+            return FeedbackStatus.EXPIRED
+        if self.reminded_at is not None:
+            return FeedbackStatus.REMINDED
+        return FeedbackStatus.WAITING
+
+    @property
+    def current_status(self) -> FeedbackStatus:
+        return self.status()
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool:
+        return self.status(now) in {FeedbackStatus.WAITING, FeedbackStatus.REMINDED}
 
 
 class FeedbackAnswer(models.Model):

@@ -23,6 +23,12 @@ from reviews.services.circle import (
     member_revoke,
     member_sharing_set,
 )
+from reviews.services.feedback import (
+    FeedbackAnswerData,
+    feedback_answer_submit,
+    feedback_request_create,
+    feedback_request_withdraw,
+)
 
 __all__ = [
     "SharingData",
@@ -37,9 +43,13 @@ __all__ = [
     "member_revoke",
     "member_sharing_set",
     "CheckInData",
+    "FeedbackAnswerData",
     "GoalReviewData",
     "NextStepData",
     "checkin_open",
     "checkin_save",
+    "feedback_answer_submit",
+    "feedback_request_create",
+    "feedback_request_withdraw",
     "schedule_set",
 ]

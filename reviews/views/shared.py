@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from careerapp import sharing
+from careerapp.ratelimits import limit_shared_link, too_many_requests
 from reviews import services
 from reviews.access import ACCOUNT, LINK, PREVIEW, Gone, Viewer, viewer_for
 from reviews.cadence import quarter_bounds, quarter_exists
@@ -39,11 +38,11 @@ def shared_view(view):
     address; 429 when over the limit, 410 when revoked or expired."""
 
     @login_not_required
-    @ratelimit(key="ip", rate=lambda _g, _r: settings.SHARED_LINK_RATE, block=False)
+    @limit_shared_link
     @wraps(view)
     def wrapper(request: HttpRequest, *args, link=None, member=None, preview=None, **kwargs):
         if getattr(request, "limited", False):
-            return _private(render(request, "reviews/shared_limited.html", status=429))
+            return _private(too_many_requests(request))
         if link is not None:
             mode, key = LINK, link
         elif member is not None:

@@ -1,0 +1,39 @@
+"""Rate limits of the pages a secret link opens without an account (a feedback request, a
+circle member's link), by client address, with django-ratelimit.
+
+A view is decorated with ``limit_shared_link`` and answers ``too_many_requests(request)``
+when ``request.limited``: a guessed or leaked link cannot be hammered, and a person who
+opens the page a few times is never refused. django_ratelimit stays out of
+INSTALLED_APPS: its system check rejects the LocMemCache that development runs on, and
+the decorator needs nothing else of it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_ratelimit.decorators import ratelimit
+
+
+def shared_link_rate(group: str, request: HttpRequest) -> str:
+    # Read on each request, so a test (or a settings override) changes it at once.
+    return settings.SHARED_LINK_RATE
+
+
+def limit_shared_link(view):
+    """Count every request to ``view`` (GET and POST alike) per client address; set
+    ``request.limited`` once over ``settings.SHARED_LINK_RATE``, without refusing."""
+    return ratelimit(key="ip", rate=shared_link_rate, method=ratelimit.ALL, block=False)(view)
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "429.html", status=429)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """Behind one proxy (DJANGO_BEHIND_PROXY): the address it appended to
+    X-Forwarded-For, which a client cannot forge; else the connection's address."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    last = forwarded.rsplit(",", 1)[-1].strip()
+    return last or request.META["REMOTE_ADDR"]
