@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reviews.views import checkins as views
+from reviews.views import conversations
 
 app_name = "reviews"
 
@@ -12,4 +13,21 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("quarters/", views.quarter_current, name="quarter_current"),
     path("quarters/<int:year>/<int:quarter>/", views.quarter, name="quarter"),
+    path("conversations/", conversations.conversation_list, name="conversations"),
+    path(
+        "conversations/prepare/",
+        conversations.conversation_prepare,
+        name="conversation_prepare",
+    ),
+    path("conversations/<int:pk>/", conversations.conversation, name="conversation"),
+    path(
+        "conversations/<int:pk>/print/",
+        conversations.conversation_print,
+        name="conversation_print",
+    ),
+    path(
+        "conversations/<int:pk>/delete/",
+        conversations.conversation_delete,
+        name="conversation_delete",
+    ),
 ]

@@ -8,8 +8,18 @@ from reviews.forms.checkins import (
     ReflectionForm,
     ScheduleForm,
 )
+from reviews.forms.conversations import (
+    ActionItemForm,
+    ConversationForm,
+    ConversationPage,
+    PrepareForm,
+)
 
 __all__ = [
+    "ActionItemForm",
+    "ConversationForm",
+    "ConversationPage",
+    "PrepareForm",
     "CheckInPage",
     "GoalReviewForm",
     "MoodForm",

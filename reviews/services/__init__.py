@@ -10,8 +10,20 @@ from reviews.services.checkins import (
     checkin_save,
     schedule_set,
 )
+from reviews.services.conversations import (
+    ActionItemData,
+    action_items_save,
+    conversation_delete,
+    conversation_prepare,
+    conversation_save,
+)
 
 __all__ = [
+    "ActionItemData",
+    "action_items_save",
+    "conversation_delete",
+    "conversation_prepare",
+    "conversation_save",
     "CheckInData",
     "GoalReviewData",
     "NextStepData",
