@@ -212,8 +212,11 @@ class ConversationPage:
         return self.snapshot() if self.data is None else self._sent(concurrency.LOADED_FIELD) or ""
 
     def base_version(self) -> int | None:
+        sent = concurrency.parse_version(self._sent(concurrency.VERSION_FIELD))
+        if self.removed_meanwhile():
+            return sent  # rows this page sent are gone: never saved over silently
         return concurrency.base_version(
-            sent=concurrency.parse_version(self._sent(concurrency.VERSION_FIELD)),
+            sent=sent,
             current=self.version,
             bound_fields=self.row_fields(),
             loaded=self._loaded(),

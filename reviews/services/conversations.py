@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from careerapp.concurrency import StaleEdit, claim_version, save_changes
+from careerapp.concurrency import StaleEdit, claim_version
 from goals import services as goal_services
 from goals.models import Goal, Status
 from reviews.models import ActionItem, CircleMember, Conversation, GoalStatusChoice
@@ -172,14 +173,16 @@ def conversation_save(
     unknown = set(data) - set(CONVERSATION_FIELDS)
     if unknown:
         raise ValueError(f"not a conversation field: {sorted(unknown)}")
+    # One raise of the version per save, claimed first: the UPDATE holds the row until
+    # the transaction ends, so of two saves from the same version only one writes.
     if version is None:  # no version sent: last write wins, but later tabs see it moved
         Conversation.objects.filter(pk=conversation.pk).update(version=F("version") + 1)
     elif not claim_version(Conversation, pk=conversation.pk, version=version):
         raise StaleEdit
-    saved = save_changes(Conversation, pk=conversation.pk, version=None, data=data)
+    if data:
+        Conversation.objects.filter(pk=conversation.pk).update(**data, updated_at=timezone.now())
     action_items_save(conversation=conversation, items=actions)
-    for name in (*data, "version"):
-        setattr(conversation, name, getattr(saved.row, name))
+    conversation.refresh_from_db(fields=[*data, "version", "updated_at"])
     return conversation
 
 
