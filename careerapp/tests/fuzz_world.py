@@ -147,6 +147,8 @@ OWNED_BY = {
     "reviews.GoalReview": "checkin__user",
     "reviews.Reflection": "checkin__user",
     "reviews.NextStep": "checkin__user",
+    "reviews.Conversation": "owner",
+    "reviews.ActionItem": "conversation__owner",
 }
 SHIPPED = {
     "goals.GoalTemplate",

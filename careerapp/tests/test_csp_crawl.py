@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from careerapp.demo import load_demo_content
-from careerapp.tests.crawl import crawl, decision_pages
+from careerapp.tests.crawl import conversation_pages, crawl, decision_pages
 from careerapp.tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -66,9 +66,11 @@ def _check_headers(path: str, response) -> list[str]:
 def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, owner):
     load_demo_content(owner)
     decisions = decision_pages(owner)
+    conversations = conversation_pages(owner)
     crawled, post_only, problems = [], [], []
+    starts = ["/", *decisions, *conversations]
     for path, response in crawl(
-        owner_client, ["/", *decisions], max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
+        owner_client, starts, max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
     ):
         if response.status_code == 405:
             post_only.append(path)
@@ -93,6 +95,7 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     for section in ("/goals/", "/assessments/", "/reviews/", "/settings/", *explore):
         assert any(path.startswith(section) for path in crawled), section
     assert set(decisions) <= set(crawled)
+    assert set(conversations) <= set(crawled)
 
 
 # Runs in production settings; a sqlite file stands in for PostgreSQL, and no Redis is

@@ -84,6 +84,9 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "reviews.forms.GoalReviewForm": lambda w: {"goal": w.goal, "today": w.today},
     "reviews.forms.ReflectionForm": lambda w: {"prompt": ReflectionPrompt.objects.first()},
     "reviews.forms.NextStepForm": lambda w: {"goals": [w.goal]},
+    "reviews.forms.PrepareForm": lambda w: {"members": []},
+    "reviews.forms.ConversationForm": lambda w: {"today": w.today},
+    "reviews.forms.ActionItemForm": lambda w: {"goals": [w.goal]},
 }
 
 

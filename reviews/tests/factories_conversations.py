@@ -45,3 +45,19 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
 
     conversation = factory.SubFactory(ConversationFactory)
     text = factory.Sequence(lambda n: f"Action {n}")
+
+
+def conversation_with_action(owner) -> Conversation:
+    """A conversation of ``owner`` with a member of their circle, its agenda shared and an
+    action item that is a step on one of their goals (or none, without goals)."""
+    from goals.models import Goal
+    from reviews import services
+
+    member = CircleMemberFactory(owner=owner, name="Ana Mentor")
+    conversation = ConversationFactory(owner=owner, member=member, agenda_shared=True)
+    goal = Goal.objects.for_user(owner).first()
+    services.action_items_save(
+        conversation=conversation,
+        items=[services.ActionItemData(text="Ask about the platform team", goal=goal)],
+    )
+    return conversation
