@@ -1,19 +1,16 @@
 """The conversation pages: the list, preparing, editing with action items, printing,
-deleting; two tabs; another person's things; the fragment a member sees."""
+deleting; two tabs; another person's things; their query counts."""
 
 import datetime
 
 import pytest
-from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from goals.models import Task
 from goals.tests.factories import GoalFactory
-from reviews.access import PREVIEW, Viewer
 from reviews.models import ActionItem, Conversation
-from reviews.queries.conversations import shared_agendas
 from reviews.tests.factories_conversations import (
     ActionItemFactory,
     CircleMemberFactory,
@@ -319,51 +316,6 @@ def test_another_persons_conversation_is_a_404_and_nothing_changes(
     assert other.get(url).status_code == 404
     assert other.post(url, {"agenda": "Mine now", "version": "0"}).status_code in {404, 405}
     assert (list(Conversation.objects.values()), list(ActionItem.objects.values())) == before
-
-
-# --- What a member sees before the meeting ----------------------------------------------
-
-
-def test_the_shared_fragment_shows_a_shared_agenda_and_never_notes(owner, member):
-    ConversationFactory(
-        owner=owner,
-        member=member,
-        agenda="Shared agenda",
-        notes="Private notes",
-        agenda_shared=True,
-        planned_for=datetime.date(2027, 6, 1),
-    )
-    ConversationFactory(owner=owner, member=member, agenda="Not shared", agenda_shared=False)
-    ConversationFactory(
-        owner=owner,
-        member=member,
-        agenda="Held already",
-        agenda_shared=True,
-        held_on=datetime.date(2027, 1, 1),
-    )
-    ConversationFactory(
-        owner=owner,
-        member=CircleMemberFactory(owner=owner),
-        agenda="Someone else's",
-        agenda_shared=True,
-    )
-    agendas = shared_agendas(member)
-    viewer = Viewer(member=member, mode=PREVIEW, key=str(member.pk))
-    html = render_to_string(
-        "reviews/includes/_shared_agendas.html", {"agendas": agendas, "viewer": viewer}
-    )
-    assert "Shared agenda" in html
-    assert "1 June 2027" in html
-    for hidden in ("Private notes", "Not shared", "Held already", "Someone else's"):
-        assert hidden not in html
-
-
-def test_the_shared_fragment_is_empty_without_shared_agendas(member):
-    viewer = Viewer(member=member, mode=PREVIEW, key=str(member.pk))
-    html = render_to_string(
-        "reviews/includes/_shared_agendas.html", {"agendas": [], "viewer": viewer}
-    )
-    assert html.strip() == ""
 
 
 # --- Query counts ----------------------------------------------------------------------
