@@ -93,7 +93,7 @@ def checklist(user) -> list[ChecklistItem]:
 
 def assessments_panel(user) -> dict:
     """Retakes that are due, and the top gaps of the latest take that rated skills."""
-    return {"due": _retakes_due(user), **_biggest_gaps(user)}
+    return {"due": _retakes_due(user), **biggest_gaps(user)}
 
 
 def _retakes_due(user) -> list[Retake]:
@@ -167,7 +167,7 @@ def _latest_skill_answers(user) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _biggest_gaps(user) -> dict:
+def biggest_gaps(user) -> dict:
     answers = _latest_skill_answers(user)
     if not answers:
         return {"take": None, "gaps": []}

@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 
@@ -25,6 +27,14 @@ def limit_shared_link(view):
     """Count every request to ``view`` (GET and POST alike) per client address; set
     ``request.limited`` once over ``settings.SHARED_LINK_RATE``, without refusing."""
     return ratelimit(key="ip", rate=shared_link_rate, method=ratelimit.ALL, block=False)(view)
+
+
+def link_limited(request: HttpRequest, group: str = "shared-link") -> bool:
+    """The same count for views that serve a secret link and signed-in people alike: only
+    the link's requests are counted, and True once over ``settings.SHARED_LINK_RATE``."""
+    return is_ratelimited(
+        request, group=group, key="ip", rate=shared_link_rate, method=ALL, increment=True
+    )
 
 
 def too_many_requests(request: HttpRequest) -> HttpResponse:

@@ -1,11 +1,14 @@
-"""The reviews app's part of the weekly email: a check-in that is due or was missed, and a
-kept check-in as last week's win. Two queries for a whole chunk of people."""
+"""The reviews app's part of the weekly email: a check-in that is due or was missed, a
+kept check-in as last week's win, and the career conversations that are due. Three
+queries for a whole chunk of people."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections import defaultdict
 
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +18,14 @@ from django.utils.translation import ngettext
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
 from reviews.cadence import Cadence, previous_period
-from reviews.models import CheckIn, CheckInStatus, Schedule
+from reviews.models import (
+    CheckIn,
+    CheckInStatus,
+    CircleMember,
+    Conversation,
+    ConversationCadence,
+    Schedule,
+)
 from reviews.queries.circle import unemailed_comment_counts
 from reviews.services.circle import comments_mark_emailed
 
@@ -72,6 +82,8 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
                 Section("checkin_kept", "", [Item(_("kept your check-in"), url)], kind="win")
             )
         result[user.pk] = sections
+    for user_id, items in conversations_due(ids, today_by_user).items():
+        result[user_id].append(Section("conversations", _("Career conversations"), items, order=35))
     return result
 
 
@@ -100,3 +112,48 @@ def comment_sections(users, today_by_user: dict[int, datetime.date]) -> dict[int
 
 def comments_emailed(user_ids: list[int], now: datetime.datetime) -> None:
     comments_mark_emailed(user_ids=user_ids, now=now)
+
+
+def conversations_due(ids: list[int], today_by_user: dict[int, datetime.date]) -> dict:
+    """Per person, a line for each circle member with a rhythm of conversations whose last
+    one held (or, with none held, the member's joining) is at least that many months ago,
+    and with nothing planned from today on. One query for the whole chunk."""
+    of_member = Conversation.objects.filter(owner_id=OuterRef("owner_id"), member=OuterRef("pk"))
+    members = (
+        CircleMember.objects.filter(owner_id__in=ids, revoked_at__isnull=True)
+        .exclude(conversation_every=ConversationCadence.NONE)
+        .annotate(
+            last_held=Subquery(
+                of_member.filter(held_on__isnull=False).order_by("-held_on").values("held_on")[:1]
+            ),
+            next_planned=Subquery(
+                of_member.filter(held_on__isnull=True, planned_for__isnull=False)
+                .order_by("-planned_for")
+                .values("planned_for")[:1]
+            ),
+        )
+        .select_related("owner")
+        .only("owner__time_zone", "name", "conversation_every", "created_at", "owner_id")
+        .order_by("owner_id", "name", "pk")
+    )
+    url = absolute(reverse("reviews:conversations"))
+    due: dict[int, list[Item]] = defaultdict(list)
+    for member in members:
+        today = today_by_user[member.owner_id]
+        cadence = ConversationCadence(member.conversation_every)
+        since = member.last_held or member.created_at.astimezone(member.owner.zone).date()
+        planned = member.next_planned is not None and member.next_planned >= today
+        if not planned and add_months(since, cadence.months) <= today:
+            text = _("A career conversation with %(name)s is due (%(every)s)") % {
+                "name": member.name,
+                "every": str(cadence.label).lower(),
+            }
+            due[member.owner_id].append(Item(text, url))
+    return due
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later; the month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from reviews.views import checkins as views
-from reviews.views import circle, feedback, shared
+from reviews.views import circle, conversations, feedback, shared
 
 app_name = "reviews"
 
@@ -48,4 +48,21 @@ urlpatterns = [
     path("feedback/<int:pk>/withdraw/", feedback.feedback_withdraw, name="feedback_withdraw"),
     path("f/thanks/", feedback.feedback_thanks, name="feedback_thanks"),
     path("f/<str:token>/", feedback.feedback_give, name="feedback_give"),
+    path("conversations/", conversations.conversation_list, name="conversations"),
+    path(
+        "conversations/prepare/",
+        conversations.conversation_prepare,
+        name="conversation_prepare",
+    ),
+    path("conversations/<int:pk>/", conversations.conversation, name="conversation"),
+    path(
+        "conversations/<int:pk>/print/",
+        conversations.conversation_print,
+        name="conversation_print",
+    ),
+    path(
+        "conversations/<int:pk>/delete/",
+        conversations.conversation_delete,
+        name="conversation_delete",
+    ),
 ]

@@ -21,6 +21,7 @@ from reviews.services import (
     feedback_request_create,
     feedback_request_withdraw,
 )
+from reviews.tests.factories_conversations import conversation_with_action
 
 # Routes that are not pages a person reads: the admin has its own look, healthz is JSON.
 NOT_PAGES = ("admin/", "healthz")
@@ -111,6 +112,19 @@ def person_starts(client: Client, owner, goal) -> list[str]:
         reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
         *decision_pages(owner),
+        *conversation_pages(owner),
+    ]
+
+
+def conversation_pages(owner) -> list[str]:
+    """A career conversation of ``owner`` (with an action on a goal): its page, printable
+    page and delete page, which no link reaches until one is prepared."""
+    conversation = conversation_with_action(owner)
+    return [
+        reverse("reviews:conversations"),
+        conversation.get_absolute_url(),
+        reverse("reviews:conversation_print", args=[conversation.pk]),
+        reverse("reviews:conversation_delete", args=[conversation.pk]),
     ]
 
 

@@ -20,7 +20,12 @@ from assessments.models import Answer, InstrumentKind, PersonalSkill, Role, Take
 from assessments.tests.factories_roles import demo_library
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import decision_pages, feedback_pages, parameterless_routes
+from careerapp.tests.crawl import (
+    conversation_pages,
+    decision_pages,
+    feedback_pages,
+    parameterless_routes,
+)
 from goals.models import Goal, Task
 from reviews.models import CheckIn
 
@@ -177,6 +182,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         f"{reverse('assessments:explore')}?level=wizard",
         *decision_pages(owner),
         *feedback,
+        *conversation_pages(owner),
         "/no-such-page/",
     ]
     _scan_all(page, live_url, paths, f"signed in with demo content, {viewport['width']} px")

@@ -11,10 +11,13 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from careerapp.demo import load_demo_content
-from careerapp.tests.crawl import crawl, decision_pages, feedback_pages
+from careerapp.tests.crawl import conversation_pages, crawl, decision_pages, feedback_pages
 from careerapp.tests.test_settings import run_manage
+from reviews.access import link_token
+from reviews.models import CircleMember
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +71,11 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     decisions = decision_pages(owner)
     feedback, giver = feedback_pages(owner)
     # The giver's pages that answer 200 (the closed ones answer 410: test_html_valid.py).
-    starts = ["/", *decisions, *feedback, *giver[:2]]
+    conversations = conversation_pages(owner)
+    # The mentor's secret link: nothing links to it but the invitation email.
+    mentor = CircleMember.objects.for_user(owner).get(role="mentor")
+    shared = reverse("reviews:link:home", args=[link_token(mentor)])
+    starts = ["/", *decisions, *feedback, *giver[:2], *conversations, shared]
     crawled, post_only, problems = [], [], []
     for path, response in crawl(
         owner_client, starts, max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
@@ -97,6 +104,10 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
         assert any(path.startswith(section) for path in crawled), section
     assert set(decisions) <= set(crawled)
     assert {*feedback, *giver[:2]} <= set(crawled)
+    assert set(conversations) <= set(crawled)
+    # The owner's preview of each member and the mentor's link, with what they share.
+    for part in ("/reviews/circle/", "/reviews/s/", "/preview/goals/", "/preview/checkins/"):
+        assert any(part in path for path in crawled), part
 
 
 # Runs in production settings; a sqlite file stands in for PostgreSQL, and no Redis is

@@ -96,6 +96,9 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
         "prompts": list(FeedbackPrompt.objects.filter(prompt_set__slug=GENERAL)),
         "strengths": strengths_list(),
     },
+    "reviews.forms.PrepareForm": lambda w: {"members": []},
+    "reviews.forms.ConversationForm": lambda w: {"today": w.today},
+    "reviews.forms.ActionItemForm": lambda w: {"goals": [w.goal]},
 }
 
 

@@ -42,9 +42,11 @@ from careerapp.tests.test_urls import all_routes
 from goals.forms.decisions import criterion_formset, option_formset
 from goals.models import Decision, Goal
 from reviews.access import link_token
-from reviews.forms import CheckInPage, FeedbackAnswerForm
-from reviews.models import CircleMember, Comment, FeedbackRequest, ReflectionPrompt
+from reviews.forms import CheckInPage, ConversationPage, FeedbackAnswerForm
+from reviews.models import CircleMember, Comment, Conversation, FeedbackRequest, ReflectionPrompt
+from reviews.queries import conversations as conversation_queries
 from reviews.queries.feedback import giver_page
+from reviews.tests.factories_conversations import conversation_with_action
 from reviews.tests.factories_feedback import FeedbackRequestFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_generated_inputs")]
@@ -80,6 +82,11 @@ DECISION_ROUTES = (
     "goals:decision_reopen",
     "goals:decision_delete",
 )
+CONVERSATION_ROUTES = (
+    "reviews:conversation",
+    "reviews:conversation_print",
+    "reviews:conversation_delete",
+)
 CIRCLE_ROUTES = (
     "reviews:circle_member",
     "reviews:circle_sharing",
@@ -96,6 +103,7 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     **{(f"{way}item", "pk"): lambda w: _mentor(w).goals.first().pk for way in SHARED},
     **{(f"{way}comment_add", "pk"): lambda w: _mentor(w).goals.first().pk for way in SHARED},
     **{(f"{way}checkin", "pk"): lambda w: _shared_checkin(w).pk for way in SHARED},
+    **{(route, "pk"): lambda w: _conversation(w).pk for route in CONVERSATION_ROUTES},
     **{(route, "pk"): lambda w: _demo_decision(w).pk for route in DECISION_ROUTES},
     ("goals:role_plan", "slug"): lambda w: library_role().slug,
     ("assessments:target", "slug"): lambda w: library_role().slug,
@@ -157,6 +165,27 @@ def _checkin_fields(w: World) -> dict[str, list[str]]:
     page = CheckInPage(checkin=w.checkin, goals=goals, prompts=prompts, today=w.today)
     values = {"action": EXTRA_VALID["action"]}
     for form in page.forms():
+        values.update(field_values(form))
+    return values
+
+
+def _conversation(w: World) -> Conversation:
+    """The owner's conversation, with an action that is a step on one of their goals."""
+    found = Conversation.objects.for_user(w.owner).first()
+    return found or conversation_with_action(w.owner)
+
+
+def _conversation_fields(w: World) -> dict[str, list[str]]:
+    conversation = _conversation(w)
+    items = conversation_queries.action_items(conversation)
+    page = ConversationPage(
+        conversation=conversation,
+        items=items,
+        goals=conversation_queries.goal_choices(w.owner, items),
+        today=w.today,
+    )
+    values = {"version": [str(conversation.version)], "loaded": [page.snapshot()]}
+    for form in [page.form, *page.action_forms()]:
         values.update(field_values(form))
     return values
 
@@ -252,6 +281,11 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "reviews:feedback_create": _form_fields("reviews.forms.FeedbackRequestForm", owner=fresh_owner),
     "reviews:feedback_withdraw": _none,
     "reviews:feedback_give": _feedback_answer_fields,
+    "reviews:conversation_prepare": lambda w: field_values(
+        FORM_CLASSES["reviews.forms.PrepareForm"](members=conversation_queries.members_for(w.owner))
+    ),
+    "reviews:conversation": _conversation_fields,
+    "reviews:conversation_delete": _none,
 }
 
 # Which apps' rows of the owner a view of each app may change. Everything else - the

@@ -32,6 +32,7 @@ from goals.tests.decision_factories import RoleSkillFactory, decision_with
 from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
 from reviews.models import CheckInStatus
 from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+from reviews.tests.factories_conversations import conversation_with_action
 from reviews.tests.factories_feedback import FeedbackRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,20 @@ def _feedback_request(owner) -> dict:
     return {"pk": FeedbackRequestFactory(owner=owner).pk}
 
 
+def _conversation(owner) -> dict:
+    GoalFactory(user=owner)
+    return {"pk": conversation_with_action(owner).pk}
+
+
+CONVERSATION_FORM = {
+    "version": "0",
+    "agenda": "Taken over",
+    "notes": "not mine",
+    "agenda_shared": "on",
+    "new-0-text": "Slipped in",
+}
+
+
 def _decision(owner) -> dict:
     decision, _options, _criteria = decision_with(owner)
     return {"pk": decision.pk}
@@ -154,6 +169,9 @@ OWNED = {
     "reviews:checkin": Owned(_checkin, {"satisfaction": "1", "energy": "1", "action": "submit"}),
     "reviews:feedback_detail": Owned(_feedback_request),
     "reviews:feedback_withdraw": Owned(_feedback_request),
+    "reviews:conversation": Owned(_conversation, CONVERSATION_FORM),
+    "reviews:conversation_print": Owned(_conversation),
+    "reviews:conversation_delete": Owned(_conversation),
 }
 
 # URL name -> why its parameter does not name one person's object.
@@ -224,8 +242,8 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
     # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
-    # 1 check-in route, 2 feedback request routes.
-    assert len(OWNED) == 27
+    # 1 check-in route, 2 feedback request routes, 3 conversation routes.
+    assert len(OWNED) == 30
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "load_feedback_prompts",
     "load_reflection_prompts",
     "prompt_text",
+    "prompt_wordings",
     "shipped_texts",
     "unload_feedback_prompts",
     "unload_reflection_prompts",
@@ -64,6 +65,15 @@ def prompt_text(key: str) -> str:
     for spec in REFLECTION_PROMPTS:
         if spec["key"] == key:
             return spec["text"]
+    raise KeyError(key)
+
+
+def prompt_wordings(key: str) -> list[str]:
+    """Every wording the shipped prompt called ``key`` has had, current first: how its
+    answers are found whatever the release they were written under."""
+    for spec in REFLECTION_PROMPTS:
+        if spec["key"] == key:
+            return _wordings(spec)
     raise KeyError(key)
 
 

@@ -9,12 +9,22 @@ from reviews.forms.checkins import (
     ScheduleForm,
 )
 from reviews.forms.circle import CommentForm, InviteForm, SharingForm
+from reviews.forms.conversations import (
+    ActionItemForm,
+    ConversationForm,
+    ConversationPage,
+    PrepareForm,
+)
 from reviews.forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
 
 __all__ = [
     "CommentForm",
     "InviteForm",
     "SharingForm",
+    "ActionItemForm",
+    "ConversationForm",
+    "ConversationPage",
+    "PrepareForm",
     "CheckInPage",
     "FeedbackAnswerForm",
     "FeedbackRequestForm",

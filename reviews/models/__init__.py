@@ -28,6 +28,7 @@ from reviews.models.circle import (
 )
 from reviews.models.conversations import (
     ActionItem,
+    ActionItemQuerySet,
     Conversation,
     ConversationQuerySet,
 )
@@ -44,6 +45,7 @@ from reviews.models.feedback import (
 
 __all__ = [
     "ActionItem",
+    "ActionItemQuerySet",
     "CheckIn",
     "CheckInQuerySet",
     "CheckInSharing",

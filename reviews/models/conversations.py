@@ -65,6 +65,19 @@ class Conversation(models.Model):
         return self.held_on is not None
 
 
+class ActionItemQuerySet(models.QuerySet):
+    def for_user(self, user) -> ActionItemQuerySet:
+        return self.filter(conversation__owner=user)
+
+    def open(self) -> ActionItemQuerySet:
+        """Not done: by its step when it has one (the step's state is the item's), else
+        by its own tick."""
+        return self.filter(
+            models.Q(step__isnull=False, step__done_at__isnull=True)
+            | models.Q(step__isnull=True, done=False)
+        )
+
+
 class ActionItem(models.Model):
     """Something agreed in a conversation. With a goal it becomes exactly one step on it
     (``step``, one to one); it is open until that step, or the item itself, is done."""
@@ -85,8 +98,17 @@ class ActionItem(models.Model):
     done = models.BooleanField(_("done"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ActionItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_done(self) -> bool:
+        """The step's state when the item has one (ticked on the goal page or here)."""
+        if self.step_id is not None:
+            return self.step.done_at is not None
+        return self.done

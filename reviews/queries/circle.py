@@ -16,7 +16,7 @@ from careerapp import sharing
 from goals.models import Goal
 from reviews.access import Viewer, members_shared_with
 from reviews.cadence import quarter_of
-from reviews.models import CheckIn, CircleMember, Comment, Conversation
+from reviews.models import CheckIn, CircleMember, Comment
 
 RECENT_CHECKINS = 12
 RECENT_QUARTERS = 8
@@ -180,15 +180,3 @@ def unemailed_comment_counts(user_ids) -> dict[int, list[dict]]:
     for row in rows:
         result.setdefault(row["owner_id"], []).append(row)
     return result
-
-
-def shared_agendas(member: CircleMember) -> list[Conversation]:
-    """The agendas of planned conversations the owner chose to share before meeting (never
-    the notes)."""
-    return list(
-        Conversation.objects.for_user(member.owner_id)
-        .planned()
-        .filter(member=member, agenda_shared=True)
-        .only("pk", "planned_for", "agenda", "with_name")
-        .order_by("planned_for", "pk")
-    )

@@ -23,6 +23,13 @@ from reviews.services.circle import (
     member_revoke,
     member_sharing_set,
 )
+from reviews.services.conversations import (
+    ActionItemData,
+    action_items_save,
+    conversation_delete,
+    conversation_prepare,
+    conversation_save,
+)
 from reviews.services.feedback import (
     FeedbackAnswerData,
     feedback_answer_submit,
@@ -42,6 +49,11 @@ __all__ = [
     "member_renew",
     "member_revoke",
     "member_sharing_set",
+    "ActionItemData",
+    "action_items_save",
+    "conversation_delete",
+    "conversation_prepare",
+    "conversation_save",
     "CheckInData",
     "FeedbackAnswerData",
     "GoalReviewData",

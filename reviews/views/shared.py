@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from careerapp import sharing
-from careerapp.ratelimits import limit_shared_link, too_many_requests
+from careerapp.ratelimits import link_limited, too_many_requests
 from reviews import services
 from reviews.access import ACCOUNT, LINK, PREVIEW, Gone, Viewer, viewer_for
 from reviews.cadence import quarter_bounds, quarter_exists
 from reviews.charts.quarter import quarter_summary
 from reviews.forms import CommentForm
 from reviews.queries import circle as queries
+from reviews.queries.conversations import shared_agendas
 from reviews.queries.quarter import quarter_rows
 
 
@@ -34,14 +35,13 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def shared_view(view):
-    """Resolve the viewer from the URL (link, account or preview), rate-limited by
-    address; 429 when over the limit, 410 when revoked or expired."""
+    """Resolve the viewer from the URL (link, account or preview); a secret link is
+    rate-limited by address (429 over the limit); 410 when revoked or expired."""
 
     @login_not_required
-    @limit_shared_link
     @wraps(view)
     def wrapper(request: HttpRequest, *args, link=None, member=None, preview=None, **kwargs):
-        if getattr(request, "limited", False):
+        if link is not None and link_limited(request):
             return _private(too_many_requests(request))
         if link is not None:
             mode, key = LINK, link
@@ -69,7 +69,7 @@ def home(request: HttpRequest, viewer: Viewer) -> HttpResponse:
         "sections": queries.shared_sections(viewer),
         "checkins": queries.shared_checkins(viewer),
         "quarters": queries.shared_quarters(viewer, today=timezone.localdate()),
-        "agendas": queries.shared_agendas(viewer.member),
+        "agendas": shared_agendas(viewer.member),
     }
     return _render(request, viewer, "reviews/shared_home.html", context)
 
