@@ -31,7 +31,12 @@ from goals.models import Category, Horizon, Status
 from goals.tests.decision_factories import RoleSkillFactory, decision_with
 from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
 from reviews.models import CheckInStatus
-from reviews.tests.factories import CheckInFactory, GoalReviewFactory
+from reviews.tests.factories import (
+    CheckInFactory,
+    CircleMemberFactory,
+    CommentFactory,
+    GoalReviewFactory,
+)
 from reviews.tests.factories_conversations import conversation_with_action
 from reviews.tests.factories_feedback import FeedbackRequestFactory
 
@@ -111,6 +116,18 @@ CONVERSATION_FORM = {
 }
 
 
+def _member(owner) -> dict:
+    return {"pk": CircleMemberFactory(owner=owner).pk}
+
+
+def _comment(owner) -> dict:
+    member = CircleMemberFactory(owner=owner, checkins_sharing="progress")
+    return {"pk": CommentFactory(member=member, checkin=CheckInFactory(user=owner)).pk}
+
+
+MEMBER_FORM = {"goals_sharing": "all", "checkins_sharing": "reflections", "version": "0"}
+
+
 def _decision(owner) -> dict:
     decision, _options, _criteria = decision_with(owner)
     return {"pk": decision.pk}
@@ -169,6 +186,14 @@ OWNED = {
     "reviews:checkin": Owned(_checkin, {"satisfaction": "1", "energy": "1", "action": "submit"}),
     "reviews:feedback_detail": Owned(_feedback_request),
     "reviews:feedback_withdraw": Owned(_feedback_request),
+    "reviews:circle_member": Owned(_member),
+    "reviews:circle_sharing": Owned(_member, MEMBER_FORM),
+    "reviews:circle_renew": Owned(_member),
+    "reviews:circle_new_link": Owned(_member),
+    "reviews:circle_revoke": Owned(_member),
+    "reviews:circle_remove": Owned(_member),
+    "reviews:comment_reply": Owned(_comment, {"reply-1-body": "Slipped in"}),
+    "reviews:comment_delete": Owned(_comment),
     "reviews:conversation": Owned(_conversation, CONVERSATION_FORM),
     "reviews:conversation_print": Owned(_conversation),
     "reviews:conversation_delete": Owned(_conversation),
@@ -201,6 +226,17 @@ NOT_OWNED = {
     "account_confirm_email": "allauth: public, the key in the email is the credential",
     "account_reset_password_from_key": "allauth: public, the key in the email is the credential",
 }
+# What a circle member sees: the first parameter names the viewer (a secret link, or a member
+# id checked against the signed-in person's verified addresses or the owner), the others a
+# thing inside that member's scope. reviews/tests/test_circle_access_matrix.py holds them
+# against every kind of visitor.
+NOT_OWNED.update(
+    {
+        f"reviews:{way}:{name}": "a circle member's view: reviews' access matrix covers it"
+        for way in ("link", "account", "preview")
+        for name in ("home", "section", "item", "checkin", "quarter", "comment_add")
+    }
+)
 # Django's admin is for staff only and guarded by is_staff (see careerapp/tests/test_admin.py);
 # a staff member may see every person's rows there, so the matrix does not apply.
 OUT_OF_SCOPE_NAMESPACES = ("admin:",)
@@ -212,7 +248,10 @@ def _parametrised_routes() -> dict[str, str]:
     for route, namespace, pattern in all_routes():
         if namespace.startswith(OUT_OF_SCOPE_NAMESPACES):
             continue
-        takes_parameter = bool(pattern.pattern.regex.groupindex or pattern.pattern.converters)
+        # A parameter of the route or of an include's prefix (the circle's shared pages).
+        takes_parameter = bool(
+            pattern.pattern.regex.groupindex or pattern.pattern.converters or "<" in route
+        )
         if takes_parameter:
             assert pattern.name, f"the route {route!r} takes a parameter but has no name"
             found[f"{namespace}{pattern.name}"] = route
@@ -242,8 +281,9 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
     # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
-    # 1 check-in route, 2 feedback request routes, 3 conversation routes.
-    assert len(OWNED) == 30
+    # 1 check-in route, 2 feedback request routes, 3 conversation routes, 6 circle member
+    # routes, 2 comment routes.
+    assert len(OWNED) == 38
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 
