@@ -11,6 +11,7 @@ class ReviewsConfig(AppConfig):
         from reviews import panels
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
+        from reviews.portability import circle as circle_portability
         from reviews.queries.feedback import strengths_aside
 
         dashboard.register_checklist(panels.checklist)
@@ -36,5 +37,15 @@ class ReviewsConfig(AppConfig):
                 has_data=review_portability.has_data,
                 position=30,
                 after=("goals",),
+            )
+        )
+        portability.register_part(
+            portability.Part(
+                key="circle",
+                write=circle_portability.write,
+                read=circle_portability.read,
+                has_data=circle_portability.has_data,
+                position=40,
+                after=("goals", "assessments", "reviews"),
             )
         )

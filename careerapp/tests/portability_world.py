@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from assessments.models import Answer, PersonalSkill, Question, Take
+from careerapp import tokens
 from careerapp.models import DeliveryStatus, ReminderDelivery, User
 from goals.models import (
     Decision,
@@ -20,7 +21,21 @@ from goals.models import (
     GoalChange,
     Task,
 )
-from reviews.models import CheckIn, GoalReview, NextStep, Reflection, ReflectionPrompt, Schedule
+from reviews.models import (
+    ActionItem,
+    CheckIn,
+    CircleMember,
+    Comment,
+    Conversation,
+    FeedbackAnswer,
+    FeedbackPromptSet,
+    FeedbackRequest,
+    GoalReview,
+    NextStep,
+    Reflection,
+    ReflectionPrompt,
+    Schedule,
+)
 
 SECRET = "Oscar-only"
 
@@ -82,6 +97,37 @@ def small_account(user: User) -> None:
     criterion = DecisionCriterion.objects.create(decision=decision, name="Fun", weight=4)
     DecisionScore.objects.create(option=paddle, criterion=criterion, score=5)
     DecisionChange.objects.create(decision=decision, summary="Paddle on Fun: 5.")
+    _small_circle(user, goal, task, question)
+
+
+def _small_circle(user: User, goal: Goal, task: Task, question: Question) -> None:
+    salt, digest = tokens.issue(purpose="circle")
+    member = CircleMember.objects.create(
+        owner=user,
+        name="Mo",
+        email=f"mo.{user.pk}@example.org",
+        link_salt=salt,
+        token_hash=digest,
+        expires_at=timezone.now(),
+        goals_sharing="chosen",
+    )
+    member.goals.add(goal)
+    member.instruments.add(question.instrument)
+    Comment.objects.create(owner=user, member=member, author_name="Mo", body="Nice", goal=goal)
+    salt, digest = tokens.issue(purpose="feedback")
+    request = FeedbackRequest.objects.create(
+        owner=user,
+        name="Mo",
+        email="mo@example.org",
+        prompt_set=FeedbackPromptSet.objects.first(),
+        link_salt=salt,
+        token_hash=digest,
+        expires_at=timezone.now(),
+    )
+    answer = FeedbackAnswer.objects.create(request=request, prompt_text="Keep?", text="Yes")
+    answer.picks.add(question)
+    conversation = Conversation.objects.create(owner=user, member=member, with_name="Mo")
+    ActionItem.objects.create(conversation=conversation, text="Paddle", goal=goal, step=task)
 
 
 def row_counts(document: dict[str, Any]) -> dict[str, int]:

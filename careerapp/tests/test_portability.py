@@ -81,9 +81,11 @@ def test_export_costs_the_same_queries_for_a_small_and_a_big_account(
     # 8 current role, 9 target roles with their roles, 10 check-ins, 11 goal reviews,
     # 12 reflections with prompt, 13 next steps, 14 schedule, 15 weekly email deliveries,
     # 16 decisions, 17 their options with role, 18 the options' scores, 19 criteria,
-    # 20 the decisions' changes.
+    # 20 the decisions' changes, 21 circle members, 22 their goals, 23 their instruments,
+    # 24 comments, 25 feedback requests, 26 their answers, 27 the answers' picks,
+    # 28 conversations, 29 their action items.
     for user in (owner, other_user):
-        with django_assert_num_queries(20):
+        with django_assert_num_queries(29):
             export_user_data(user)
     assert Task.objects.filter(goal__user=other_user).count() > 10
 

@@ -1,6 +1,8 @@
 """The demo's circle: a mentor who follows two goals, the check-ins and the skills results,
-and has commented over the months (one comment answered, one new since the last weekly
-email); a manager who sees every goal's progress and the quarterly summaries.
+has commented over the months (one comment answered, one new since the last weekly email)
+and met for a career conversation six weeks ago, whose action items became steps; a
+manager who sees every goal's progress and the quarterly summaries, and answered a
+request for feedback.
 
 Members are written with the ORM, not through the invitation service: the demo sends no
 email. Their links work (each has its own salt and hash) and last half a year.
@@ -15,16 +17,24 @@ from django.utils import timezone
 from assessments.models import Instrument, Take
 from careerapp import tokens
 from goals.models import Goal
+from reviews import services
 from reviews.models import (
     CheckIn,
     CheckInSharing,
     CircleMember,
     CircleRole,
     Comment,
+    Conversation,
     ConversationCadence,
+    FeedbackAnswer,
+    FeedbackPromptSet,
+    FeedbackRequest,
     GoalSharing,
 )
 from reviews.models.circle import LINK_PURPOSE
+from reviews.models.feedback import LINK_PURPOSE as FEEDBACK_PURPOSE
+from reviews.queries.feedback import strengths_list
+from reviews.services import ActionItemData
 
 MENTOR_GOALS = (
     "Lead a team of my own within two years",
@@ -70,7 +80,7 @@ def load(user) -> None:
     skills = Instrument.objects.filter(slug="skills").first()
     if skills is not None:
         mentor.instruments.add(skills)
-    _member(
+    manager = _member(
         user,
         now,
         days_ago=60,
@@ -84,6 +94,8 @@ def load(user) -> None:
         conversation_every=ConversationCadence.MONTHLY,
     )
     _comments(user, mentor, goals, now)
+    _conversation(user, mentor, goals, now)
+    _feedback(user, manager, now)
 
 
 def _comments(user, mentor: CircleMember, goals: list[Goal], now: datetime.datetime) -> None:
@@ -143,3 +155,96 @@ def _comments(user, mentor: CircleMember, goals: list[Goal], now: datetime.datet
         )
     if checkin is not None:
         said(5, "A calmer month, it sounds like. What made the difference?", checkin=checkin)
+
+
+AGENDA = """From last time
+- Ask two people who attend the guild sessions what I could do better
+
+Goals at risk
+- Reach conversational Spanish (B1): two months without practice
+
+What I'd want you to know
+- Leading the guild is the part of the week I look forward to most.
+
+My biggest gaps
+- Stakeholder communication: 2 of 5, I want 4
+"""
+
+NOTES = """Priya: leading without the title is the best rehearsal; keep the guild.
+Feedback from two attendees: start on time, leave more room for questions.
+Spanish: fine to pause it until the talk is done; say so in the goal rather than let it
+drift.
+"""
+
+
+def _conversation(user, mentor: CircleMember, goals: list[Goal], now) -> None:
+    held = timezone.localdate() - datetime.timedelta(days=45)
+    conversation = Conversation.objects.create(
+        owner=user,
+        member=mentor,
+        with_name=mentor.name,
+        planned_for=held,
+        held_on=held,
+        agenda=AGENDA,
+        agenda_shared=True,
+        notes=NOTES,
+        created_at=now - datetime.timedelta(days=52),
+    )
+    lead = next((g for g in goals if g.title == MENTOR_GOALS[0]), None)
+    services.action_items_save(
+        conversation=conversation,
+        items=[
+            ActionItemData(
+                text="Ask the next guild session for one thing to do differently",
+                goal=lead,
+                due_date=timezone.localdate() + datetime.timedelta(days=10),
+            ),
+            ActionItemData(text="Pause Spanish in its goal, with the reason", done=True),
+        ],
+    )
+
+
+KEEP = (
+    "The way you run the guild sessions: you prepare, you keep to time, and people leave "
+    "with something they can use on Monday."
+)
+GROW = (
+    "Write things down before the meeting. Your updates are clear when you speak and "
+    "thin on paper, and the people who were not in the room notice."
+)
+PICKED = (
+    "I can explain a complicated thing in simple words.",
+    "People come to me when they are stuck.",
+    "I stay calm and useful when plans fall apart.",
+)
+
+
+def _feedback(user, manager: CircleMember, now) -> None:
+    prompt_set = FeedbackPromptSet.objects.filter(slug="keep-grow-see").first()
+    if prompt_set is None:
+        return
+    salt, digest = tokens.issue(purpose=FEEDBACK_PURPOSE)
+    asked = now - datetime.timedelta(days=24)
+    request = FeedbackRequest.objects.create(
+        owner=user,
+        member=manager,
+        name=manager.name,
+        email=manager.email,
+        prompt_set=prompt_set,
+        message="Before my review: three short questions, honest answers welcome.",
+        link_salt=salt,
+        token_hash=digest,
+        created_at=asked,
+        sent_at=asked,
+        expires_at=asked + datetime.timedelta(days=30),
+        answered_at=asked + datetime.timedelta(days=3),
+    )
+    texts = {"What should I keep doing?": KEEP, "Where could I grow?": GROW}
+    for prompt in prompt_set.prompts.filter(is_active=True):
+        answer = FeedbackAnswer.objects.create(
+            request=request, prompt=prompt, prompt_text=prompt.text, text=texts.get(prompt.text, "")
+        )
+        if prompt.kind == "strengths":
+            answer.picks.set(
+                [q for q in strengths_list() if q.prompt in PICKED][: prompt.max_picks]
+            )
