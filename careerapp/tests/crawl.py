@@ -9,11 +9,13 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
 from assessments.models import PersonalSkill
 from goals.models import Decision
 from goals.services.decisions import decision_create, decision_decide, decision_score
-from reviews.models import FeedbackPromptSet
+from reviews.access import link_token
+from reviews.models import CheckIn, CircleMember, FeedbackPromptSet
 from reviews.queries.feedback import strengths_list
 from reviews.services import (
     FeedbackAnswerData,
@@ -216,3 +218,35 @@ def feedback_pages(owner) -> tuple[list[str], list[str]]:
         reverse("reviews:feedback_give", args=[withdrawn.link_token()]),
     ]
     return owners, givers
+
+
+def circle_pages(owner) -> tuple[list[str], list[str]]:
+    """The circle of ``owner`` (the demo's, loaded first): the owner's pages (the mentor's
+    page and the preview of what they see) and the mentor's secret-link pages (overview,
+    a goal with comments, a check-in, results, the target roles), plus a revoked member's
+    link (410), which no link reaches."""
+    mentor = CircleMember.objects.for_user(owner).get(role="mentor")
+    goal = mentor.goals.order_by("pk").first()
+    instrument = mentor.instruments.order_by("pk").first()
+    checkin = CheckIn.objects.for_user(owner).submitted().order_by("-period_start").first()
+    revoked = CircleMember.objects.for_user(owner).get(role="manager")
+    gone = reverse("reviews:link:home", args=[link_token(revoked)])
+    revoked.revoked_at = timezone.now()
+    revoked.save(update_fields=["revoked_at"])
+    owner_pages = [
+        reverse("reviews:circle"),
+        mentor.get_absolute_url(),
+        reverse("reviews:shared_with_me"),
+        reverse("reviews:preview:home", args=[mentor.pk]),
+        reverse("reviews:preview:item", args=[mentor.pk, "goals", goal.pk]),
+    ]
+    token = link_token(mentor)
+    link_pages = [
+        reverse("reviews:link:home", args=[token]),
+        reverse("reviews:link:item", args=[token, "goals", goal.pk]),
+        reverse("reviews:link:item", args=[token, "results", instrument.pk]),
+        reverse("reviews:link:section", args=[token, "roles"]),
+        reverse("reviews:link:checkin", args=[token, checkin.pk]),
+        gone,
+    ]
+    return owner_pages, link_pages

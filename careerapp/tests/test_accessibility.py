@@ -21,6 +21,7 @@ from assessments.tests.factories_roles import demo_library
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
 from careerapp.tests.crawl import (
+    circle_pages,
     conversation_pages,
     decision_pages,
     feedback_pages,
@@ -143,6 +144,7 @@ def test_every_signed_in_page_has_no_axe_violations(
     # The shipped role library: a role with a move out, its track and where it leads.
     role = Role.objects.active().filter(moves__isnull=False, skills__isnull=False).first()
     feedback, _giver = feedback_pages(owner)
+    circle_owner, circle_links = circle_pages(owner)
 
     context = _scan_context(browser, viewport)
     page = context.new_page()
@@ -183,6 +185,8 @@ def test_every_signed_in_page_has_no_axe_violations(
         *decision_pages(owner),
         *feedback,
         *conversation_pages(owner),
+        *circle_owner,
+        *circle_links,
         "/no-such-page/",
     ]
     _scan_all(page, live_url, paths, f"signed in with demo content, {viewport['width']} px")

@@ -21,7 +21,13 @@ from django.urls import reverse
 
 from careerapp.demo import load_demo_content
 from careerapp.reminders import unsubscribe_token
-from careerapp.tests.crawl import crawl, feedback_pages, parameterless_routes, person_starts
+from careerapp.tests.crawl import (
+    circle_pages,
+    crawl,
+    feedback_pages,
+    parameterless_routes,
+    person_starts,
+)
 from goals.models import Goal
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -55,9 +61,9 @@ def _signed_in_pages(owner, feedback: list[str]) -> dict[str, str]:
     return _html_pages(client, starts)
 
 
-def _visitor_pages(owner, giver: list[str]) -> dict[str, str]:
+def _visitor_pages(owner, giver: list[str], circle: list[str]) -> dict[str, str]:
     token_path = reverse("reminders_unsubscribe", args=[unsubscribe_token(owner)])
-    starts = [*parameterless_routes(), token_path, *giver, "/no-such-page/"]
+    starts = [*parameterless_routes(), token_path, *giver, *circle, "/no-such-page/"]
     return _html_pages(Client(), starts)
 
 
@@ -77,7 +83,10 @@ def _check(java: str, folder: Path) -> list[dict]:
 def test_every_page_is_valid_html(java_binary, owner, tmp_path):
     feedback, giver = feedback_pages(owner)
     pages = {f"signed in {path}": html for path, html in _signed_in_pages(owner, feedback).items()}
-    pages |= {f"visitor {path}": html for path, html in _visitor_pages(owner, giver).items()}
+    _circle_owner, circle = circle_pages(owner)  # the demo is loaded by now
+    pages |= {
+        f"visitor {path}": html for path, html in _visitor_pages(owner, giver, circle).items()
+    }
     names = {}
     for number, (label, html) in enumerate(pages.items()):
         file = tmp_path / f"page{number:03}.html"
@@ -106,4 +115,7 @@ def test_every_page_is_valid_html(java_binary, owner, tmp_path):
     # The feedback pages: the owner's, and the giver's (open, thanks, answered, closed).
     assert {f"signed in {path}" for path in feedback} <= set(pages)
     assert {f"visitor {path}" for path in giver} <= set(pages)
+    # The circle: the owner's pages and preview (crawled), a member's link pages, one 410.
+    assert {f"visitor {path}" for path in circle} <= set(pages)
+    assert any("/preview/" in label for label in pages)
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(describe, errors))

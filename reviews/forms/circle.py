@@ -143,6 +143,12 @@ class SharingForm(forms.Form):
         self.fields["instruments"].queryset = Instrument.objects.filter(pk__in=taken).order_by(
             "order", "pk"
         )
+        if not self.fields["goals"].queryset.exists():
+            self.fields["goals"].help_text = _("You have no goals yet.")
+        if not self.fields["instruments"].queryset.exists():
+            self.fields["instruments"].help_text = _(
+                "Once you finish a self-assessment, its results can be shared here."
+            )
 
     def clean(self):
         data = super().clean()

@@ -208,7 +208,7 @@ def test_the_token_never_reaches_a_log_line(member, caplog):
 def test_shared_pages_are_not_cached_indexed_or_referred(member):
     response = Client().get(_link(member))
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
 
 

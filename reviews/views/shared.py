@@ -26,11 +26,12 @@ from reviews.queries.quarter import quarter_rows
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Shared pages are nobody's to cache or index, and never hand the link on as a
-    Referer."""
+    """Shared pages are nobody's to cache or index, and never hand the link on to another
+    site as a Referer ("same-origin": forms still carry an Origin the CSRF check accepts,
+    which "no-referrer" would turn into "null")."""
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
