@@ -21,6 +21,8 @@ class InstrumentKind(models.TextChoices):
     ENVIRONMENT = "environment", _("Environment and people")
     SATISFACTION = "satisfaction", _("Current situation")
     VISION = "vision", _("Vision of success")
+    # About the organisation, not the person: admins see its anonymous totals.
+    CULTURE = "culture", _("Career culture")
     OTHER = "other", _("Other")
 
 
