@@ -243,6 +243,19 @@ class TakeQuerySet(models.QuerySet):
     def latest_first(self) -> TakeQuerySet:
         return self.order_by(F("completed_at").desc(nulls_first=True), "-pk")
 
+    def completed_between(self, start: datetime.datetime, end: datetime.datetime) -> TakeQuerySet:
+        """Takes completed from ``start`` up to, not including, ``end``."""
+        return self.completed().filter(completed_at__gte=start, completed_at__lt=end)
+
+    def latest_per_person(self) -> TakeQuerySet:
+        """Of these takes, only each person's latest of each instrument (one subquery)."""
+        latest = (
+            self.filter(user=OuterRef("user"), instrument=OuterRef("instrument"))
+            .order_by(F("completed_at").desc(nulls_first=True), "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(latest))
+
 
 class Take(models.Model):
     """One sitting of an instrument: a draft while answering, a dated snapshot once done."""
