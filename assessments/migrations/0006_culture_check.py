@@ -2,13 +2,13 @@
 the one instrument about the organisation, whose anonymous totals the admins may see.
 
 Loading again is idempotent, so the seven instruments already shipped are left as they are.
-Reversing removes the check only if nobody has taken it: people's answers stay theirs.
+Reversing leaves the check in place, as 0003 and 0005 leave theirs: a delete through the
+historical models fails on the models that link to questions (role skills, goals).
 """
 
 from django.db import migrations, models
 
 from assessments.content import load_instruments
-from assessments.content.culture import CULTURE
 
 
 def load(apps, schema_editor):
@@ -17,11 +17,6 @@ def load(apps, schema_editor):
         apps.get_model("assessments", "Question"),
         apps.get_model("assessments", "Option"),
     )
-
-
-def unload(apps, schema_editor):
-    Instrument = apps.get_model("assessments", "Instrument")
-    Instrument.objects.filter(slug=CULTURE["slug"], takes__isnull=True).delete()
 
 
 class Migration(migrations.Migration):
@@ -49,5 +44,5 @@ class Migration(migrations.Migration):
                 verbose_name="kind",
             ),
         ),
-        migrations.RunPython(load, unload),
+        migrations.RunPython(load, migrations.RunPython.noop),
     ]
