@@ -5,8 +5,11 @@ their dates are moved back with ``.update()``. Works with whatever instruments a
 it picks one per kind and skips a kind that is missing. The story: skills grow year on
 year and ambitions rise with them; satisfaction dips in the middle year (a
 reorganisation) and recovers after a move; values mostly hold, and that retake is due
-now. Answers follow each question's position, so the same content always gives the same
-demo. The goal that closes the biggest skill gap is the goals app's (``goals/demo.py``).
+now. The career culture check is taken once, a month ago, after the move: a manager who
+makes time, a learning budget, but no time in the week to use it and promotions decided
+out of sight. Answers follow each question's position, so the same content always gives
+the same demo. The goal that closes the biggest skill gap is the goals app's
+(``goals/demo.py``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from assessments.models import (
 SKILLS_AGES = (745, 380, 40)
 SATISFACTION_AGES = (730, 372, 24)
 OVERDUE_BY = 26
+CULTURE_AGE = 31  # well inside its retake interval, so only the values retake is due
 
 # Per skill, in questionnaire order: current levels, then desired levels, at each take.
 # Most grow a level over two years; presenting grew with practice; influencing is the gap.
@@ -87,6 +91,25 @@ RATINGS = {
         (4, 2, 3),
         (4, 2, 4),
     ),
+    # One take: conversations, feedback and the manager are good since the move; moves and
+    # promotions are opaque and learning has a budget but no time.
+    InstrumentKind.CULTURE: (
+        (4,),
+        (4,),
+        (3,),
+        (4,),
+        (5,),
+        (3,),
+        (2,),
+        (3,),
+        (4,),
+        (3,),
+        (2,),
+        (4,),
+        (3,),
+        (3,),
+        (4,),
+    ),
     InstrumentKind.VALUES: (
         (4, 4),
         (3, 3),
@@ -133,6 +156,10 @@ WRITTEN: dict[str, tuple[str | None, ...]] = {
         "Balance, during release weeks. It is bearable because it is rare.",
         "Less than before. The on-call rota is fairer since the move.",
     ),
+    "What one change would most improve how your organisation supports careers": (
+        "Publish what each promotion asks for and who decides it, and post open roles "
+        "before they are filled.",
+    ),
 }
 
 
@@ -165,6 +192,12 @@ def load(user) -> None:
         last = values.retake_interval.days + OVERDUE_BY
         for step, age in enumerate((last + 365, last)):
             _take(user, values, clock.ago(age), _answers(values, step))
+    culture = (
+        instruments.filter(slug="culture").first()
+        or instruments.filter(kind=InstrumentKind.CULTURE).first()
+    )
+    if culture is not None:
+        _take(user, culture, clock.ago(CULTURE_AGE), _answers(culture, 0))
     _roles(user)
 
 

@@ -1,7 +1,9 @@
 """Assessment content is what the admins manage: instruments, their questions and options.
 
 Take, Answer and PersonalSkill are deliberately not registered: they are people's private
-answers. Delete confirmation pages never list them either (``_PrivateDeletionMixin``).
+answers. Delete confirmation pages never list them either (``_PrivateDeletionMixin``). The
+one place answers reach the admin is a culture check's anonymous totals, summed over at
+least five people (``assessments.admin.culture``).
 
 What must stay true: a question or option that people have answered is never deleted and
 never changes type or instrument; it is retired by unticking "active", and past answers keep
@@ -24,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from assessments import queries, services
+from assessments.admin.culture import CultureTotalsMixin
 from assessments.admin.forms import (
     INSTRUMENT_IN_USE,
     PEOPLES_DATA,
@@ -145,7 +148,7 @@ class OptionInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
+class InstrumentAdmin(CultureTotalsMixin, _PrivateDeletionMixin, admin.ModelAdmin):
     form = InstrumentForm
     inlines = [QuestionInline]
 
@@ -160,6 +163,7 @@ class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
         "is_active",
         "order",
         "preview_link",
+        "culture_link",
     )
     list_editable = ("is_active", "order")
     list_filter = ("is_active", "kind", "allows_personal_items")
@@ -181,7 +185,11 @@ class InstrumentAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
         name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
-        return [path("<path:object_id>/preview/", preview, name=name), *super().get_urls()]
+        return [
+            path("<path:object_id>/preview/", preview, name=name),
+            *self.culture_urls(),
+            *super().get_urls(),
+        ]
 
     def in_use_message(self, instrument: Instrument) -> str | None:
         if instrument.takes.exists():

@@ -8,9 +8,13 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Answer, Instrument, Question
+from assessments.queries import Period
+from careerapp.widgets import DateInput
 
 QUESTION_IN_USE = _(
     "“%(prompt)s” has been answered, so it cannot be deleted. Untick “active” instead: "
@@ -180,3 +184,34 @@ class OptionInlineFormSet(forms.BaseInlineFormSet):
             data = getattr(form, "cleaned_data", {})
             count += bool(data.get("label") and data.get("is_active"))
         return count
+
+
+class CulturePeriodForm(forms.Form):
+    """The days a culture check's totals cover; the last twelve months unless chosen."""
+
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To, included"), widget=DateInput)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> CulturePeriodForm:
+        default = Period.last_twelve_months(timezone.localdate())
+        return cls(
+            {
+                "start": query.get("start") or default.start.isoformat(),
+                "end": query.get("end") or default.end.isoformat(),
+            }
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise ValidationError(_("The period must end on or after the day it starts."))
+        return data
+
+    @property
+    def period(self) -> Period | None:
+        """The chosen period, or None while the dates are wrong."""
+        if not self.is_valid():
+            return None
+        return Period(start=self.cleaned_data["start"], end=self.cleaned_data["end"])

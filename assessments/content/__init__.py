@@ -31,11 +31,21 @@ from __future__ import annotations
 import datetime
 
 from assessments.content.abilities import SKILLS, STRENGTHS
+from assessments.content.culture import CULTURE
 from assessments.content.motives import INTERESTS, VALUES
 from assessments.content.situation import ENVIRONMENT, SATISFACTION, VISION
 from careerapp.content import save_if_changed
 
-INSTRUMENTS: list[dict] = [SKILLS, STRENGTHS, VALUES, INTERESTS, ENVIRONMENT, SATISFACTION, VISION]
+INSTRUMENTS: list[dict] = [
+    SKILLS,
+    STRENGTHS,
+    VALUES,
+    INTERESTS,
+    ENVIRONMENT,
+    SATISFACTION,
+    VISION,
+    CULTURE,
+]
 
 # The words and rules of a shipped question: a reload restores them (as it does "required").
 QUESTION_FIELDS = (

@@ -21,6 +21,8 @@ class InstrumentKind(models.TextChoices):
     ENVIRONMENT = "environment", _("Environment and people")
     SATISFACTION = "satisfaction", _("Current situation")
     VISION = "vision", _("Vision of success")
+    # About the organisation, not the person: admins see its anonymous totals.
+    CULTURE = "culture", _("Career culture")
     OTHER = "other", _("Other")
 
 
@@ -240,6 +242,19 @@ class TakeQuerySet(models.QuerySet):
 
     def latest_first(self) -> TakeQuerySet:
         return self.order_by(F("completed_at").desc(nulls_first=True), "-pk")
+
+    def completed_between(self, start: datetime.datetime, end: datetime.datetime) -> TakeQuerySet:
+        """Takes completed from ``start`` up to, not including, ``end``."""
+        return self.completed().filter(completed_at__gte=start, completed_at__lt=end)
+
+    def latest_per_person(self) -> TakeQuerySet:
+        """Of these takes, only each person's latest of each instrument (one subquery)."""
+        latest = (
+            self.filter(user=OuterRef("user"), instrument=OuterRef("instrument"))
+            .order_by(F("completed_at").desc(nulls_first=True), "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(latest))
 
 
 class Take(models.Model):

@@ -1,6 +1,14 @@
 """What the assessments pages read, each assembled once: ``takes`` (results, compare, a
-skill over time, the admin's preview) and ``roles`` (a person measured against roles)."""
+skill over time, the admin's preview), ``roles`` (a person measured against roles) and
+``culture`` (the admins' anonymous totals of a culture check)."""
 
+from assessments.queries.culture import (
+    MIN_PEOPLE,
+    CultureTotals,
+    Period,
+    QuestionTotals,
+    culture_totals,
+)
 from assessments.queries.roles import (
     SideBySide,
     TargetLine,
@@ -35,12 +43,17 @@ from assessments.queries.takes import (
 )
 
 __all__ = [
+    "MIN_PEOPLE",
+    "CultureTotals",
+    "Period",
+    "QuestionTotals",
     "SideBySide",
     "TargetLine",
     "CHOICE_TYPES",
     "answers_by_take",
     "choices",
     "compare_page",
+    "culture_totals",
     "current_role_initial",
     "current_role_of",
     "role_compare_page",

@@ -37,10 +37,10 @@ def _max_length(model, field: str) -> int:
 # --- What the migration leaves ---------------------------------------------------------
 
 
-def test_migrations_leave_seven_offered_instruments_of_eight_questions_or_more():
+def test_migrations_leave_eight_offered_instruments_of_eight_questions_or_more():
     # The one test that reads what the migration wrote; the others load it themselves.
     offered = Instrument.objects.active().filter(slug__in=shipped_slugs())
-    assert offered.count() >= 7
+    assert offered.count() == len(INSTRUMENTS) == 8
     for instrument in offered:
         assert instrument.questions.active().count() >= 8, instrument.slug
 
@@ -80,7 +80,7 @@ def test_skills_instrument_asks_twelve_to_eighteen_general_skills_and_takes_pers
 
 def test_retakes_fall_due_at_intervals_that_fit_each_instrument(shipped):
     days = {slug: shipped[slug].retake_interval for slug in shipped_slugs()}
-    assert days["skills"] == datetime.timedelta(days=180)
+    assert days["skills"] == days["culture"] == datetime.timedelta(days=180)
     assert days["satisfaction"] == datetime.timedelta(days=90)
     assert days["values"] == days["vision"] == datetime.timedelta(days=365)
 

@@ -152,3 +152,14 @@ def test_the_demo_skips_roles_this_site_does_not_have():
 
     assert not CurrentRole.objects.filter(user=user).exists()
     assert not TargetRole.objects.filter(user=user).exists()
+
+
+def test_the_culture_check_is_taken_once_a_month_ago_and_is_not_due(loaded):
+    culture = Instrument.objects.get(kind=InstrumentKind.CULTURE)
+    (take,) = takes_of(loaded, culture)
+    assert 28 <= (FROZEN - take.completed_at).days <= 31
+    ratings = take.answers.filter(type=QuestionType.RATING)
+    assert ratings.count() == culture.questions.filter(type=QuestionType.RATING).count()
+    assert set(ratings.values_list("rating", flat=True)) == {2, 3, 4, 5}
+    assert take.answers.filter(type=QuestionType.TEXT).exclude(text="").count() == 1
+    assert culture not in Instrument.objects.due_for(loaded)
