@@ -18,10 +18,7 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
 def send_circle_invitation(self, member_id: int) -> bool:
-    try:
-        return emails.circle_invitation_send(member_id=member_id)
-    except TRANSIENT_ERRORS as exc:
-        raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+    return _send_once(self, emails.circle_invitation_send, member_id=member_id)
 
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
@@ -35,15 +32,28 @@ def send_feedback_reminder(self, request_id: int) -> bool:
 
 
 def _send_feedback(task, send, request_id: int) -> bool:
+    return _send_once(task, send, request_id=request_id)
+
+
+def _send_once(task, send, **row) -> bool:
     # A "later" from the server (greylisting, a full queue) is retried; the row stays
     # unsent until then. A refusal for good is logged, by the row's id, not its address.
     try:
-        return send(request_id=request_id)
+        return send(**row)
     except (smtplib.SMTPException, *TRANSIENT_ERRORS) as exc:
         if says_later(exc):
             raise task.retry(exc=exc, countdown=backoff(task.request.retries)) from exc
-        logger.error("Feedback email of request %s refused for good: %s", request_id, exc)
+        logger.error("%s of %s refused for good: %s", task.name, row, _reason(exc))
         return False
+
+
+def _reason(exc: Exception) -> str:
+    """Why the server said no, without the address it names."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return f"recipient refused ({sorted({code for code, _ in exc.recipients.values()})})"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {exc.smtp_error!r}"
+    return type(exc).__name__
 
 
 @shared_task

@@ -9,6 +9,7 @@ import logging
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
+from celery.exceptions import Retry
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -20,6 +21,7 @@ from reviews import reminders, services
 from reviews.access import link_token
 from reviews.emails import circle_invitation_send
 from reviews.models import CheckInSharing, CircleMember, Comment
+from reviews.tasks import send_circle_invitation
 from reviews.tests.factories import CheckInFactory, CircleMemberFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -448,3 +450,47 @@ def test_shared_with_me_costs_the_same_with_1_or_50_people(django_assert_num_que
     with django_assert_num_queries(4):
         page = client.get(reverse("reviews:shared_with_me"))
     assert page.content.decode().count("Shared until") == people
+
+
+# --- The invitation through a real SMTP server ----------------------------------------------
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_sink):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    return smtp_sink
+
+
+def test_an_invitation_the_server_defers_is_retried_then_sent_once(smtp_settings, member):
+    smtp_settings.replies = ["451 4.3.0 Try again later"]
+    with pytest.raises(Retry):
+        send_circle_invitation.delay(member.pk)
+    member.refresh_from_db()
+    assert member.invite_sent_at is None
+    assert smtp_settings.messages == []
+    send_circle_invitation.delay(member.pk)  # the retry
+    send_circle_invitation.delay(member.pk)  # and a duplicate delivery of it
+    (message,) = smtp_settings.messages
+    assert message["To"] == "ana@example.org"
+    assert link_token(member) in message.get_body(("plain",)).get_content()
+    member.refresh_from_db()
+    assert member.invite_sent_at is not None
+
+
+def test_an_invitation_refused_for_good_is_logged_without_the_address(
+    smtp_settings, member, caplog
+):
+    smtp_settings.rcpt_replies = ["550 5.1.1 No such mailbox"]
+    assert send_circle_invitation.delay(member.pk).get() is False
+    ours = " ".join(r.getMessage() for r in caplog.records if r.name == "reviews.tasks")
+    assert "refused for good" in ours
+    assert "ana@example.org" not in ours
+
+
+def test_no_invitation_goes_to_a_revoked_member(smtp_settings, member):
+    services.member_revoke(member=member)
+    assert send_circle_invitation.delay(member.pk).get() is False
+    assert smtp_settings.messages == []
