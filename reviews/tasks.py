@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
 def send_circle_invitation(self, member_id: int) -> bool:
-    return _send_once(self, emails.circle_invitation_send, member_id=member_id)
+    what = f"Circle invitation of member {member_id}"
+    return _send_once(self, emails.circle_invitation_send, what, member_id=member_id)
 
 
 @shared_task(bind=True, max_retries=6, acks_late=True)
@@ -32,10 +33,10 @@ def send_feedback_reminder(self, request_id: int) -> bool:
 
 
 def _send_feedback(task, send, request_id: int) -> bool:
-    return _send_once(task, send, request_id=request_id)
+    return _send_once(task, send, f"Feedback email of request {request_id}", request_id=request_id)
 
 
-def _send_once(task, send, **row) -> bool:
+def _send_once(task, send, what: str, **row) -> bool:
     # A "later" from the server (greylisting, a full queue) is retried; the row stays
     # unsent until then. A refusal for good is logged, by the row's id, not its address.
     try:
@@ -43,7 +44,7 @@ def _send_once(task, send, **row) -> bool:
     except (smtplib.SMTPException, *TRANSIENT_ERRORS) as exc:
         if says_later(exc):
             raise task.retry(exc=exc, countdown=backoff(task.request.retries)) from exc
-        logger.error("%s of %s refused for good: %s", task.name, row, _reason(exc))
+        logger.error("%s refused for good: %s", what, _reason(exc))
         return False
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 
 import pytest
 import time_machine
@@ -15,7 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from careerapp.celery import app as celery_app
 from careerapp.tests.factories import UserFactory
+from careerapp.tests.weekly_harness import Celery, wait_until
 from goals.tests.factories import GoalFactory
 from reviews import reminders, services
 from reviews.access import link_token
@@ -494,3 +497,54 @@ def test_no_invitation_goes_to_a_revoked_member(smtp_settings, member):
     services.member_revoke(member=member)
     assert send_circle_invitation.delay(member.pk).get() is False
     assert smtp_settings.messages == []
+
+
+@pytest.mark.parametrize("comments", [1, 100])
+def test_a_shared_goal_costs_the_same_with_1_or_100_comments(
+    django_assert_num_queries, owner, member, comments
+):
+    goal = GoalFactory(user=owner, title="Lead a team")
+    member.goals_sharing = "chosen"
+    member.save()
+    member.goals.add(goal)
+    CommentFactory.create_batch(comments, member=member, goal=goal)
+    client = Client()
+    url = _link(member, "item", "goals", goal.pk)
+    client.get(url)
+    # 1 member and owner by the link's hash, 2 the chosen goals, 3 chosen instruments,
+    # 4 the goal with its step counts, 5 its steps, 6 its history, 7 the comments
+    with django_assert_num_queries(7):
+        page = client.get(url)
+    assert page.content.decode().count("comment-body") == comments
+
+
+@pytest.mark.services
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_the_invitation_once_though_enqueued_twice(
+    postgres, redis_server, smtp_sink, owner
+):
+    member = CircleMemberFactory(owner=owner, email="worker@example.org")
+    processes = Celery(redis_url=redis_server.url, smtp_port=smtp_sink.port)
+    try:
+        processes.worker(concurrency=2)
+        celery_app.conf.task_always_eager = False
+        with celery_app.connection_for_write(redis_server.url) as connection:
+            for _ in range(2):
+                send_circle_invitation.apply_async(args=[member.pk], connection=connection)
+        try:
+            wait_until(
+                lambda: CircleMember.objects.filter(
+                    pk=member.pk, invite_sent_at__isnull=False
+                ).exists(),
+                timeout=120,
+                what="the invitation",
+            )
+        except AssertionError:
+            raise AssertionError(processes.logs()) from None
+        time.sleep(3)  # the second task's turn: it must find the row sent and send nothing
+    finally:
+        processes.stop()
+    assert [message["To"] for message in smtp_sink.messages] == ["worker@example.org"]
+    body = smtp_sink.messages[0].get_body(("plain",)).get_content()
+    assert f"/reviews/s/{link_token(member)}/" in body
