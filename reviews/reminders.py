@@ -102,7 +102,9 @@ def comment_sections(users, today_by_user: dict[int, datetime.date]) -> dict[int
                     row["count"],
                 )
                 % {"name": row["author_name"], "count": row["count"]},
-                url,
+                absolute(reverse("reviews:circle_member", args=[row["member_id"]]))
+                if row["member_id"]
+                else url,
             )
             for row in rows
         ]

@@ -15,6 +15,7 @@ from assessments.models import PersonalSkill
 from goals.models import Decision
 from goals.services.decisions import decision_create, decision_decide, decision_score
 from reviews.access import link_token
+from reviews.demo.circle import MANAGER_EMAIL, MENTOR_EMAIL
 from reviews.models import CheckIn, CircleMember, FeedbackPromptSet
 from reviews.queries.feedback import strengths_list
 from reviews.services import (
@@ -225,11 +226,11 @@ def circle_pages(owner) -> tuple[list[str], list[str]]:
     page and the preview of what they see) and the mentor's secret-link pages (overview,
     a goal with comments, a check-in, results, the target roles), plus a revoked member's
     link (410), which no link reaches."""
-    mentor = CircleMember.objects.for_user(owner).get(role="mentor")
+    mentor = CircleMember.objects.for_user(owner).get(email=MENTOR_EMAIL)
     goal = mentor.goals.order_by("pk").first()
     instrument = mentor.instruments.order_by("pk").first()
     checkin = CheckIn.objects.for_user(owner).submitted().order_by("-period_start").first()
-    revoked = CircleMember.objects.for_user(owner).get(role="manager")
+    revoked = CircleMember.objects.for_user(owner).get(email=MANAGER_EMAIL)
     gone = reverse("reviews:link:home", args=[link_token(revoked)])
     revoked.revoked_at = timezone.now()
     revoked.save(update_fields=["revoked_at"])

@@ -42,6 +42,7 @@ from careerapp.tests.test_urls import all_routes
 from goals.forms.decisions import criterion_formset, option_formset
 from goals.models import Decision, Goal
 from reviews.access import link_token
+from reviews.demo.circle import MENTOR_EMAIL
 from reviews.forms import CheckInPage, ConversationPage, FeedbackAnswerForm
 from reviews.models import CircleMember, Comment, Conversation, FeedbackRequest, ReflectionPrompt
 from reviews.queries import conversations as conversation_queries
@@ -118,7 +119,7 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
 
 def _mentor(w: World) -> CircleMember:
     """The demo's mentor: chosen goals, check-ins with reflections, the skills results."""
-    return CircleMember.objects.for_user(w.owner).get(role="mentor")
+    return CircleMember.objects.for_user(w.owner).get(email=MENTOR_EMAIL)
 
 
 def _comment(w: World) -> Comment:

@@ -21,6 +21,7 @@ def test_the_sites_parts_keep_the_documents_order_and_their_links():
         "decisions",
         "assessments",
         "reviews",
+        "circle",
     ]
     # Goals link personal skills; decisions link the goal they started; reviews and next
     # steps link goals and steps.
@@ -29,6 +30,7 @@ def test_the_sites_parts_keep_the_documents_order_and_their_links():
         "goals",
         "decisions",
         "reviews",
+        "circle",
     ]
 
 

@@ -356,10 +356,11 @@ def test_a_chunk_costs_fixed_queries_plus_one_committed_record_per_email(
 # done last week; assessments: active instruments, latest takes, pursued roles whose gap is
 # due (none here; two more queries when there are); check-ins: schedules,
 # recent check-ins; career conversations: circle members with a rhythm, with their last
-# held and latest planned conversation. Then, per email the server accepts, one UPDATE
+# held and latest planned conversation; the circle's comments not yet in an email. Then,
+# per email the server accepts, one UPDATE
 # that records it before the next goes out (the database, not Redis, is the record of
 # what was sent).
-QUERIES_PER_CHUNK = 13
+QUERIES_PER_CHUNK = 14
 
 
 @pytest.fixture

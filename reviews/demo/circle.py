@@ -36,6 +36,8 @@ from reviews.models.feedback import LINK_PURPOSE as FEEDBACK_PURPOSE
 from reviews.queries.feedback import strengths_list
 from reviews.services import ActionItemData
 
+MENTOR_EMAIL = "priya.raman@example.org"
+MANAGER_EMAIL = "tom.becker@example.org"
 MENTOR_GOALS = (
     "Lead a team of my own within two years",
     "Give an internal talk on how we halved our build times",
@@ -66,7 +68,7 @@ def load(user) -> None:
         now,
         days_ago=150,
         name="Priya Raman",
-        email="priya.raman@example.org",
+        email=MENTOR_EMAIL,
         role=CircleRole.MENTOR,
         label="Mentor from the data guild",
         message="You offered to keep me honest about leading a team. Here is where I am.",
@@ -85,7 +87,7 @@ def load(user) -> None:
         now,
         days_ago=60,
         name="Tom Becker",
-        email="tom.becker@example.org",
+        email=MANAGER_EMAIL,
         role=CircleRole.MANAGER,
         label="My manager",
         goals_sharing=GoalSharing.ALL,

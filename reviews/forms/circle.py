@@ -29,7 +29,7 @@ class TickedRows(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk)
-            if not text.isdecimal() or int(text) > BIGGEST_ID:
+            if not text.isdecimal() or len(text) > 19 or int(text) > BIGGEST_ID:
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

@@ -172,7 +172,7 @@ def unemailed_comment_counts(user_ids) -> dict[int, list[dict]]:
     rows = (
         Comment.objects.filter(owner_id__in=list(user_ids), by_owner=False)
         .not_emailed()
-        .values("owner_id", "author_name")
+        .values("owner_id", "member_id", "author_name")
         .annotate(count=Count("pk"))
         .order_by("owner_id", "-count", "author_name")
     )
