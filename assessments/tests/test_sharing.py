@@ -2,13 +2,11 @@
 target roles, shown read-only, at a fixed number of queries."""
 
 import datetime
-import re
 
 import pytest
 import time_machine
 from django.http import Http404
 from django.template import Template
-from django.template.loader import render_to_string
 
 from assessments.models import Importance, QuestionType, TargetStatus
 from assessments.sharing import result_items, result_page, role_items, role_page
@@ -21,6 +19,7 @@ from assessments.tests.factories_roles import (
     TargetRoleFactory,
 )
 from careerapp import sharing
+from careerapp.tests.sharing import assert_read_only, rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -33,27 +32,6 @@ LAST_MONTH = datetime.datetime(2026, 5, 20, 10, 0, tzinfo=datetime.UTC)
 def _frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-class FakeViewer:
-    """Stands in for reviews.access.Viewer: the links a shared page may make."""
-
-    def url(self, name, *args):
-        return "/x/" + "/".join(str(part) for part in (name, *args))
-
-
-def rendered(page) -> str:
-    return render_to_string(page.template, {**page.context, "viewer": FakeViewer()})
-
-
-def assert_read_only(html: str) -> None:
-    hrefs = re.findall(r'href="([^"]*)"', html)
-    assert all(href.startswith("/x/") for href in hrefs), hrefs
-    assert "/goals/" not in html
-    assert "/assessments/" not in html
-    assert "<form" not in html
-    assert "<button" not in html
-    assert "csrfmiddlewaretoken" not in html
 
 
 def test_results_and_roles_are_registered_in_order():

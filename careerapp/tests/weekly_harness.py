@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from careerapp.celery import app as celery_app
 from careerapp.tests.smtp import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -162,3 +163,22 @@ class Celery:
             f"--- {path.name}\n{path.read_text(errors='replace')[-3000:]}"
             for path in sorted(self.folder.glob("*.log"))
         )
+
+
+def send_twice_by_worker(task, row_id: int, *, sent, redis_url: str, smtp_port: int, what: str):
+    """Enqueue ``task(row_id)`` twice to two real worker processes and wait until ``sent()``
+    says its row is sent, then give the second copy its turn (it must send nothing)."""
+    processes = Celery(redis_url=redis_url, smtp_port=smtp_port)
+    try:
+        processes.worker(concurrency=2)
+        celery_app.conf.task_always_eager = False
+        with celery_app.connection_for_write(redis_url) as connection:
+            for _ in range(2):
+                task.apply_async(args=[row_id], connection=connection)
+        try:
+            wait_until(sent, timeout=120, what=what)
+        except AssertionError:
+            raise AssertionError(processes.logs()) from None
+        time.sleep(3)
+    finally:
+        processes.stop()

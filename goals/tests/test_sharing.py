@@ -2,43 +2,21 @@
 shown read-only, at a fixed number of queries."""
 
 import datetime
-import re
 
 import pytest
 from django.http import Http404
 from django.template import Template
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from careerapp import sharing
+from careerapp.tests.sharing import assert_read_only, rendered
 from goals.models import ChangeKind, DecisionStatus, GoalChange, Status, Task
 from goals.sharing import decision_items, decision_page, goal_items, goal_page
 from goals.tests.decision_factories import DecisionFactory, ScoreFactory, decision_with
 from goals.tests.factories import GoalFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class FakeViewer:
-    """Stands in for reviews.access.Viewer: the links a shared page may make."""
-
-    def url(self, name, *args):
-        return "/x/" + "/".join(str(part) for part in (name, *args))
-
-
-def rendered(page) -> str:
-    return render_to_string(page.template, {**page.context, "viewer": FakeViewer()})
-
-
-def assert_read_only(html: str) -> None:
-    hrefs = re.findall(r'href="([^"]*)"', html)
-    assert all(href.startswith("/x/") for href in hrefs), hrefs
-    assert "/goals/" not in html
-    assert "/assessments/" not in html
-    assert "<form" not in html
-    assert "<button" not in html
-    assert "csrfmiddlewaretoken" not in html
 
 
 def test_goals_and_decisions_are_registered_in_order():

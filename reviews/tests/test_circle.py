@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import time
 
 import pytest
 import time_machine
@@ -16,9 +15,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from careerapp.celery import app as celery_app
 from careerapp.tests.factories import UserFactory
-from careerapp.tests.weekly_harness import Celery, wait_until
+from careerapp.tests.weekly_harness import send_twice_by_worker
 from goals.tests.factories import GoalFactory
 from reviews import reminders, services
 from reviews.access import link_token
@@ -525,26 +523,16 @@ def test_a_real_worker_sends_the_invitation_once_though_enqueued_twice(
     postgres, redis_server, smtp_sink, owner
 ):
     member = CircleMemberFactory(owner=owner, email="worker@example.org")
-    processes = Celery(redis_url=redis_server.url, smtp_port=smtp_sink.port)
-    try:
-        processes.worker(concurrency=2)
-        celery_app.conf.task_always_eager = False
-        with celery_app.connection_for_write(redis_server.url) as connection:
-            for _ in range(2):
-                send_circle_invitation.apply_async(args=[member.pk], connection=connection)
-        try:
-            wait_until(
-                lambda: CircleMember.objects.filter(
-                    pk=member.pk, invite_sent_at__isnull=False
-                ).exists(),
-                timeout=120,
-                what="the invitation",
-            )
-        except AssertionError:
-            raise AssertionError(processes.logs()) from None
-        time.sleep(3)  # the second task's turn: it must find the row sent and send nothing
-    finally:
-        processes.stop()
+    send_twice_by_worker(
+        send_circle_invitation,
+        member.pk,
+        sent=lambda: CircleMember.objects.filter(
+            pk=member.pk, invite_sent_at__isnull=False
+        ).exists(),
+        redis_url=redis_server.url,
+        smtp_port=smtp_sink.port,
+        what="the invitation",
+    )
     assert [message["To"] for message in smtp_sink.messages] == ["worker@example.org"]
     body = smtp_sink.messages[0].get_body(("plain",)).get_content()
     assert f"/reviews/s/{link_token(member)}/" in body

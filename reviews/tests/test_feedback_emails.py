@@ -4,7 +4,6 @@ whatever runs twice; none for a request that no longer wants it."""
 from __future__ import annotations
 
 import datetime
-import time
 
 import pytest
 import time_machine
@@ -12,8 +11,7 @@ from celery.exceptions import Retry
 from django.conf import settings as django_settings
 from django.urls import reverse
 
-from careerapp.celery import app as celery_app
-from careerapp.tests.weekly_harness import Celery, wait_until
+from careerapp.tests.weekly_harness import send_twice_by_worker
 from reviews import tasks
 from reviews.models import FeedbackRequest
 from reviews.tests.factories_feedback import FeedbackRequestFactory, answer, shipped_set
@@ -146,26 +144,14 @@ def test_a_real_worker_sends_the_request_once_though_enqueued_twice(
     postgres, redis_server, smtp_sink, owner
 ):
     feedback = _unsent(owner, email="worker@example.com")
-    processes = Celery(redis_url=redis_server.url, smtp_port=smtp_sink.port)
-    try:
-        processes.worker(concurrency=2)
-        celery_app.conf.task_always_eager = False
-        with celery_app.connection_for_write(redis_server.url) as connection:
-            for _ in range(2):
-                tasks.send_feedback_request.apply_async(args=[feedback.pk], connection=connection)
-        try:
-            wait_until(
-                lambda: FeedbackRequest.objects.filter(
-                    pk=feedback.pk, sent_at__isnull=False
-                ).exists(),
-                timeout=120,
-                what="the feedback request email",
-            )
-        except AssertionError:
-            raise AssertionError(processes.logs()) from None
-        time.sleep(3)  # the second task's turn: it must find the row sent and send nothing
-    finally:
-        processes.stop()
+    send_twice_by_worker(
+        tasks.send_feedback_request,
+        feedback.pk,
+        sent=lambda: FeedbackRequest.objects.filter(pk=feedback.pk, sent_at__isnull=False).exists(),
+        redis_url=redis_server.url,
+        smtp_port=smtp_sink.port,
+        what="the feedback request email",
+    )
     assert [message["To"] for message in smtp_sink.messages] == ["worker@example.com"]
     assert f"/reviews/f/{feedback.link_token()}/" in smtp_sink.messages[0].as_string()
 
