@@ -70,11 +70,14 @@ fmt: install-dev  ## Format and auto-fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# In parallel, one process per core (pytest-xdist), a test file at a time per process.
+PYTEST_PARALLEL ?= -n auto --dist loadfile
+
 test: lint  ## Lint, then the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 test-fast: lint  ## Lint, then the tests without browser, services or slow ones (the inner loop)
-	$(BIN)/pytest -m "not browser and not services and not slow"
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser and not services and not slow"
 
 bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default (needs PostgreSQL, Redis)
 	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000)

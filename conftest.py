@@ -28,6 +28,18 @@ CHROMIUM_ARGS = [
 ]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# `make test` runs the suite in parallel processes (pytest-xdist). Each has its own test
+# database already (pytest-django adds the worker's name); here each also gets its own Redis
+# database for the cache, so one process's cache.clear() or rate-limit counts never reach
+# another's. Tests that need a broker to themselves start a private redis-server.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _XDIST_WORKER and settings.REDIS_URL:
+    _worker_db = 3 + int(re.sub(r"\D", "", _XDIST_WORKER) or 0)
+    settings.REDIS_URL = re.sub(r"(/\d*)?$", f"/{_worker_db}", settings.REDIS_URL, count=1)
+    settings.CACHES["default"]["LOCATION"] = settings.REDIS_URL
+    settings.CELERY_BROKER_URL = settings.REDIS_URL
+    celery_app.conf.broker_url = settings.REDIS_URL
+
 # Playwright's sync API keeps an event loop running in the main thread from the first
 # browser test on; Django would then refuse every ORM call the tests make. Test-only.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -120,9 +120,11 @@ class CheckInAdmin(admin.ModelAdmin):
         return checkin.goals_reviewed
 
 
-class FeedbackPromptInline(admin.TabularInline):
+class FeedbackPromptInline(admin.StackedInline):
+    """Stacked: a question and its help text side by side would not fit a 1280 px screen."""
+
     model = FeedbackPrompt
-    fields = ("text", "help_text", "kind", "max_picks", "order", "is_active")
+    fields = ("text", "help_text", ("kind", "max_picks"), ("order", "is_active"))
     extra = 0
 
 

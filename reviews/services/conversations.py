@@ -230,7 +230,7 @@ def _new_step(item: ActionItem):
 
 def _update(item: ActionItem, data: ActionItemData) -> ActionItem:
     # Read again under a lock: the step a second tab may have just linked is the one kept.
-    item = ActionItem.objects.select_for_update().select_related("step").get(pk=item.pk)
+    item = ActionItem.objects.select_for_update(of=("self",)).select_related("step").get(pk=item.pk)
     changed = data.changed
     for name in ("text", "goal", "due_date", "done"):
         if name in changed:
