@@ -144,16 +144,24 @@ def _comments(user, mentor: CircleMember, goals: list[Goal], now: datetime.datet
     if take is not None:
         said(
             40,
-            "Stakeholder communication at 2 of 5 surprises me; in meetings you explain well. "
-            "Is it the writing? Worth a look before the talk.",
+            "Influencing without authority as your biggest gap matches what I see: you are "
+            "right in the meeting and lose people after it. Worth practising before you lead "
+            "a team.",
             take=take,
         )
     if talk is not None:
         said(
-            3,
+            110,
             "Saw the outline. Start with the before-and-after numbers; people remember the "
             "halved build time, not the tooling.",
             goal=talk,
+        )
+    if lead is not None:
+        said(
+            3,
+            "How did the guild session go? If the feedback was about keeping to time, that "
+            "is an easy first win to write down as a step.",
+            goal=lead,
         )
     if checkin is not None:
         said(5, "A calmer month, it sounds like. What made the difference?", checkin=checkin)
@@ -169,14 +177,15 @@ What I'd want you to know
 - Leading the guild is the part of the week I look forward to most.
 
 My biggest gaps
-- Stakeholder communication: 2 of 5, I want 4
+- Influencing without authority: Learning, I want Expert
 """
 
-NOTES = """Priya: leading without the title is the best rehearsal; keep the guild.
-Feedback from two attendees: start on time, leave more room for questions.
-Spanish: fine to pause it until the talk is done; say so in the goal rather than let it
-drift.
-"""
+NOTES = (
+    "Priya: leading without the title is the best rehearsal; keep the guild.\n"
+    "Feedback from two attendees: start on time, leave more room for questions.\n"
+    "Spanish: fine to pause it until the talk is done; say so in the goal rather than let "
+    "it drift.\n"
+)
 
 
 def _conversation(user, mentor: CircleMember, goals: list[Goal], now) -> None:
@@ -188,7 +197,7 @@ def _conversation(user, mentor: CircleMember, goals: list[Goal], now) -> None:
         planned_for=held,
         held_on=held,
         agenda=AGENDA,
-        agenda_shared=True,
+        agenda_shared=False,
         notes=NOTES,
         created_at=now - datetime.timedelta(days=52),
     )
