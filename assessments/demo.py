@@ -39,6 +39,7 @@ SKILLS_AGES = (745, 380, 40)
 SATISFACTION_AGES = (730, 372, 24)
 OVERDUE_BY = 26
 CULTURE_AGE = 31  # well inside its retake interval, so only the values retake is due
+STRENGTHS_AGE = 62  # one take, two months ago: what others' feedback is set beside
 
 # Per skill, in questionnaire order: current levels, then desired levels, at each take.
 # Most grow a level over two years; presenting grew with practice; influencing is the gap.
@@ -90,6 +91,20 @@ RATINGS = {
         (2, 2, 3),
         (4, 2, 3),
         (4, 2, 4),
+    ),
+    # One take. Rated modestly where the manager's feedback later saw more (staying calm,
+    # explaining simply); lowest on asking for help early and saying no.
+    InstrumentKind.STRENGTHS: (
+        (4,),
+        (3,),
+        (4,),
+        (3,),
+        (3,),
+        (4,),
+        (2,),
+        (2,),
+        (4,),
+        (3,),
     ),
     # One take: conversations, feedback and the manager are good since the move; moves and
     # promotions are opaque and learning has a budget but no time.
@@ -156,6 +171,16 @@ WRITTEN: dict[str, tuple[str | None, ...]] = {
         "Balance, during release weeks. It is bearable because it is rare.",
         "Less than before. The on-call rota is fairer since the move.",
     ),
+    "What do people reliably come to you for": (
+        "Why the build is slow, and how to explain a design to people outside the team.",
+    ),
+    "What tends to trip you up": (
+        "Saying yes to every request in release weeks, then going quiet on the ones I "
+        "cannot finish.",
+    ),
+    "If you could get noticeably better at one thing this year": (
+        "Bringing people along when I have no authority over them.",
+    ),
     "What one change would most improve how your organisation supports careers": (
         "Publish what each promotion asks for and who decides it, and post open roles "
         "before they are filled.",
@@ -198,6 +223,12 @@ def load(user) -> None:
     )
     if culture is not None:
         _take(user, culture, clock.ago(CULTURE_AGE), _answers(culture, 0))
+    strengths = (
+        instruments.filter(slug="strengths").first()
+        or instruments.filter(kind=InstrumentKind.STRENGTHS).first()
+    )
+    if strengths is not None:
+        _take(user, strengths, clock.ago(STRENGTHS_AGE), _answers(strengths, 0))
     _roles(user)
 
 
