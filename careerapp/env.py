@@ -8,6 +8,7 @@ deployment is a clear error at start-up, not a quiet default.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -81,6 +82,16 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value.lower() not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
     return value.lower()
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate as django-ratelimit reads it: a number, a slash, then s, m, h or d (``60/m``)."""
+    value = _raw(name) or default
+    if not re.fullmatch(r"[1-9][0-9]*/[1-9]?[0-9]*[smhd]", value):
+        raise ImproperlyConfigured(
+            f"{name} must look like 60/m (a number, then s, m, h or d), not {value!r}."
+        )
+    return value
 
 
 DATABASE_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")

@@ -4,7 +4,6 @@ Everything that differs between machines comes from the environment through the 
 readers in ``careerapp.env``; ``.env.example`` lists every variable.
 """
 
-import re
 from pathlib import Path
 
 import xstatic.pkg.bootstrap
@@ -17,6 +16,7 @@ from careerapp.env import (
     env_choice,
     env_int,
     env_list,
+    env_rate,
     env_str,
     parse_database_url,
     parse_email_url,
@@ -305,12 +305,7 @@ ACCOUNT_RATE_LIMITS = {
 # Pages opened by a secret link, without an account (a feedback request, a circle
 # member's link): requests per client address, GET and POST alike, as django-ratelimit
 # reads it ("60/m": 60 a minute; s, m, h or d). Over it, the page answers 429.
-SHARED_LINK_RATE = env_str("SHARED_LINK_RATE", "60/m")
-if not re.fullmatch(r"[1-9][0-9]*/[1-9]?[0-9]*[smhd]", SHARED_LINK_RATE):
-    raise ImproperlyConfigured(
-        f"SHARED_LINK_RATE must look like 60/m (a number, then s, m, h or d), "
-        f"not {SHARED_LINK_RATE!r}."
-    )
+SHARED_LINK_RATE = env_rate("SHARED_LINK_RATE", "60/m")
 # Where a path holds a credential: what follows each prefix, up to the next slash, is
 # replaced in log lines (careerapp.log.RedactSecretLinks).
 SECRET_LINK_PREFIXES = ("/reviews/f/", "/reviews/s/", "/email/unsubscribe/")
