@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Instrument, Take
@@ -51,8 +50,7 @@ class InviteForm(forms.ModelForm):
         self.fields["role"].choices = CircleRole.choices
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        validate_email(email)
+        email = self.cleaned_data["email"].lower()  # EmailField has stripped and checked it
         if email == self.owner.email.lower():
             raise forms.ValidationError(_("That is your own address."))
         if CircleMember.objects.for_user(self.owner).filter(email__iexact=email).exists():

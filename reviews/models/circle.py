@@ -165,19 +165,13 @@ class CircleMember(models.Model):
         )
 
 
-class CommentTarget(models.TextChoices):
-    GOAL = "goal", _("goal")
-    CHECKIN = "checkin", _("check-in")
-    TAKE = "take", _("result")
-
-
 class CommentQuerySet(models.QuerySet):
     def for_user(self, user) -> CommentQuerySet:
         """Comments on the person's things (theirs to read, answer and delete)."""
         return self.filter(owner=user)
 
     def on(self, target: models.Model) -> CommentQuerySet:
-        return self.filter(**{_target_kind(target): target})
+        return self.filter(**{target._meta.model_name: target})
 
     def visible_to(self, member: CircleMember) -> CommentQuerySet:
         """What a member sees: the threads they started, with the owner's replies."""
@@ -188,10 +182,6 @@ class CommentQuerySet(models.QuerySet):
 
     def not_emailed(self) -> CommentQuerySet:
         return self.filter(emailed_at__isnull=True)
-
-
-def _target_kind(target: models.Model) -> str:
-    return {"goal": "goal", "checkin": "checkin", "take": "take"}[target._meta.model_name]
 
 
 class Comment(models.Model):

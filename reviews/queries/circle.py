@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
-from django.utils import timezone
 
 from assessments.models import Take
 from careerapp import sharing
@@ -40,7 +39,7 @@ def member_activity(member: CircleMember) -> dict:
         .select_related("goal", "checkin", "take__instrument")
         .order_by("-created_at", "-pk")[:5]
     )
-    return {"latest_comments": latest, "now": timezone.now()}
+    return {"latest_comments": latest}
 
 
 def comment_back_url(comment: Comment) -> str:
