@@ -4,11 +4,9 @@ queries for a whole chunk of people."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections import defaultdict
 
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,15 +16,9 @@ from django.utils.translation import ngettext
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
 from reviews.cadence import Cadence, previous_period
-from reviews.models import (
-    CheckIn,
-    CheckInStatus,
-    CircleMember,
-    Conversation,
-    ConversationCadence,
-    Schedule,
-)
+from reviews.models import CheckIn, CheckInStatus, ConversationCadence, Schedule
 from reviews.queries.circle import unemailed_comment_counts
+from reviews.queries.conversations import next_conversations
 from reviews.services.circle import comments_mark_emailed
 
 DUE_WITHIN = datetime.timedelta(days=7)
@@ -119,43 +111,17 @@ def comments_emailed(user_ids: list[int], now: datetime.datetime) -> None:
 def conversations_due(ids: list[int], today_by_user: dict[int, datetime.date]) -> dict:
     """Per person, a line for each circle member with a rhythm of conversations whose last
     one held (or, with none held, the member's joining) is at least that many months ago,
-    and with nothing planned from today on. One query for the whole chunk."""
-    of_member = Conversation.objects.filter(owner_id=OuterRef("owner_id"), member=OuterRef("pk"))
-    members = (
-        CircleMember.objects.filter(owner_id__in=ids, revoked_at__isnull=True)
-        .exclude(conversation_every=ConversationCadence.NONE)
-        .annotate(
-            last_held=Subquery(
-                of_member.filter(held_on__isnull=False).order_by("-held_on").values("held_on")[:1]
-            ),
-            next_planned=Subquery(
-                of_member.filter(held_on__isnull=True, planned_for__isnull=False)
-                .order_by("-planned_for")
-                .values("planned_for")[:1]
-            ),
-        )
-        .select_related("owner")
-        .only("owner__time_zone", "name", "conversation_every", "created_at", "owner_id")
-        .order_by("owner_id", "name", "pk")
-    )
+    and with nothing planned from today on (``next_conversations``: the calendar feed
+    reads the same days). One query for the whole chunk."""
     url = absolute(reverse("reviews:conversations"))
     due: dict[int, list[Item]] = defaultdict(list)
-    for member in members:
-        today = today_by_user[member.owner_id]
-        cadence = ConversationCadence(member.conversation_every)
-        since = member.last_held or member.created_at.astimezone(member.owner.zone).date()
-        planned = member.next_planned is not None and member.next_planned >= today
-        if not planned and add_months(since, cadence.months) <= today:
+    for found in next_conversations(ids, today_by_user):
+        member = found.member
+        if found.is_due(today_by_user[member.owner_id]):
+            cadence = ConversationCadence(member.conversation_every)
             text = _("A career conversation with %(name)s is due (%(every)s)") % {
                 "name": member.name,
                 "every": str(cadence.label).lower(),
             }
             due[member.owner_id].append(Item(text, url))
     return due
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later; the month's last day when it is shorter."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

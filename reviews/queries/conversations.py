@@ -10,6 +10,7 @@ something a person reads in a meeting.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from reviews.models import (
     CheckInStatus,
     CircleMember,
     Conversation,
+    ConversationCadence,
     GoalReview,
     GoalStatusChoice,
     Reflection,
@@ -217,3 +219,64 @@ def shared_agendas(member: CircleMember) -> list[Conversation]:
         .only("pk", "with_name", "planned_for", "agenda", "created_at")
         .order_by(F("planned_for").asc(nulls_last=True), "pk")
     )
+
+
+# --- The next conversation of each rhythm ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextConversation:
+    """The next career conversation with a member who has a rhythm: the day one is
+    planned for, from today on; else the day the rhythm makes it due (the last one held,
+    or the member's joining, plus the rhythm's months), which may have passed."""
+
+    member: CircleMember
+    day: datetime.date
+    planned: bool
+
+    def is_due(self, today: datetime.date) -> bool:
+        """What the weekly email calls due: nothing planned, and the rhythm's day come."""
+        return not self.planned and self.day <= today
+
+
+def next_conversations(
+    owner_ids: list[int], today_by_user: dict[int, datetime.date]
+) -> list[NextConversation]:
+    """For each person of ``owner_ids``, each active member with a rhythm, by owner and
+    name. One query for any number of people (the weekly email's chunk, the calendar
+    feed's one person)."""
+    of_member = Conversation.objects.filter(owner_id=OuterRef("owner_id"), member=OuterRef("pk"))
+    members = (
+        CircleMember.objects.filter(owner_id__in=owner_ids, revoked_at__isnull=True)
+        .exclude(conversation_every=ConversationCadence.NONE)
+        .annotate(
+            last_held=Subquery(
+                of_member.filter(held_on__isnull=False).order_by("-held_on").values("held_on")[:1]
+            ),
+            next_planned=Subquery(
+                of_member.filter(held_on__isnull=True, planned_for__isnull=False)
+                .order_by("-planned_for")
+                .values("planned_for")[:1]
+            ),
+        )
+        .select_related("owner")
+        .only("owner__time_zone", "name", "conversation_every", "created_at", "owner_id")
+        .order_by("owner_id", "name", "pk")
+    )
+    found = []
+    for member in members:
+        today = today_by_user[member.owner_id]
+        if member.next_planned is not None and member.next_planned >= today:
+            found.append(NextConversation(member, member.next_planned, planned=True))
+            continue
+        months = ConversationCadence(member.conversation_every).months
+        since = member.last_held or member.created_at.astimezone(member.owner.zone).date()
+        found.append(NextConversation(member, add_months(since, months), planned=False))
+    return found
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later; the month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

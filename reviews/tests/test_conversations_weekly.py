@@ -10,7 +10,8 @@ from django.utils import timezone
 from careerapp import reminders
 from careerapp.tests.factories import UserFactory
 from reviews.models import ConversationCadence
-from reviews.reminders import add_months, conversations_due
+from reviews.queries.conversations import add_months
+from reviews.reminders import conversations_due
 from reviews.tests.factories_conversations import CircleMemberFactory, ConversationFactory
 
 pytestmark = pytest.mark.django_db
