@@ -100,6 +100,15 @@ class PauseForm(forms.Form):
     )
 
 
+class CalendarRenewForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that the current address stops working at once."),
+        error_messages={
+            "required": _("Tick the box to confirm: calendars using the old address stop updating.")
+        },
+    )
+
+
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerapp import tokens
 from careerapp.timezones import validate_time_zone, zone
 
 
@@ -255,3 +256,42 @@ class ReminderDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.week} {self.status}"
+
+
+# A feed's token opens nothing else (careerapp.tokens: ``purpose``).
+FEED_PURPOSE = "calendar"
+
+
+class CalendarFeedQuerySet(models.QuerySet):
+    def for_user(self, user) -> CalendarFeedQuerySet:
+        return self.filter(user=user)
+
+    def for_token(self, token: str) -> CalendarFeedQuerySet:
+        """The feed whose address holds ``token``: none for a malformed, replaced or
+        turned-off one. Looked up by the token's hash; the token is never stored."""
+        if not tokens.looks_like_token(token):
+            return self.none()
+        return self.filter(token_hash=tokens.token_hash(token))
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address. Turned off, the row is gone; a new address is
+    a new salt, so the old token matches no row at once."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    salt = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = CalendarFeedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.user} calendar"
+
+    def token(self) -> str:
+        """The address's token (derived from the salt, never stored)."""
+        return tokens.token_for(self.salt, purpose=FEED_PURPOSE)

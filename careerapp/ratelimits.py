@@ -1,5 +1,6 @@
 """Rate limits of the pages a secret link opens without an account (a feedback request, a
-circle member's link), by client address, with django-ratelimit.
+circle member's link), by client address, with django-ratelimit; the calendar feed's, by
+its address (``address_limited``).
 
 A view is decorated with ``limit_shared_link`` and answers ``too_many_requests(request)``
 when ``request.limited``: a guessed or leaked link cannot be hammered, and a person who
@@ -34,6 +35,21 @@ def link_limited(request: HttpRequest, group: str = "shared-link") -> bool:
     the link's requests are counted, and True once over ``settings.SHARED_LINK_RATE``."""
     return is_ratelimited(
         request, group=group, key="ip", rate=shared_link_rate, method=ALL, increment=True
+    )
+
+
+def address_limited(request: HttpRequest, address: str, group: str = "calendar-feed") -> bool:
+    """The same count per secret address (``address``: the token's hash, never the token)
+    instead of per client: a calendar service fetches many people's feeds from a few
+    shared machines, so counting by client would refuse everyone behind it. True once one
+    address is fetched more than ``settings.SHARED_LINK_RATE``."""
+    return is_ratelimited(
+        request,
+        group=group,
+        key=lambda _group, _request: address,
+        rate=shared_link_rate,
+        method=ALL,
+        increment=True,
     )
 
 

@@ -9,9 +9,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from careerapp import reminders
+from careerapp import reminders, tokens
 from careerapp.mail import message_to_dict
-from careerapp.models import DeliveryStatus, ReminderDelivery, User
+from careerapp.models import FEED_PURPOSE, CalendarFeed, DeliveryStatus, ReminderDelivery, User
 from careerapp.tasks import send_email_message, send_weekly_emails, send_weekly_preview
 
 logger = logging.getLogger(__name__)
@@ -118,3 +118,31 @@ def reminders_resend(*, delivery_ids: list[int]) -> int:
     )
     send_weekly_emails.delay_on_commit(delivery_ids)
     return count
+
+
+# --- The calendar feed ------------------------------------------------------------------
+
+
+def feed_create(*, user: User) -> CalendarFeed:
+    """Turn the person's calendar feed on; an address already on stays as it is (a second
+    click, or a second tab, does not end the address a calendar already holds)."""
+    salt, digest = tokens.issue(purpose=FEED_PURPOSE)
+    feed, _created = CalendarFeed.objects.get_or_create(
+        user=user, defaults={"salt": salt, "token_hash": digest}
+    )
+    return feed
+
+
+def feed_renew(*, user: User) -> CalendarFeed:
+    """A new address: the old one answers 404 from this moment (a new salt, a new hash).
+    Turns the feed on when it was off."""
+    salt, digest = tokens.issue(purpose=FEED_PURPOSE)
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user=user, defaults={"salt": salt, "token_hash": digest, "created_at": timezone.now()}
+    )
+    return feed
+
+
+def feed_revoke(*, user: User) -> None:
+    """Turn the feed off: the address answers 404 at once, and nothing of it is kept."""
+    CalendarFeed.objects.filter(user=user).delete()

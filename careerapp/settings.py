@@ -303,12 +303,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 # --- Secret links -------------------------------------------------------------------
 # Pages opened by a secret link, without an account (a feedback request, a circle
-# member's link): requests per client address, GET and POST alike, as django-ratelimit
-# reads it ("60/m": 60 a minute; s, m, h or d). Over it, the page answers 429.
+# member's link): requests per client address (the calendar feed: per feed address), GET
+# and POST alike, as django-ratelimit reads it ("60/m": 60 a minute). Over it, a 429.
 SHARED_LINK_RATE = env_rate("SHARED_LINK_RATE", "60/m")
 # Where a path holds a credential: what follows each prefix, up to the next slash, is
 # replaced in log lines (careerapp.log.RedactSecretLinks).
-SECRET_LINK_PREFIXES = ("/reviews/f/", "/reviews/s/", "/email/unsubscribe/")
+SECRET_LINK_PREFIXES = ("/reviews/f/", "/reviews/s/", "/email/unsubscribe/", "/calendar/")
 
 # --- Data import --------------------------------------------------------------------
 # The largest export file the import reads, in MB. An account's own export must fit:

@@ -18,6 +18,10 @@ urlpatterns = [
     path("settings/data/import/", views.data_import, name="account_data_import"),
     path("settings/reminders/pause/", views.reminders_pause, name="reminders_pause"),
     path("settings/reminders/preview/", views.reminders_preview, name="reminders_preview"),
+    path("settings/calendar/on/", views.calendar_feed_create, name="calendar_feed_create"),
+    path("settings/calendar/new/", views.calendar_feed_renew, name="calendar_feed_renew"),
+    path("settings/calendar/off/", views.calendar_feed_revoke, name="calendar_feed_revoke"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path(
         "email/unsubscribe/<str:token>/", views.reminders_unsubscribe, name="reminders_unsubscribe"
     ),

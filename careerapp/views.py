@@ -4,23 +4,31 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
-from careerapp import dashboard, health, portability, services
+from careerapp import calendar, dashboard, health, portability, services, tokens
 from careerapp.adapters import FIRST_VISIT_SESSION_KEY
 from careerapp.forms import (
     AccountDeleteForm,
+    CalendarRenewForm,
     DataImportForm,
     PauseForm,
     ProfileForm,
     ReminderPreferencesForm,
 )
+from careerapp.models import CalendarFeed
+from careerapp.ratelimits import address_limited, too_many_requests
 
 
 @login_not_required
@@ -38,7 +46,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "careerapp/dashboard.html", context)
 
 
-def _settings_page(request, *, profile_form=None, reminder_form=None, import_form=None, status=200):
+def _settings_page(
+    request, *, profile_form=None, reminder_form=None, import_form=None, renew_form=None, status=200
+):
     today = request.user.local_now().date()
     paused = request.user.reminders_paused_until
     context = {
@@ -48,6 +58,8 @@ def _settings_page(request, *, profile_form=None, reminder_form=None, import_for
         "import_form": import_form or DataImportForm(),
         "paused_until": paused if paused and paused > today else None,
         "next_reminder": request.user.next_reminder_at,
+        "calendar": calendar.feed_address(request.user),
+        "renew_form": renew_form or CalendarRenewForm(),
     }
     return render(request, "careerapp/account_settings.html", context, status=status)
 
@@ -183,3 +195,58 @@ def reminders_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         services.user_unsubscribe(user=user)
         return render(request, "careerapp/unsubscribe.html", {"done": True, "person": user})
     return render(request, "careerapp/unsubscribe.html", {"person": user, "token": token})
+
+
+def _to_calendar_section() -> HttpResponse:
+    return redirect(f"{reverse('account_settings')}#calendar")
+
+
+@require_POST
+def calendar_feed_create(request: HttpRequest) -> HttpResponse:
+    services.feed_create(user=request.user)
+    messages.success(request, _("Your calendar feed is on. Add its address to your calendar."))
+    return _to_calendar_section()
+
+
+@require_POST
+def calendar_feed_renew(request: HttpRequest) -> HttpResponse:
+    form = CalendarRenewForm(request.POST)
+    if not form.is_valid():
+        return _settings_page(request, renew_form=form, status=422)
+    services.feed_renew(user=request.user)
+    messages.success(
+        request,
+        _("Your calendar feed has a new address; the old one no longer works. Add the new one."),
+    )
+    return _to_calendar_section()
+
+
+@require_POST
+def calendar_feed_revoke(request: HttpRequest) -> HttpResponse:
+    services.feed_revoke(user=request.user)
+    messages.success(request, _("The calendar feed is off: its address no longer works."))
+    return _to_calendar_section()
+
+
+def _feed_headers(response: HttpResponse) -> HttpResponse:
+    """The feed is one person's dates: nobody's to cache on the way, or to index."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@login_not_required
+@require_safe
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private ICS address: no account, the token is the key. Unknown, replaced or
+    turned off: a plain 404. Counted per address (its hash), 429 over the limit."""
+    if address_limited(request, tokens.token_hash(token)):
+        response = _feed_headers(too_many_requests(request))
+        response["Retry-After"] = "60"
+        return response
+    feed = CalendarFeed.objects.for_token(token).select_related("user").first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    owner = feed.user
+    body = calendar.feed_ics(owner, today=owner.local_now().date())
+    return _feed_headers(HttpResponse(body, content_type="text/calendar; charset=utf-8"))

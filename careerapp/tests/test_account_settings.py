@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from careerapp.models import User, Weekday
+from careerapp import services
+from careerapp.models import CalendarFeed, User, Weekday
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,85 @@ def test_a_person_cannot_touch_another_persons_settings(other_client, owner, oth
     assert owner.display_name == "Olivia"
     assert other_user.display_name == "Hacker"
     assert User.objects.count() == 2
+
+
+# --- The calendar feed ------------------------------------------------------------------
+
+
+def _calendar(client) -> str:
+    return client.get(reverse("account_settings")).content.decode()
+
+
+def test_the_calendar_feed_is_off_until_turned_on(owner_client, owner):
+    page = _calendar(owner_client)
+    assert 'action="/settings/calendar/on/"' in page
+    assert "webcal://" not in page
+
+    response = owner_client.post(reverse("calendar_feed_create"))
+
+    assert response.status_code == 302
+    assert response.url == "/settings/#calendar"
+    feed = CalendarFeed.objects.get(user=owner)
+    page = _calendar(owner_client)
+    assert f'value="http://127.0.0.1:8000/calendar/{feed.token()}.ics" readonly' in page
+    assert f'href="webcal://127.0.0.1:8000/calendar/{feed.token()}.ics"' in page
+    assert 'action="/settings/calendar/new/"' in page
+    assert 'action="/settings/calendar/off/"' in page
+
+
+def test_a_new_address_asks_for_confirmation_first(owner_client, owner):
+    feed = services.feed_create(user=owner)
+
+    response = owner_client.post(reverse("calendar_feed_renew"))
+
+    assert response.status_code == 422
+    assert "Tick the box to confirm" in response.content.decode()
+    assert CalendarFeed.objects.get(user=owner).token() == feed.token()
+
+
+def test_a_new_address_replaces_the_old_one(owner_client, owner):
+    old = services.feed_create(user=owner).token()
+
+    response = owner_client.post(reverse("calendar_feed_renew"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    new = CalendarFeed.objects.get(user=owner).token()
+    assert new != old
+    assert new in _calendar(owner_client)
+    assert old not in _calendar(owner_client)
+
+
+def test_turning_the_calendar_feed_off_removes_its_address(owner_client, owner):
+    services.feed_create(user=owner)
+    response = owner_client.post(reverse("calendar_feed_revoke"))
+    assert response.status_code == 302
+    assert not CalendarFeed.objects.filter(user=owner).exists()
+    assert 'action="/settings/calendar/on/"' in _calendar(owner_client)
+
+
+@pytest.mark.parametrize(
+    ("route", "data"),
+    [
+        ("calendar_feed_create", {}),
+        ("calendar_feed_renew", {"confirm": "on"}),
+        ("calendar_feed_revoke", {}),
+    ],
+)
+def test_the_calendar_actions_touch_only_the_signed_in_persons_feed(
+    other_client, owner, other_user, route, data
+):
+    mine = services.feed_create(user=owner)
+    other_client.post(reverse(route), data)
+    # There is no id in the URL: the signed-in person can only reach their own feed.
+    assert CalendarFeed.objects.get(user=owner).token_hash == mine.token_hash
+    assert CalendarFeed.objects.filter(user=other_user).exists() == (
+        route != "calendar_feed_revoke"
+    )
+
+
+@pytest.mark.parametrize(
+    "route", ["calendar_feed_create", "calendar_feed_renew", "calendar_feed_revoke"]
+)
+def test_the_calendar_actions_take_only_a_post(owner_client, owner, route):
+    assert owner_client.get(reverse(route)).status_code == 405
+    assert not CalendarFeed.objects.filter(user=owner).exists()
