@@ -8,6 +8,8 @@ class GoalsConfig(AppConfig):
 
     def ready(self) -> None:
         from careerapp import dashboard, portability, reminders, sharing
+        from careerapp.calendar import register_calendar_source
+        from goals import calendar as goal_calendar
         from goals import panels
         from goals import portability as goal_portability
         from goals import reminders as goal_reminders
@@ -51,5 +53,6 @@ class GoalsConfig(AppConfig):
                 after=("goals",),
             )
         )
+        register_calendar_source(goal_calendar.events)
         sharing.register_shareable(goal_sharing.GOALS)
         sharing.register_shareable(goal_sharing.DECISIONS)

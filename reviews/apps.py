@@ -8,6 +8,8 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from careerapp import dashboard, portability, reminders, sharing
+        from careerapp.calendar import register_calendar_source
+        from reviews import calendar as review_calendar
         from reviews import panels
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
@@ -21,6 +23,7 @@ class ReviewsConfig(AppConfig):
         reminders.register_section_provider(review_reminders.comment_sections)
         reminders.register_sent_hook("circle_comments", review_reminders.comments_emailed)
         sharing.register_aside(panels.comments_aside)
+        register_calendar_source(review_calendar.events)
         dashboard.register_panel(
             dashboard.Panel(
                 key="checkins",
