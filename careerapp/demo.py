@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careerapp.models import DeliveryStatus, ReminderDelivery, User, Weekday
+from careerapp.services import feed_create
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,8 @@ DEMO_PASSWORD = "compass-demo-2026"  # noqa: S105 - a published demo password, b
 
 
 def load(user: User) -> None:
-    """The core's part of the demo: a finished profile and reminder preferences."""
+    """The core's part of the demo: a finished profile, reminder preferences and the
+    calendar feed turned on (so its settings show an address to try)."""
     user.display_name = "Alex"
     user.time_zone = "Europe/London"
     user.reminders_enabled = True
@@ -48,6 +50,7 @@ def load(user: User) -> None:
             "sent_at": last_slot + datetime.timedelta(seconds=40),
         },
     )
+    feed_create(user=user)
 
 
 @transaction.atomic

@@ -5,6 +5,10 @@ names shared admin content (instruments, questions, options, prompts, goal templ
 natural keys, re-linked on import when this site has them. Snapshot text (an answer's
 prompt, a review's goal title) travels along, so history stays readable either way.
 
+No secret travels: the calendar feed's address (like a circle member's link) stays out of
+the file, and an imported account starts with the feed off; its owner turns it on again
+for a new address.
+
 The core writes the envelope, the profile and the weekly email deliveries; each app
 registers a ``Part`` in its ``AppConfig.ready()`` that writes and reads its own key of the
 document. ``after`` names the parts whose objects a part links to (reviews link goals,

@@ -129,6 +129,7 @@ def fresh_owner(w: World) -> User:
 OWNED_BY = {
     "careerapp.User": "pk",
     "careerapp.ReminderDelivery": "user",
+    "careerapp.CalendarFeed": "user",
     "goals.Goal": "user",
     "goals.Task": "goal__user",
     "goals.GoalChange": "goal__user",

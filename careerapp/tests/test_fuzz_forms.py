@@ -49,6 +49,7 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "careerapp.forms.ReminderPreferencesForm": lambda w: {"instance": fresh_owner(w)},
     "careerapp.forms.PauseForm": lambda w: {},
     "careerapp.forms.AccountDeleteForm": lambda w: {"user": w.owner},
+    "careerapp.forms.CalendarRenewForm": lambda w: {},
     "careerapp.forms.DataImportForm": lambda w: {},
     "goals.forms.GoalForm": lambda w: {"user": w.owner},
     "goals.forms.GoalStatusForm": lambda w: {},

@@ -23,6 +23,7 @@ from assessments.forms import TakePageForm
 from assessments.models import TargetRole
 from assessments.tests.factories_roles import library_role
 from careerapp.reminders import unsubscribe_token
+from careerapp.services import feed_create
 from careerapp.tests.factories import UserFactory
 from careerapp.tests.fuzz_world import (
     FORM_CLASSES,
@@ -114,6 +115,7 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     ("reviews:feedback_detail", "pk"): lambda w: _open_feedback_request(w).pk,
     ("reviews:feedback_withdraw", "pk"): lambda w: _open_feedback_request(w).pk,
     ("reviews:feedback_give", "token"): lambda w: _open_feedback_request(w).link_token(),
+    ("calendar_feed", "token"): lambda w: feed_create(user=w.owner).token(),
 }
 
 
@@ -237,6 +239,9 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
         FORM_CLASSES["careerapp.forms.DataImportForm"](), files=(export_of(w),)
     ),
     "reminders_unsubscribe": _none,
+    "calendar_feed_create": _none,
+    "calendar_feed_renew": _form_fields("careerapp.forms.CalendarRenewForm"),
+    "calendar_feed_revoke": _none,
     "goals:create": _form_fields("goals.forms.GoalForm", user=fresh_owner),
     "goals:edit": _form_fields("goals.forms.GoalForm", instance=lambda w: w.goal),
     "goals:status": _form_fields("goals.forms.GoalStatusForm"),

@@ -219,6 +219,10 @@ NOT_OWNED = {
     "assessments:target": "slug of a shared library role; sets the visitor's own target for it",
     "reviews:quarter": "year and quarter pick a period of the visitor's own check-ins",
     "reminders_unsubscribe": "public by design: a signed token names the person, no login",
+    "calendar_feed": (
+        "public by design: the secret address (only its hash is stored) names one person's "
+        "feed, for their calendar app without a session (careerapp/tests/test_calendar_feed.py)"
+    ),
     "reviews:feedback_give": (
         "public by design: a secret link (only its hash is stored) names one feedback "
         "request, for its giver without an account (reviews/tests/test_feedback_giver.py)"

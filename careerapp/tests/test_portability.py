@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerapp.demo import load_demo_content
+from careerapp.models import CalendarFeed
 from careerapp.portability import export_user_data, import_user_data
 from careerapp.services import user_delete
 from careerapp.tests.factories import UserFactory
@@ -45,6 +46,21 @@ def test_export_holds_every_row_of_the_person_and_nothing_of_anyone_else(owner, 
     assert SECRET in json.dumps(export_user_data(other_user))  # the marker is real
     for theirs in (SECRET, other_user.email):
         assert theirs not in text
+
+
+@pytest.mark.usefixtures("both_lived_in")
+def test_the_calendar_feeds_address_is_a_secret_and_never_exported(owner):
+    feed = CalendarFeed.objects.get(user=owner)  # the demo turns the feed on
+    document = export_user_data(owner)
+    text = json.dumps(document)
+    for secret in (feed.token(), feed.salt, feed.token_hash):
+        assert secret not in text
+    assert not [key for key in document if "calendar" in key]
+
+
+def test_an_imported_account_starts_with_the_calendar_feed_off(owner, their_export):
+    import_user_data(user=owner, data=their_export)
+    assert not CalendarFeed.objects.filter(user=owner).exists()
 
 
 def test_export_endpoint_downloads_the_signed_in_persons_file(

@@ -26,6 +26,8 @@ TOKEN = "0123456789abcdef" * 3
         ),
         ("Not Found: /reviews/f/a-mistyped-one/", "Not Found: /reviews/f/[redacted]/"),
         ("Not Found: /email/unsubscribe/abc:def/", "Not Found: /email/unsubscribe/[redacted]/"),
+        (f"Not Found: /calendar/{TOKEN}.ics", "Not Found: /calendar/[redacted]"),
+        (f'"GET /calendar/{TOKEN}.ics HTTP/1.1" 200', '"GET /calendar/[redacted] HTTP/1.1" 200'),
         ("Not Found: /reviews/feedback/12/", "Not Found: /reviews/feedback/12/"),
     ],
 )

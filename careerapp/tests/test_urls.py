@@ -29,6 +29,8 @@ PUBLIC = {
     "account_request_login_code": "allauth's login-by-code step (not enabled)",
     "account_reauthenticate": "allauth decides itself",
     "reminders_unsubscribe": "one-click unsubscribe (RFC 8058): a signed token, no login",
+    "calendar_feed": "a calendar app fetches the private feed without a session: the secret "
+    "address is the credential (only its hash is stored)",
     **{
         f"reviews:link:{name}": "a circle member's secret link: the link is the credential"
         for name in SHARED_PAGES
