@@ -13,6 +13,7 @@ class ReviewsConfig(AppConfig):
         from reviews import reminders as review_reminders
         from reviews.portability import circle as circle_portability
         from reviews.queries.feedback import strengths_aside
+        from reviews.queries.wins import wins_aside
 
         dashboard.register_checklist(panels.checklist)
         # Beside the owner's strengths results: how others see them.
@@ -21,6 +22,8 @@ class ReviewsConfig(AppConfig):
         reminders.register_section_provider(review_reminders.comment_sections)
         reminders.register_sent_hook("circle_comments", review_reminders.comments_emailed)
         sharing.register_aside(panels.comments_aside)
+        # Under the owner's goal: the wins that served it, and "Record a win".
+        sharing.register_aside(wins_aside)
         dashboard.register_panel(
             dashboard.Panel(
                 key="checkins",
