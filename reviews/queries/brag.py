@@ -1,7 +1,7 @@
 """The brag document: for a range of days, what the person achieved and grew, ready for a
 review or a CV. The page and its Markdown download read the same ``Brag``, built here in
-a fixed number of queries whatever the size of the record (eight, seven with no skills
-take).
+a fixed number of queries whatever the size of the record (seven; six when no skills
+instrument has a take before the range and one in it).
 
 Skills grown: for each skills instrument, the person's latest completed take before the
 range against the latest completed in it, compared as the results page compares two takes

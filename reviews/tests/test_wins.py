@@ -346,3 +346,27 @@ def test_the_journal_costs_the_same_queries(
     with django_assert_num_queries(10):
         response = owner_client.get(LIST, {"page": "1"})
     assert response.status_code == 200
+
+
+# --- Where wins are evidence --------------------------------------------------------------
+
+
+def test_the_quarterly_summary_lists_the_quarters_wins(owner_client, owner):
+    WinFactory(user=owner, title="In Q1", happened_on=D(2027, 3, 31))
+    WinFactory(user=owner, title="In Q2", happened_on=D(2027, 4, 1))
+    page = owner_client.get(reverse("reviews:quarter", args=[2027, 1])).content.decode()
+    assert "In Q1" in page
+    assert "In Q2" not in page
+
+
+def test_the_agenda_carries_the_wins_since_the_last_conversation(owner):
+    from reviews.services import conversation_prepare
+    from reviews.tests.factories_conversations import ConversationFactory
+
+    member = CircleMemberFactory(owner=owner)
+    ConversationFactory(owner=owner, member=member, held_on=D(2027, 4, 1))
+    WinFactory(user=owner, title="Before it", happened_on=D(2027, 3, 30))
+    WinFactory(user=owner, title="After it", impact="Two new clients", happened_on=D(2027, 4, 2))
+    agenda = conversation_prepare(owner=owner, member=member, today=TODAY, zone=datetime.UTC).agenda
+    assert "Wins since last time\n- After it (2 April 2027): Two new clients" in agenda
+    assert "Before it" not in agenda
