@@ -40,7 +40,10 @@ def _at(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(12), tzinfo=UTC)
 
 
-def _skills_takes(owner, rises: int = 1, *, before=D(2026, 12, 1), after=D(2027, 2, 1)):
+BEFORE, IN_RANGE = D(2026, 12, 1), D(2027, 2, 1)
+
+
+def _skills_takes(owner, rises: int = 1, *, before=BEFORE, after=IN_RANGE):
     """A skills instrument taken before the range and in it; ``rises`` skills rose."""
     instrument = InstrumentFactory(name="Engineering skills")
     earlier = TakeFactory(user=owner, instrument=instrument, completed_at=_at(before))
@@ -155,7 +158,8 @@ def test_the_markdown_download_reads_as_a_document(owner_client, owner):
     assert "Skills: Mentoring, Storytelling" in text
     assert "Impact: First line\n    Second line" in text
     assert "- Skill 0: Learning → Capable" in text
-    assert "&" not in text and "<" not in text
+    assert "&" not in text
+    assert "<" not in text
 
 
 def test_the_markdown_keeps_a_persons_words_unescaped(owner_client, owner):
