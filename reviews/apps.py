@@ -12,6 +12,7 @@ class ReviewsConfig(AppConfig):
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
         from reviews.portability import circle as circle_portability
+        from reviews.portability import wins as wins_portability
         from reviews.queries.feedback import strengths_aside
         from reviews.queries.wins import wins_aside
 
@@ -50,5 +51,15 @@ class ReviewsConfig(AppConfig):
                 has_data=circle_portability.has_data,
                 position=40,
                 after=("goals", "assessments", "reviews"),
+            )
+        )
+        portability.register_part(
+            portability.Part(
+                key="wins",
+                write=wins_portability.write,
+                read=wins_portability.read,
+                has_data=wins_portability.has_data,
+                position=50,
+                after=("goals", "assessments", "reviews", "circle"),
             )
         )
