@@ -108,7 +108,11 @@ class WinForm(VersionedFormMixin, forms.ModelForm):
             "checkin",
             "comment",
         ]
-        labels = {"goal": _("The goal it served"), "member": _("…someone in your circle")}
+        labels = {
+            "goal": _("The goal it served"),
+            "noticed_by": _("Their name"),
+            "member": _("…or someone in your circle"),
+        }
         help_texts = {
             "title": _("One sentence: “Led the release of the new billing flow”."),
             "impact": _(

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from goals.models import Goal, Status
@@ -25,7 +26,7 @@ def test_record_a_win_from_a_milestone(sign_in, page: Page, live_url, owner):
     TaskFactory(goal=goal, title="Demo the new platform to the board", is_milestone=True)
     sign_in(page, owner)
     page.goto(f"{live_url}{goal.get_absolute_url()}")
-    page.get_by_role("button", name=re.compile("Demo the new platform")).click()
+    page.get_by_role("button", name="Mark “Demo the new platform to the board” as done").click()
     record = page.get_by_role("link", name="Record “Demo the new platform to the board” as a win")
     expect(record).to_be_visible()
 
@@ -44,12 +45,16 @@ def test_record_a_win_from_a_milestone(sign_in, page: Page, live_url, owner):
     page.set_viewport_size({"width": 375, "height": 812})
     page.screenshot(path=SHOTS / "wins-goal-page-375.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for path, name in [("/reviews/wins/", "journal"), ("/reviews/wins/add/", "form")]:
+        page.goto(f"{live_url}{path}")
+        page.screenshot(path=SHOTS / f"wins-{name}-375.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
 def test_print_the_brag_document(sign_in, page: Page, live_url, owner):
     owner.display_name = "Olivia"
     owner.save()
-    today = datetime.date.today()
+    today = timezone.localdate()
     member = CircleMemberFactory(owner=owner, name="Priya Raman")
     achieved = GoalFactory(user=owner, title="Earn the cloud architect certification")
     Goal.objects.filter(pk=achieved.pk).update(status=Status.ACHIEVED)
