@@ -10,11 +10,14 @@ NAV_ITEMS = (
     ("assessments:index", _("Assessments"), "assessments"),
     ("assessments:explore", _("Explore"), "explore"),
     ("reviews:index", _("Check-ins"), "reviews"),
+    ("reviews:win_list", _("Wins"), "wins"),
     ("reviews:circle", _("Circle"), "circle"),
     ("account_settings", _("Account"), "account"),
 )
 
 EXPLORE_ROUTE = "assessments/explore/"
+# The wins journal and the brag document are one entry.
+WINS_ROUTES = ("reviews/wins/", "reviews/brag/")
 # The circle's pages (members, shared with me, feedback, conversations) are one entry.
 CIRCLE_ROUTES = (
     "reviews/circle/",
@@ -32,6 +35,8 @@ def _section(request) -> str:
     # The role library's pages live in an app but are their own menu entry.
     if match.route.startswith(EXPLORE_ROUTE):
         return "explore"
+    if match.route.startswith(WINS_ROUTES):
+        return "wins"
     if match.route.startswith(CIRCLE_ROUTES):
         return "circle"
     if match.app_name in {"goals", "assessments", "reviews"}:

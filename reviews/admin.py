@@ -9,6 +9,9 @@ NextStep and Schedule are deliberately not registered.
 Feedback is the same: admins manage the prompt sets and see, per set, how many requests
 went out and how many were answered. FeedbackRequest and FeedbackAnswer are deliberately
 not registered, and nothing here names a giver or shows an answer.
+
+Wins are a person's own record of what went well, who noticed and what it changed: Win is
+deliberately not registered either.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ class ReviewsConfig(AppConfig):
         from reviews import portability as review_portability
         from reviews import reminders as review_reminders
         from reviews.portability import circle as circle_portability
+        from reviews.portability import wins as wins_portability
         from reviews.queries.feedback import strengths_aside
+        from reviews.queries.wins import wins_aside
 
         dashboard.register_checklist(panels.checklist)
         # Beside the owner's strengths results: how others see them.
@@ -24,6 +26,8 @@ class ReviewsConfig(AppConfig):
         reminders.register_sent_hook("circle_comments", review_reminders.comments_emailed)
         sharing.register_aside(panels.comments_aside)
         register_calendar_source(review_calendar.events)
+        # Under the owner's goal: the wins that served it, and "Record a win".
+        sharing.register_aside(wins_aside)
         dashboard.register_panel(
             dashboard.Panel(
                 key="checkins",
@@ -50,5 +54,15 @@ class ReviewsConfig(AppConfig):
                 has_data=circle_portability.has_data,
                 position=40,
                 after=("goals", "assessments", "reviews"),
+            )
+        )
+        portability.register_part(
+            portability.Part(
+                key="wins",
+                write=wins_portability.write,
+                read=wins_portability.read,
+                has_data=wins_portability.has_data,
+                position=50,
+                after=("goals", "assessments", "reviews", "circle"),
             )
         )

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from reviews.views import checkins as views
-from reviews.views import circle, conversations, feedback, shared
+from reviews.views import circle, conversations, feedback, shared, wins
 
 app_name = "reviews"
 
@@ -65,4 +65,11 @@ urlpatterns = [
         conversations.conversation_delete,
         name="conversation_delete",
     ),
+    # The wins journal and the brag document
+    path("wins/", wins.win_list, name="win_list"),
+    path("wins/add/", wins.win_add, name="win_add"),
+    path("wins/<int:pk>/", wins.win_edit, name="win_edit"),
+    path("wins/<int:pk>/delete/", wins.win_delete, name="win_delete"),
+    path("brag/", wins.brag, name="brag"),
+    path("brag/markdown/", wins.brag_markdown, name="brag_markdown"),
 ]

@@ -12,11 +12,11 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 from django.utils import timezone
 
 from assessments.models import PersonalSkill
-from goals.models import Decision
+from goals.models import Decision, Task
 from goals.services.decisions import decision_create, decision_decide, decision_score
 from reviews.access import link_token
 from reviews.demo.circle import MANAGER_EMAIL, MENTOR_EMAIL
-from reviews.models import CheckIn, CircleMember, FeedbackPromptSet
+from reviews.models import CheckIn, CircleMember, FeedbackPromptSet, Win
 from reviews.queries.feedback import strengths_list
 from reviews.services import (
     FeedbackAnswerData,
@@ -116,6 +116,27 @@ def person_starts(client: Client, owner, goal) -> list[str]:
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
         *decision_pages(owner),
         *conversation_pages(owner),
+        *win_pages(owner),
+    ]
+
+
+def win_pages(owner) -> list[str]:
+    """The wins journal of ``owner`` (the demo's wins): the journal filtered, the add form
+    as a ticked milestone's link opens it, a win's edit and delete pages, the brag document
+    over two years and refused (an end before its start)."""
+    win = Win.objects.for_user(owner).exclude(goal=None).first()
+    milestone = Task.objects.for_user(owner).filter(is_milestone=True, done_at__isnull=False)
+    add = reverse("reviews:win_add")
+    brag = reverse("reviews:brag")
+    today = timezone.localdate()
+    return [
+        reverse("reviews:win_list"),
+        f"{reverse('reviews:win_list')}?year={today.year}&goal={win.goal_id}",
+        f"{add}?task={milestone.first().pk}",
+        reverse("reviews:win_edit", args=[win.pk]),
+        reverse("reviews:win_delete", args=[win.pk]),
+        f"{brag}?start={today.replace(day=1, year=today.year - 2)}&end={today}",
+        f"{brag}?start={today}&end={today.replace(day=1, year=today.year - 1)}",
     ]
 
 

@@ -154,6 +154,7 @@ OWNED_BY = {
     "reviews.FeedbackAnswer": "request__owner",
     "reviews.Conversation": "owner",
     "reviews.ActionItem": "conversation__owner",
+    "reviews.Win": "user",
 }
 SHIPPED = {
     "goals.GoalTemplate",

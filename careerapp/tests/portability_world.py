@@ -35,6 +35,7 @@ from reviews.models import (
     Reflection,
     ReflectionPrompt,
     Schedule,
+    Win,
 )
 
 SECRET = "Oscar-only"
@@ -113,7 +114,9 @@ def _small_circle(user: User, goal: Goal, task: Task, question: Question) -> Non
     )
     member.goals.add(goal)
     member.instruments.add(question.instrument)
-    Comment.objects.create(owner=user, member=member, author_name="Mo", body="Nice", goal=goal)
+    comment = Comment.objects.create(
+        owner=user, member=member, author_name="Mo", body="Nice", goal=goal
+    )
     salt, digest = tokens.issue(purpose="feedback")
     request = FeedbackRequest.objects.create(
         owner=user,
@@ -128,6 +131,18 @@ def _small_circle(user: User, goal: Goal, task: Task, question: Question) -> Non
     answer.picks.add(question)
     conversation = Conversation.objects.create(owner=user, member=member, with_name="Mo")
     ActionItem.objects.create(conversation=conversation, text="Paddle", goal=goal, step=task)
+    win = Win.objects.create(
+        user=user,
+        title="Paddled across",
+        goal=goal,
+        task=task,
+        checkin=CheckIn.objects.for_user(user).first(),
+        comment=comment,
+        member=member,
+        noticed_by="Mo",
+    )
+    win.skills.add(Question.objects.filter(type="skill").first())
+    win.personal_skills.add(goal.personal_skill)
 
 
 def row_counts(document: dict[str, Any]) -> dict[str, int]:
@@ -151,6 +166,7 @@ def row_counts(document: dict[str, Any]) -> dict[str, int]:
         "decision_criteria": sum(len(d["criteria"]) for d in decisions),
         "decision_scores": sum(len(d["scores"]) for d in decisions),
         "decision_changes": sum(len(d["changes"]) for d in decisions),
+        "wins": len(document["wins"]["wins"]),
     }
 
 
@@ -172,6 +188,7 @@ def counts_in_database(user: User) -> dict[str, int]:
         "decision_criteria": DecisionCriterion.objects.filter(decision__user=user).count(),
         "decision_scores": DecisionScore.objects.filter(option__decision__user=user).count(),
         "decision_changes": DecisionChange.objects.filter(decision__user=user).count(),
+        "wins": Win.objects.filter(user=user).count(),
     }
 
 

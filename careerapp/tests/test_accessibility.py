@@ -26,6 +26,7 @@ from careerapp.tests.crawl import (
     decision_pages,
     feedback_pages,
     parameterless_routes,
+    win_pages,
 )
 from goals.models import Goal, Task
 from reviews.models import CheckIn
@@ -185,6 +186,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         *decision_pages(owner),
         *feedback,
         *conversation_pages(owner),
+        *win_pages(owner),
         *circle_owner,
         *circle_links,
         "/no-such-page/",

@@ -31,7 +31,7 @@ from careerapp.tests.fuzz_world import (
     fresh_owner,
 )
 from careerapp.tests.fuzzing import assert_escaped, field_values, post_data
-from goals.models import Decision, Task
+from goals.models import Decision, Goal, Task
 from reviews.models import CircleMember, FeedbackPrompt, ReflectionPrompt
 from reviews.queries.feedback import strengths_list
 from reviews.tests.factories_feedback import GENERAL
@@ -100,6 +100,13 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "reviews.forms.PrepareForm": lambda w: {"members": []},
     "reviews.forms.ConversationForm": lambda w: {"today": w.today},
     "reviews.forms.ActionItemForm": lambda w: {"goals": [w.goal]},
+    "reviews.forms.WinForm": lambda w: {"user": w.owner, "today": w.today},
+    "reviews.forms.WinFilterForm": lambda w: {
+        "years": [w.today.year],
+        "goals": Goal.objects.for_user(w.owner),
+        "skills": [(f"p{w.skill.pk}", w.skill.name)],
+    },
+    "reviews.forms.BragRangeForm": lambda w: {},
 }
 
 

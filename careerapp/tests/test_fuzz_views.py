@@ -45,7 +45,14 @@ from goals.models import Decision, Goal
 from reviews.access import link_token
 from reviews.demo.circle import MENTOR_EMAIL
 from reviews.forms import CheckInPage, ConversationPage, FeedbackAnswerForm
-from reviews.models import CircleMember, Comment, Conversation, FeedbackRequest, ReflectionPrompt
+from reviews.models import (
+    CircleMember,
+    Comment,
+    Conversation,
+    FeedbackRequest,
+    ReflectionPrompt,
+    Win,
+)
 from reviews.queries import conversations as conversation_queries
 from reviews.queries.feedback import giver_page
 from reviews.tests.factories_conversations import conversation_with_action
@@ -116,12 +123,19 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     ("reviews:feedback_withdraw", "pk"): lambda w: _open_feedback_request(w).pk,
     ("reviews:feedback_give", "token"): lambda w: _open_feedback_request(w).link_token(),
     ("calendar_feed", "token"): lambda w: feed_create(user=w.owner).token(),
+    ("reviews:win_edit", "pk"): lambda w: _win(w).pk,
+    ("reviews:win_delete", "pk"): lambda w: _win(w).pk,
 }
 
 
 def _mentor(w: World) -> CircleMember:
     """The demo's mentor: chosen goals, check-ins with reflections, the skills results."""
     return CircleMember.objects.for_user(w.owner).get(email=MENTOR_EMAIL)
+
+
+def _win(w: World) -> Win:
+    """The owner's demo win noticed by their mentor (goal, member, comment, skills)."""
+    return Win.objects.for_user(w.owner).exclude(comment=None).first()
 
 
 def _comment(w: World) -> Comment:
@@ -292,6 +306,13 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     ),
     "reviews:conversation": _conversation_fields,
     "reviews:conversation_delete": _none,
+    "reviews:win_add": _form_fields(
+        "reviews.forms.WinForm", user=fresh_owner, today=lambda w: w.today
+    ),
+    "reviews:win_edit": _form_fields(
+        "reviews.forms.WinForm", instance=_win, user=fresh_owner, today=lambda w: w.today
+    ),
+    "reviews:win_delete": _none,
 }
 
 # Which apps' rows of the owner a view of each app may change. Everything else - the

@@ -9,8 +9,10 @@ The routes come from the resolver, so a new route with a parameter fails
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -39,6 +41,7 @@ from reviews.tests.factories import (
 )
 from reviews.tests.factories_conversations import conversation_with_action
 from reviews.tests.factories_feedback import FeedbackRequestFactory
+from reviews.tests.factories_wins import WinFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +128,14 @@ def _comment(owner) -> dict:
     return {"pk": CommentFactory(member=member, checkin=CheckInFactory(user=owner)).pk}
 
 
+def _win(owner) -> dict:
+    return {"pk": WinFactory(user=owner).pk}
+
+
+WIN_FORM = {"title": "Taken over", "impact": "not mine", "happened_on": "2026-01-01"}
+WIN_FORM_VERSIONED = {**WIN_FORM, "version": "0"}
+
+
 MEMBER_FORM = {"goals_sharing": "all", "checkins_sharing": "reflections", "version": "0"}
 
 
@@ -197,6 +208,8 @@ OWNED = {
     "reviews:conversation": Owned(_conversation, CONVERSATION_FORM),
     "reviews:conversation_print": Owned(_conversation),
     "reviews:conversation_delete": Owned(_conversation),
+    "reviews:win_edit": Owned(_win, WIN_FORM_VERSIONED),
+    "reviews:win_delete": Owned(_win),
 }
 
 # URL name -> why its parameter does not name one person's object.
@@ -286,8 +299,8 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
     # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
     # 1 check-in route, 2 feedback request routes, 3 conversation routes, 6 circle member
-    # routes, 2 comment routes.
-    assert len(OWNED) == 38
+    # routes, 2 comment routes, 2 win routes.
+    assert len(OWNED) == 40
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 
@@ -420,3 +433,48 @@ def test_starting_from_shared_content_writes_only_the_visitors_rows(
     after = _snapshot()
     assert _changed_or_gone(before, after) == [], f"{name} changed rows it does not own"
     assert _users_of_new_rows(before, after) == {other_user.pk}, name
+
+
+# --- "Record a win": the add form's prefill names the thing it came from ---------------
+
+
+def _prefill_task(owner):
+    return TaskFactory(goal=GoalFactory(user=owner), is_milestone=True).pk
+
+
+def _prefill_comment(owner):
+    member = CircleMemberFactory(owner=owner)
+    return CommentFactory(member=member, goal=GoalFactory(user=owner)).pk
+
+
+# Parameter -> how to make the owner's object it names.
+WIN_PREFILLS = {
+    "task": _prefill_task,
+    "goal": lambda owner: GoalFactory(user=owner).pk,
+    "checkin": lambda owner: CheckInFactory(user=owner).pk,
+    "comment": _prefill_comment,
+}
+
+
+def test_every_prefill_parameter_of_the_win_form_is_in_the_matrix():
+    from reviews.queries import wins
+
+    source = Path(wins.__file__).read_text()
+    named = set(re.findall(r'params\.get\("(\w+)"\)', source))
+    assert named == set(WIN_PREFILLS)
+
+
+@pytest.mark.parametrize("parameter", sorted(WIN_PREFILLS))
+def test_another_persons_thing_in_a_win_link_is_a_404_and_nothing_changes(
+    parameter, owner, other_client
+):
+    url = f"{reverse('reviews:win_add')}?{parameter}={WIN_PREFILLS[parameter](owner)}"
+    owner_client = Client()
+    owner_client.force_login(owner)
+    assert owner_client.get(url).status_code == 200
+    before = _snapshot()
+    assert other_client.get(url).status_code == 404
+    assert other_client.post(url, WIN_FORM).status_code in {302, 422}
+    after = _snapshot()
+    assert _changed_or_gone(before, after) == []
+    assert not [w for w in after["reviews.Win"] if w["user_id"] == owner.pk]

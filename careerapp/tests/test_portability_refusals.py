@@ -56,6 +56,16 @@ def _one_skill_twice(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _win_of_a_missing_goal(document: dict[str, Any]) -> dict[str, Any]:
+    document["wins"]["wins"][0]["goal_ref"] = 999
+    return document
+
+
+def _win_in_the_year_ten_thousand(document: dict[str, Any]) -> dict[str, Any]:
+    document["wins"]["wins"][-1]["happened_on"] = "10000-01-01"
+    return document
+
+
 def _not_an_object(document: dict[str, Any]) -> list[Any]:
     return [document]
 
@@ -77,6 +87,8 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         (_one_goal_reviewed_twice, "goal_ref is already taken by an earlier entry"),
         (_one_question_answered_twice, "takes[0].answers[1].question is already taken"),
         (_one_skill_twice, "name is already taken by an earlier entry"),
+        (_win_of_a_missing_goal, "wins.wins[0].goal_ref points at nothing in this file"),
+        (_win_in_the_year_ten_thousand, "wins.wins[6].happened_on"),
     ],
     ids=[
         "not-json",
@@ -93,6 +105,8 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         "goal-reviewed-twice",
         "question-answered-twice",
         "skill-twice",
+        "win-of-a-missing-goal",
+        "win-with-a-bad-date",
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_changes_nothing(

@@ -22,6 +22,7 @@ def test_the_sites_parts_keep_the_documents_order_and_their_links():
         "assessments",
         "reviews",
         "circle",
+        "wins",
     ]
     # Goals link personal skills; decisions link the goal they started; reviews and next
     # steps link goals and steps.
@@ -31,6 +32,7 @@ def test_the_sites_parts_keep_the_documents_order_and_their_links():
         "decisions",
         "reviews",
         "circle",
+        "wins",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Demo check-ins (here) and the circle (``circle``).
+"""Demo check-ins (here), the circle (``circle``) and the wins journal (``wins``).
 
 Nine months of a monthly rhythm, told as a small story.
 
@@ -35,7 +35,7 @@ from reviews.content.demo_story import (
     Correction,
     Month,
 )
-from reviews.demo import circle
+from reviews.demo import circle, wins
 from reviews.models import (
     CheckIn,
     CheckInStatus,
@@ -83,6 +83,7 @@ def load(user) -> None:
         _reflections(checkin, prompts, month)
         previous_at = at
     circle.load(user)
+    wins.load(user)
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:

@@ -1,4 +1,4 @@
-"""Reviews' forms: ``checkins``, ``circle``, ``feedback``, ``conversations``."""
+"""Reviews' forms: ``checkins``, ``circle``, ``feedback``, ``conversations``, ``wins``."""
 
 from reviews.forms.checkins import (
     CheckInPage,
@@ -16,6 +16,7 @@ from reviews.forms.conversations import (
     PrepareForm,
 )
 from reviews.forms.feedback import FeedbackAnswerForm, FeedbackRequestForm
+from reviews.forms.wins import BragRangeForm, WinFilterForm, WinForm
 
 __all__ = [
     "CommentForm",
@@ -33,4 +34,7 @@ __all__ = [
     "NextStepForm",
     "ReflectionForm",
     "ScheduleForm",
+    "BragRangeForm",
+    "WinFilterForm",
+    "WinForm",
 ]

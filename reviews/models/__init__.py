@@ -1,5 +1,6 @@
 """Reviews' models: check-ins (``checkins``), the circle and its comments (``circle``),
-feedback requests (``feedback``) and career conversations (``conversations``)."""
+feedback requests (``feedback``), career conversations (``conversations``) and the wins
+journal (``wins``)."""
 
 from reviews.models.checkins import (
     CheckIn,
@@ -41,6 +42,7 @@ from reviews.models.feedback import (
     FeedbackRequestQuerySet,
     FeedbackStatus,
 )
+from reviews.models.wins import Win, WinQuerySet
 
 __all__ = [
     "ActionItem",
@@ -75,4 +77,6 @@ __all__ = [
     "ReflectionPrompt",
     "ReflectionPromptQuerySet",
     "Schedule",
+    "Win",
+    "WinQuerySet",
 ]

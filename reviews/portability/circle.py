@@ -100,7 +100,7 @@ def write(context: ExportContext) -> dict[str, Any]:
         .prefetch_related("goals", "instruments")
         .order_by("created_at", "pk")
     )
-    member_refs = {m.pk: ref for ref, m in enumerate(members, 1)}
+    member_refs = context.refs["circle_members"] = {m.pk: ref for ref, m in enumerate(members, 1)}
     return {
         "members": [
             {
@@ -111,19 +111,21 @@ def write(context: ExportContext) -> dict[str, Any]:
             }
             for m in members
         ],
-        "comments": _comments_doc(user, member_refs, goal_refs),
+        "comments": _comments_doc(context, member_refs, goal_refs),
         "feedback_requests": _requests_doc(user, member_refs),
         "conversations": _conversations_doc(user, member_refs, goal_refs, task_refs),
     }
 
 
-def _comments_doc(user, member_refs, goal_refs) -> list[dict]:
+def _comments_doc(context: ExportContext, member_refs, goal_refs) -> list[dict]:
     comments = list(
-        Comment.objects.for_user(user)
+        Comment.objects.for_user(context.user)
         .select_related("checkin", "take__instrument")
         .order_by("created_at", "pk")
     )
-    comment_refs = {c.pk: ref for ref, c in enumerate(comments, 1)}
+    comment_refs = context.refs["circle_comments"] = {
+        c.pk: ref for ref, c in enumerate(comments, 1)
+    }
     return [
         {
             "ref": comment_refs[c.pk],
@@ -194,12 +196,13 @@ def _conversations_doc(user, member_refs, goal_refs, task_refs) -> list[dict]:
 
 
 def read(context: ImportContext, doc: Node) -> None:
+    context.refs["circle_members"], context.refs["circle_comments"] = {}, {}
     raw = doc.get("circle")
     if raw is None:  # a file from before the circle existed
         return
     part = Node(raw, "circle")
-    members = _import_members(context, part)
-    _import_comments(context, part, members)
+    members = context.refs["circle_members"] = _import_members(context, part)
+    context.refs["circle_comments"] = _import_comments(context, part, members)
     _import_requests(context, part, members)
     _import_conversations(context, part, members)
 
@@ -243,7 +246,7 @@ def _refs(item: Node, key: str, known: dict[int, Any]) -> list[Any]:
     return found
 
 
-def _import_comments(context: ImportContext, part: Node, members: dict) -> None:
+def _import_comments(context: ImportContext, part: Node, members: dict) -> dict[int, Comment]:
     goals = context.refs["goals"]
     checkins = {c.period_start: c for c in CheckIn.objects.for_user(context.user)}
     takes = {
@@ -271,6 +274,7 @@ def _import_comments(context: ImportContext, part: Node, members: dict) -> None:
             raise bad(item.at("goal_ref"), _("should name one goal, check-in or result."))
         comment.save()
         comments[item.new_ref(comments)] = comment
+    return comments
 
 
 def _date(item: Node, key: str, value: str) -> datetime.date:

@@ -4,7 +4,7 @@ one conversation with its action items, and the agendas a member may see before 
 The agenda's material covers what happened since the last conversation *held* with the
 member (or the last ``FIRST_SINCE_DAYS`` days when none was), from that day on in the
 owner's time zone. Each kind of material is one query, whatever the size of the history
-(``agenda_material``: seven), and each list stops at ``MAX_LINES`` so an agenda stays
+(``agenda_material``: eight), and each list stops at ``MAX_LINES`` so an agenda stays
 something a person reads in a meeting.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import F, OuterRef, Q, Subquery
 
@@ -29,6 +29,7 @@ from reviews.models import (
     GoalReview,
     GoalStatusChoice,
     Reflection,
+    Win,
 )
 
 FIRST_SINCE_DAYS = 90
@@ -53,6 +54,7 @@ class AgendaMaterial:
     answers: list[Reflection]  # "what I'd want my manager or mentor to know"
     gaps: list[SkillLevel]  # the top three, as the dashboard shows them
     today: datetime.date
+    wins: list[Win] = field(default_factory=list)  # since the last one, oldest first
 
     @property
     def is_empty(self) -> bool:
@@ -64,6 +66,7 @@ class AgendaMaterial:
                 self.corrections,
                 self.answers,
                 self.gaps,
+                self.wins,
             )
         )
 
@@ -81,7 +84,7 @@ def last_held(owner, member: CircleMember, *, today: datetime.date) -> Conversat
 def agenda_material(
     owner, member: CircleMember, *, today: datetime.date, zone: datetime.tzinfo
 ) -> AgendaMaterial:
-    """What a new agenda with ``member`` is built from: seven queries."""
+    """What a new agenda with ``member`` is built from: eight queries."""
     held = last_held(owner, member, today=today)
     since = held.held_on if held else today - datetime.timedelta(days=FIRST_SINCE_DAYS)
     since_at = local_midnight(since, zone)
@@ -113,6 +116,13 @@ def agenda_material(
         ),
         gaps=[gap for gap, _line in biggest_gaps(owner)["gaps"]],
         today=today,
+        wins=list(
+            Win.objects.for_user(owner)
+            .since(since)
+            .filter(happened_on__lte=today)
+            .select_related("goal", "member")
+            .order_by("happened_on", "pk")[:MAX_LINES]
+        ),
     )
 
 

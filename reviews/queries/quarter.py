@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 
 from goals.models import ChangeKind, Goal, GoalChange, Task
 from reviews.cadence import Cadence, Period, next_period
-from reviews.models import CheckIn, GoalReview, Reflection
+from reviews.models import CheckIn, GoalReview, Reflection, Win
 from reviews.queries import PlannedVsActual, planned, steps_done
 
 # Only what the computations read, so the rows stay small with years of history.
@@ -68,4 +68,14 @@ def quarter_rows(user, *, period: Period, today: datetime.date, zone) -> Quarter
         planned=planned(user, start=first, end=last, today=today, zone=zone),
         steps_done=steps_done(user, start=first, end=last, zone=zone),
         zone=zone,
+    )
+
+
+def quarter_wins(user, *, period: Period) -> list[Win]:
+    """The wins of the quarter, for its owner's summary (never a member's): one query."""
+    return list(
+        Win.objects.for_user(user)
+        .between(period.start, period.end)
+        .select_related("goal", "member")
+        .order_by("happened_on", "pk")
     )

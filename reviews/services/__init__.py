@@ -1,6 +1,6 @@
 """Reviews' writes: ``checkins`` (rhythm and check-ins), ``circle`` (members, what they
 see, comments), ``feedback`` (requests and answers), ``conversations`` (agenda, notes,
-action items)."""
+action items), ``wins`` (the wins journal)."""
 
 from reviews.services.checkins import (
     CheckInData,
@@ -36,6 +36,7 @@ from reviews.services.feedback import (
     feedback_request_create,
     feedback_request_withdraw,
 )
+from reviews.services.wins import WinData, win_create, win_delete, win_update
 
 __all__ = [
     "SharingData",
@@ -64,4 +65,8 @@ __all__ = [
     "feedback_request_create",
     "feedback_request_withdraw",
     "schedule_set",
+    "WinData",
+    "win_create",
+    "win_delete",
+    "win_update",
 ]

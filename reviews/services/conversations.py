@@ -61,6 +61,7 @@ def agenda_text(material: AgendaMaterial) -> str:
     ]
     sections = [
         (_("From last time"), [_action_line(item) for item in material.open_actions]),
+        (_("Wins since last time"), [_win_line(win) for win in material.wins]),
         (
             _("Goals at risk or off track"),
             [_risk_line(goal, material.today) for goal in material.goals_at_risk],
@@ -133,6 +134,15 @@ def _answer_line(answer) -> str:
         _("At the check-in of %(date)s: %(answer)s")
         % {"date": _day(answer.checkin.period_end), "answer": answer.answer}
     )
+
+
+def _win_line(win) -> str:
+    line = f"{win.title} ({_day(win.happened_on)})"
+    if win.impact:
+        line += ": " + win.impact
+    if win.noticed_by_name:
+        line += " " + _("Noticed by %(name)s.") % {"name": win.noticed_by_name}
+    return _bullet(line)
 
 
 def _gap_line(gap) -> str:

@@ -103,3 +103,11 @@ def trend_rows(rows) -> SafeString:
         cells = "".join(f"<td>{'–' if v is None or v == '' else escape(v)}</td>" for v in values)
         parts.append(f'<tr><th scope="row" class="fw-normal">{escape(first)}</th>{cells}</tr>')
     return _safe(parts)
+
+
+@register.filter
+def markdown_lines(text, indent: int = 2) -> str:
+    """A person's text continued under a Markdown list item: its later lines indented, so a
+    paragraph of impact stays part of its win (the brag document's download)."""
+    lines = [line.rstrip() for line in str(text).strip().splitlines()]
+    return ("\n" + " " * int(indent)).join(lines)

@@ -329,8 +329,9 @@ def test_the_check_in_page_costs_the_same_queries(
     ReflectionPromptFactory()
     checkin = open_page(page_client)
     # 1 session, 2 user, 3 the check-in, 4 its goal reviews, 5 reflections, 6 next steps,
-    # 7 active goals with task counts, 8 reflection prompts, 9 the circle's comments on it
-    with django_assert_num_queries(9):
+    # 7 active goals with task counts, 8 reflection prompts, 9 the circle's comments on it,
+    # 10 the wins since the previous check-in (it opens with them)
+    with django_assert_num_queries(10):
         response = page_client.get(checkin.get_absolute_url())
     assert response.status_code == 200
 

@@ -208,7 +208,7 @@ def test_prepare_refuses_another_persons_member(owner, other_user):
     assert not Conversation.objects.exists()
 
 
-def test_the_material_takes_seven_queries_whatever_the_history(
+def test_the_material_takes_eight_queries_whatever_the_history(
     owner, member, held, django_assert_num_queries
 ):
     for n in range(5):
@@ -216,7 +216,8 @@ def test_the_material_takes_seven_queries_whatever_the_history(
         ActionItemFactory(conversation=held, goal=goal, step=TaskFactory(goal=goal))
         goal_services.goal_set_status(goal=goal, status=Status.PAUSED, reason=f"r{n}")
     # Last held; open actions; goals at risk; goal changes; check-in corrections; answers
-    # to the manager prompt; the latest skills take's answers (the dashboard's gaps).
-    with django_assert_num_queries(7):
+    # to the manager prompt; the latest skills take's answers (the dashboard's gaps); the
+    # wins since the last one.
+    with django_assert_num_queries(8):
         material = _material(owner, member)
     assert len(material.open_actions) == 5

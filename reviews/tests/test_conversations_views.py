@@ -352,7 +352,7 @@ def test_the_pages_query_counts_are_fixed(
     # Session, user; the conversation; its actions.
     with django_assert_num_queries(4):
         owner_client.get(reverse("reviews:conversation_print", args=[conversation.pk]))
-    # Session, user; the circle's members; savepoint, the agenda's seven, the insert,
+    # Session, user; the circle's members; savepoint, the agenda's eight, the insert,
     # release.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         owner_client.post(reverse("reviews:conversation_prepare"), {"member": member.pk})

@@ -380,8 +380,9 @@ def test_quarter_query_count(owner_client, seeded, django_assert_num_queries):
     # (prefetch), 5 the quarter's reflections with check-in and prompt, 6 goals, 7 status
     # changes and moved dates in the quarter, 8 steps due next quarter, with goals; the
     # quarter's figures, counted by the database as on the history page (reviews.charts)
-    # rather than from loaded steps: 9 steps due by month, 10 dates moved, 11 steps done
-    with django_assert_num_queries(11):
+    # rather than from loaded steps: 9 steps due by month, 10 dates moved, 11 steps done;
+    # 12 the quarter's wins with their goal and member
+    with django_assert_num_queries(12):
         response = owner_client.get(THIS_QUARTER)
     assert response.status_code == 200
     assert "What moved?" in response.content.decode()

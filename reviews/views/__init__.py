@@ -1,3 +1,3 @@
 """Reviews' views, one module per part: ``checkins`` (check-ins, history, quarterly
 summary), ``circle`` (my circle, comments), ``shared`` (what a member sees),
-``feedback`` and ``conversations``."""
+``feedback``, ``conversations`` and ``wins`` (the wins journal, the brag document)."""

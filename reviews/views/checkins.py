@@ -26,7 +26,8 @@ from reviews.charts.quarter import quarter_links, quarter_summary
 from reviews.forms import CheckInPage, ScheduleForm
 from reviews.models import CheckIn
 from reviews.queries.history import history_rows
-from reviews.queries.quarter import quarter_rows
+from reviews.queries.quarter import quarter_rows, quarter_wins
+from reviews.queries.wins import wins_for_checkin
 
 
 def _overview(request: HttpRequest, *, form=None, recent=(), status: int = 200):
@@ -71,6 +72,7 @@ def _render(request, checkin: CheckIn, page: CheckInPage, status: int = 200) -> 
         "editable": checkin.is_editable(today),
         "today": today,
         "asides": sharing.asides_for(request.user, checkin),
+        "wins": wins_for_checkin(checkin),
     }
     return render(request, "reviews/checkin_form.html", context, status=status)
 
@@ -105,7 +107,11 @@ def _refuse(request: HttpRequest, pk: int, *, submit: bool) -> HttpResponse:
 
 
 def _closed(request: HttpRequest, checkin: CheckIn) -> HttpResponse:
-    context = {"checkin": checkin, "asides": sharing.asides_for(request.user, checkin)}
+    context = {
+        "checkin": checkin,
+        "asides": sharing.asides_for(request.user, checkin),
+        "wins": wins_for_checkin(checkin),
+    }
     if request.method == "GET":
         return render(request, "reviews/checkin_detail.html", context)
     messages.error(request, _("This check-in's period has ended, so it can no longer change."))
@@ -182,5 +188,10 @@ def quarter(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     period, today = quarter_bounds(year, quarter), timezone.localdate()
     zone = timezone.get_current_timezone()
     rows = quarter_rows(request.user, period=period, today=today, zone=zone)
-    context = {"summary": quarter_summary(rows), "today": today, **quarter_links(period, today)}
+    context = {
+        "summary": quarter_summary(rows),
+        "wins": quarter_wins(request.user, period=period),
+        "today": today,
+        **quarter_links(period, today),
+    }
     return render(request, "reviews/quarter_detail.html", context)

@@ -1,0 +1,183 @@
+"""The brag document: what it lists for a range, skills grown between two takes, its
+presets, the Markdown download, a bad range (422) and its query counts."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from assessments.models import QuestionType
+from assessments.tests.factories import (
+    AnswerFactory,
+    InstrumentFactory,
+    PersonalSkillFactory,
+    QuestionFactory,
+    TakeFactory,
+)
+from goals.models import Status
+from goals.tests.factories import GoalFactory, TaskFactory
+from reviews.queries.brag import brag, last_twelve_months, presets
+from reviews.tests.factories import CircleMemberFactory
+from reviews.tests.factories_wins import WinFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+UTC = datetime.UTC
+BRAG = reverse("reviews:brag")
+MARKDOWN = reverse("reviews:brag_markdown")
+RANGE = {"start": "2027-01-01", "end": "2027-03-31"}
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(datetime.datetime(2027, 5, 10, 10, tzinfo=UTC), tick=False):
+        yield
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=UTC)
+
+
+BEFORE, IN_RANGE = D(2026, 12, 1), D(2027, 2, 1)
+
+
+def _skills_takes(owner, rises: int = 1, *, before=BEFORE, after=IN_RANGE):
+    """A skills instrument taken before the range and in it; ``rises`` skills rose."""
+    instrument = InstrumentFactory(name="Engineering skills")
+    earlier = TakeFactory(user=owner, instrument=instrument, completed_at=_at(before))
+    later = TakeFactory(user=owner, instrument=instrument, completed_at=_at(after))
+    for n in range(rises + 1):
+        question = QuestionFactory(
+            instrument=instrument, type=QuestionType.SKILL, prompt=f"Skill {n}"
+        )
+        rose = n < rises
+        AnswerFactory(take=earlier, question=question, current_level=2, desired_level=4)
+        AnswerFactory(take=later, question=question, current_level=3 if rose else 2)
+    return instrument
+
+
+def _record(owner, size: int):
+    member = CircleMemberFactory(owner=owner, name="Priya Raman")
+    skill = QuestionFactory(type=QuestionType.SKILL, prompt="Mentoring")
+    own = PersonalSkillFactory(user=owner, name="Storytelling")
+    for n in range(size):
+        goal = GoalFactory(user=owner, title=f"Goal {n}", status=Status.ACHIEVED)
+        goal.status_changed_at = _at(D(2027, 2, 1 + n % 28))
+        goal.save()
+        TaskFactory(goal=goal, is_milestone=True, done_at=_at(D(2027, 1, 2 + n % 28)))
+        win = WinFactory(user=owner, goal=goal, member=member, happened_on=D(2027, 3, 1))
+        win.skills.set([skill])
+        win.personal_skills.set([own])
+    _skills_takes(owner, rises=size)
+
+
+def test_the_document_lists_what_happened_in_the_range_only(owner, other_user):
+    inside = GoalFactory(user=owner, title="Inside", status=Status.ACHIEVED)
+    inside.status_changed_at = _at(D(2027, 2, 1))
+    inside.save()
+    outside = GoalFactory(user=owner, title="Outside", status=Status.ACHIEVED)
+    outside.status_changed_at = _at(D(2026, 12, 31))
+    outside.save()
+    TaskFactory(goal=inside, title="Milestone in", is_milestone=True, done_at=_at(D(2027, 3, 31)))
+    TaskFactory(goal=inside, title="Plain step", done_at=_at(D(2027, 2, 2)))
+    WinFactory(user=owner, title="Win in", happened_on=D(2027, 1, 1))
+    WinFactory(user=owner, title="Win out", happened_on=D(2027, 4, 1))
+    WinFactory(user=other_user, title="Their win", happened_on=D(2027, 2, 1))
+    document = brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC)
+    assert [g.title for g in document.goals_achieved] == ["Inside"]
+    assert [t.title for t in document.milestones] == ["Milestone in"]
+    assert [w.title for w in document.wins] == ["Win in"]
+    assert not document.is_empty
+
+
+def test_skills_grown_compares_the_take_before_with_the_latest_in_the_range(owner):
+    _skills_takes(owner, rises=1)
+    grown = brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC).skills_grown
+    assert [(s.name, s.before_name, s.after_name) for s in grown] == [
+        ("Skill 0", "Learning", "Capable")
+    ]
+
+
+def test_no_take_before_the_range_means_nothing_grown(owner):
+    _skills_takes(owner, before=D(2027, 1, 15), after=D(2027, 2, 1))
+    assert not brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC).skills_grown
+
+
+def test_presets_and_the_default_range():
+    ranges = {key: (start, end) for key, start, end in presets(D(2027, 5, 10))}
+    assert ranges["this_quarter"] == (D(2027, 4, 1), D(2027, 6, 30))
+    assert ranges["last_quarter"] == (D(2027, 1, 1), D(2027, 3, 31))
+    assert ranges["this_year"] == (D(2027, 1, 1), D(2027, 5, 10))
+    assert ranges["last_12_months"] == (D(2026, 5, 11), D(2027, 5, 10))
+    assert last_twelve_months(D(2028, 2, 29)) == (D(2027, 3, 1), D(2028, 2, 29))
+
+
+def test_the_page_shows_the_last_twelve_months_by_default(owner_client, owner):
+    WinFactory(user=owner, title="Recent win", happened_on=D(2026, 6, 1))
+    WinFactory(user=owner, title="Ancient win", happened_on=D(2025, 6, 1))
+    page = owner_client.get(BRAG).content.decode()
+    assert "Recent win" in page
+    assert "Ancient win" not in page
+    assert "Download as Markdown" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"start": "2027-03-01", "end": "2027-01-01"}, "The end comes before the start"),
+        ({"start": "2000-01-01", "end": "2027-01-01"}, "at most ten years"),
+        ({"start": "yesterday", "end": "2027-01-01"}, "Enter a valid date"),
+        ({"start": "2027-01-01"}, "This field is required"),
+    ],
+)
+def test_a_bad_range_is_refused_with_a_message(owner_client, query, message):
+    for url in (BRAG, MARKDOWN):
+        response = owner_client.get(url, query)
+        assert response.status_code == 422
+        assert message in response.content.decode()
+
+
+def test_the_markdown_download_reads_as_a_document(owner_client, owner):
+    _record(owner, 1)
+    WinFactory(
+        user=owner, title="Two lines", impact="First line\nSecond line", happened_on=D(2027, 3, 2)
+    )
+    response = owner_client.get(MARKDOWN, RANGE)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="brag-2027-01-01-to-2027-03-31.md"'
+    )
+    text = response.content.decode()
+    assert text.startswith("# What I achieved, 1 January 2027 – 31 March 2027")
+    assert "## Goals achieved\n\n- **Goal 0** (1 Feb 2027)" in text
+    assert "## Milestones reached" in text
+    assert "Noticed by Priya Raman" in text
+    assert "Skills: Mentoring, Storytelling" in text
+    assert "Impact: First line\n    Second line" in text
+    assert "- Skill 0: Learning → Capable" in text
+    assert "&" not in text
+    assert "<" not in text
+
+
+def test_the_markdown_keeps_a_persons_words_unescaped(owner_client, owner):
+    WinFactory(user=owner, title="Fixed <script> & “quotes”", happened_on=D(2027, 2, 1))
+    text = owner_client.get(MARKDOWN, RANGE).content.decode()
+    assert "Fixed <script> & “quotes”" in text
+
+
+@pytest.mark.parametrize("size", [1, 25])
+def test_the_page_and_the_markdown_cost_the_same_queries(
+    owner_client, owner, size, django_assert_num_queries
+):
+    _record(owner, size)
+    # 1 session, 2 user, 3 goals achieved, 4 milestones with their goal, 5 wins with goal
+    # and member, 6 their skills, 7 their own skills, 8 the skills takes up to the end,
+    # 9 the answers of the two compared
+    for url in (BRAG, MARKDOWN):
+        with django_assert_num_queries(9):
+            response = owner_client.get(url, RANGE)
+        assert response.status_code == 200
+    assert response.content.decode().count("**Goal ") == size
