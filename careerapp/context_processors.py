@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 NAV_ITEMS = (
     ("home", _("Dashboard"), "home"),
     ("goals:list", _("Goals"), "goals"),
+    ("goals:learning_list", _("Learning"), "learning"),
     ("assessments:index", _("Assessments"), "assessments"),
     ("assessments:explore", _("Explore"), "explore"),
     ("reviews:index", _("Check-ins"), "reviews"),
@@ -15,6 +16,7 @@ NAV_ITEMS = (
 )
 
 EXPLORE_ROUTE = "assessments/explore/"
+LEARNING_ROUTE = "goals/learning/"
 # The circle's pages (members, shared with me, feedback, conversations) are one entry.
 CIRCLE_ROUTES = (
     "reviews/circle/",
@@ -32,6 +34,8 @@ def _section(request) -> str:
     # The role library's pages live in an app but are their own menu entry.
     if match.route.startswith(EXPLORE_ROUTE):
         return "explore"
+    if match.route.startswith(LEARNING_ROUTE):
+        return "learning"
     if match.route.startswith(CIRCLE_ROUTES):
         return "circle"
     if match.app_name in {"goals", "assessments", "reviews"}:
