@@ -15,6 +15,7 @@ class GoalsConfig(AppConfig):
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(goal_reminders.sections)
+        reminders.register_section_provider(goal_reminders.expiring_sections)
         dashboard.register_panel(
             dashboard.Panel(
                 key="goals",
@@ -29,6 +30,14 @@ class GoalsConfig(AppConfig):
                 template="goals/includes/_dashboard_tasks.html",
                 context=panels.tasks_panel,
                 order=20,
+            )
+        )
+        dashboard.register_panel(
+            dashboard.Panel(
+                key="expiring_learning",
+                template="goals/includes/_dashboard_expiring.html",
+                context=panels.expiring_panel,
+                order=25,
             )
         )
         portability.register_part(
