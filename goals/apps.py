@@ -60,5 +60,15 @@ class GoalsConfig(AppConfig):
                 after=("goals",),
             )
         )
+        portability.register_part(
+            portability.Part(
+                key="learning",
+                write=goal_portability.write_learning,
+                read=goal_portability.read_learning,
+                has_data=goal_portability.has_learning,
+                position=17,
+                after=("goals", "assessments"),
+            )
+        )
         sharing.register_shareable(goal_sharing.GOALS)
         sharing.register_shareable(goal_sharing.DECISIONS)
