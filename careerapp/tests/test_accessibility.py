@@ -25,6 +25,7 @@ from careerapp.tests.crawl import (
     conversation_pages,
     decision_pages,
     feedback_pages,
+    learning_pages,
     parameterless_routes,
 )
 from goals.models import Goal, Task
@@ -183,6 +184,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         f"{reverse('assessments:paths')}?from=other",
         f"{reverse('assessments:explore')}?level=wizard",
         *decision_pages(owner),
+        *learning_pages(owner),
         *feedback,
         *conversation_pages(owner),
         *circle_owner,
