@@ -290,15 +290,18 @@ def learning_initial(user, params: QueryDict) -> dict:
             }
             initial["suggestion"] = suggestion.pk
             skills.append(suggestion.question_id)
+    serving = Goal.objects.for_user(user).open().values_list("pk", flat=True)
     if pk := _number(params, "question"):
         skills += Question.objects.filter(
             pk=pk, type=QuestionType.SKILL, is_active=True
         ).values_list("pk", flat=True)
+        goals += serving.filter(skill_question_id=pk)  # the goals already serving the gap
     if pk := _number(params, "skill"):
         own += PersonalSkill.objects.for_user(user).filter(pk=pk).values_list("pk", flat=True)
+        goals += serving.filter(personal_skill_id=pk)
     if pk := _number(params, "goal"):
         goal = Goal.objects.for_user(user).filter(pk=pk).first()
-        if goal is not None:
+        if goal is not None and goal.pk not in goals:
             goals.append(goal.pk)
             skills += [goal.skill_question_id] if goal.skill_question_id else []
             own += [goal.personal_skill_id] if goal.personal_skill_id else []
@@ -309,5 +312,5 @@ def learning_initial(user, params: QueryDict) -> dict:
     return initial | {
         "skills": list(dict.fromkeys(skills)),
         "personal_skills": list(dict.fromkeys(own)),
-        "goals": goals,
+        "goals": list(dict.fromkeys(goals)),
     }
