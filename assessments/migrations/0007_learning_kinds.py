@@ -86,6 +86,13 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_rows, to_text),
+        # A default only so that unapplying can add the text column back to existing rows
+        # (to_text then fills it in).
+        migrations.AlterField(
+            model_name="learningsuggestion",
+            name="kind",
+            field=models.CharField(default="course", max_length=20, verbose_name="kind"),
+        ),
         migrations.RemoveField(model_name="learningsuggestion", name="kind"),
         migrations.RenameField(
             model_name="learningsuggestion", old_name="kind_row", new_name="kind"

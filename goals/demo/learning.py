@@ -36,13 +36,12 @@ def _add(user, kinds: dict, *, kind: str, skills=(), goals=(), logged: datetime.
     return item
 
 
-def _suggested(question: Question | None) -> LearningSuggestion | None:
+def _suggested(question: Question | None, kind: str = "") -> LearningSuggestion | None:
+    """The library's first suggestion for ``question`` (of ``kind``, if given)."""
     if question is None:
         return None
-    return (
-        LearningSuggestion.objects.active().filter(question=question, kind__slug="course").first()
-        or LearningSuggestion.objects.active().filter(question=question).first()
-    )
+    suggestions = LearningSuggestion.objects.active().filter(question=question)
+    return suggestions.filter(kind__slug=kind).first() if kind else suggestions.first()
 
 
 def load_learning(
@@ -121,12 +120,14 @@ def load_learning(
         logged=ago(3 * 365 + 40),
     )
     gap = gap_goal.skill_question if gap_goal is not None else None
-    suggestion = _suggested(gap)
+    suggestion = _suggested(gap, kind="course")
+    skill_name = gap.prompt if gap is not None else "a new skill"
     _add(
         user,
         kinds,
-        kind=suggestion.kind.slug if suggestion else "course",
-        title=suggestion.title if suggestion else "A course for my biggest gap",
+        kind="course",
+        title=suggestion.title if suggestion else f"Evening course: {skill_name}",
+        provider="" if suggestion else "City adult-education college",
         url=suggestion.url if suggestion else "",
         suggestion=suggestion,
         status="in_progress",

@@ -189,6 +189,7 @@ def test_the_demo_learning_log_tells_a_believable_story(frozen, owner):
     assert [i.kind.slug for i in expiring] == ["certification"]
     gap_goal = Goal.objects.get(user=owner, skill_question__isnull=False)
     under_way = items.get(status="in_progress")
+    assert under_way.kind.slug == "course"
     assert list(under_way.skills.all()) == [gap_goal.skill_question]
     assert list(under_way.goals.all()) == [gap_goal]
     assert under_way.hours == Decimal(6)
