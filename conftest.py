@@ -234,6 +234,7 @@ def _load_shipped_content() -> None:
     from assessments.content.library import load_roles
     from assessments.models import (
         Instrument,
+        LearningKind,
         LearningSuggestion,
         Option,
         Question,
@@ -249,7 +250,16 @@ def _load_shipped_content() -> None:
 
     goal_content.load_goal_templates(GoalTemplate, GoalTemplateTask)
     assessment_content.load_instruments(Instrument, Question, Option)
-    load_roles(Track, Role, RoleSkill, RoleMove, LearningSuggestion, Question, Instrument)
+    load_roles(
+        Track,
+        Role,
+        RoleSkill,
+        RoleMove,
+        LearningSuggestion,
+        Question,
+        Instrument,
+        LearningKind=LearningKind,
+    )
     review_content.load_reflection_prompts(ReflectionPrompt)
     review_content.load_feedback_prompts(FeedbackPromptSet, FeedbackPrompt)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 NAV_ITEMS = (
     ("home", _("Dashboard"), "home"),
     ("goals:list", _("Goals"), "goals"),
+    ("goals:learning_list", _("Learning"), "learning"),
     ("assessments:index", _("Assessments"), "assessments"),
     ("assessments:explore", _("Explore"), "explore"),
     ("reviews:index", _("Check-ins"), "reviews"),
@@ -18,6 +19,7 @@ NAV_ITEMS = (
 EXPLORE_ROUTE = "assessments/explore/"
 # The wins journal and the brag document are one entry.
 WINS_ROUTES = ("reviews/wins/", "reviews/brag/")
+LEARNING_ROUTE = "goals/learning/"
 # The circle's pages (members, shared with me, feedback, conversations) are one entry.
 CIRCLE_ROUTES = (
     "reviews/circle/",
@@ -37,6 +39,8 @@ def _section(request) -> str:
         return "explore"
     if match.route.startswith(WINS_ROUTES):
         return "wins"
+    if match.route.startswith(LEARNING_ROUTE):
+        return "learning"
     if match.route.startswith(CIRCLE_ROUTES):
         return "circle"
     if match.app_name in {"goals", "assessments", "reviews"}:

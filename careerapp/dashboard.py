@@ -38,11 +38,12 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class Panel:
-    """A dashboard card: a template rendered with ``context(user)``."""
+    """A dashboard card: a template rendered with ``context(user)``, or no card when it
+    gives None (a panel shown only when there is something)."""
 
     key: str
     template: str
-    context: Callable[[User], dict[str, Any]]
+    context: Callable[[User], dict[str, Any] | None]
     order: int = 100
 
 
@@ -119,8 +120,14 @@ def checklist_for(user: User) -> list[ChecklistItem]:
 
 
 def panels_for(user: User) -> list[dict[str, Any]]:
+    """The panels in order; a panel whose context is None has nothing to show today."""
     ordered = sorted(registry.panels.values(), key=lambda panel: panel.order)
-    return [{"template": panel.template, **panel.context(user)} for panel in ordered]
+    contexts = ((panel, panel.context(user)) for panel in ordered)
+    return [
+        {"template": panel.template, **context}
+        for panel, context in contexts
+        if context is not None
+    ]
 
 
 def core_checklist(user: User) -> list[ChecklistItem]:

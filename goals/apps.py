@@ -17,6 +17,7 @@ class GoalsConfig(AppConfig):
 
         dashboard.register_checklist(panels.checklist)
         reminders.register_section_provider(goal_reminders.sections)
+        reminders.register_section_provider(goal_reminders.expiring_sections)
         dashboard.register_panel(
             dashboard.Panel(
                 key="goals",
@@ -31,6 +32,14 @@ class GoalsConfig(AppConfig):
                 template="goals/includes/_dashboard_tasks.html",
                 context=panels.tasks_panel,
                 order=20,
+            )
+        )
+        dashboard.register_panel(
+            dashboard.Panel(
+                key="expiring_learning",
+                template="goals/includes/_dashboard_expiring.html",
+                context=panels.expiring_panel,
+                order=25,
             )
         )
         portability.register_part(
@@ -54,5 +63,15 @@ class GoalsConfig(AppConfig):
             )
         )
         register_calendar_source(goal_calendar.events)
+        portability.register_part(
+            portability.Part(
+                key="learning",
+                write=goal_portability.write_learning,
+                read=goal_portability.read_learning,
+                has_data=goal_portability.has_learning,
+                position=17,
+                after=("goals", "assessments"),
+            )
+        )
         sharing.register_shareable(goal_sharing.GOALS)
         sharing.register_shareable(goal_sharing.DECISIONS)

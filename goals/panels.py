@@ -19,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from careerapp import dashboard
 from careerapp.dashboard import ChecklistItem
 from careerapp.links import PkUrl
-from goals.models import Goal, Status
+from goals.models import Goal, LearningItem, Status
 
 PANEL_GOALS = 5
 PANEL_TASKS = 8
+PANEL_EXPIRING = 5
 
 
 def checklist(user) -> list[ChecklistItem]:
@@ -170,3 +171,29 @@ def _lines(steps, words, date_format: str) -> list[StepLine]:
             days[due_date] = words % {"date": dateformat.format(due_date, date_format)}
         lines.append(StepLine(title, goal_title, f"{goal_url(goal_id)}#task-{pk}", days[due_date]))
     return lines
+
+
+@dataclass(frozen=True)
+class ExpiringLine:
+    title: str
+    url: str
+    when: str
+    days: int
+
+
+def expiring_panel(user) -> dict | None:
+    """Certifications (any kind that expires) running out in the next 60 days, the
+    soonest first: one query; no card when there is none."""
+    today = timezone.localdate()
+    items = LearningItem.objects.for_user(user).expiring(today).order_by("expires_on", "pk")
+    item_url, lines = PkUrl("goals:learning_detail"), []
+    for pk, title, expires_on in items.values_list("pk", "title", "expires_on")[:PANEL_EXPIRING]:
+        lines.append(
+            ExpiringLine(
+                title,
+                item_url(pk),
+                dateformat.format(expires_on, "j M Y"),
+                (expires_on - today).days,
+            )
+        )
+    return {"expiring": lines} if lines else None

@@ -9,21 +9,27 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from assessments import queries as assessment_queries
 from assessments.models import (
     InstrumentKind,
+    LearningKind,
     LearningSuggestion,
+    PersonalSkill,
+    Question,
     QuestionType,
     Role,
     Take,
 )
+from careerapp.ownership import owned_or_404
+from goals.charts.learning import HoursChart, HoursRow, hours_by_skill, hours_by_year
 from goals.charts.shapes import DEFAULT_ZOOM, ZOOMS, Timeline
 from goals.charts.timeline import build_timeline, window
-from goals.forms import GoalFilterForm
-from goals.models import Decision, Goal, GoalQuerySet, Task
+from goals.forms import GoalFilterForm, LearningFilterForm
+from goals.models import Decision, Goal, GoalQuerySet, LearningItem, LearningStatus, Task
 
 # A page of the goal list or the archive: a screenful or two, the same cost for a person
 # with 3 goals or 3,000 (issue #8).
@@ -187,3 +193,124 @@ def role_gaps(user, role: Role) -> RoleGaps:
         gaps=[Gap(s.name, s.required, s.current, suggestions.get(s.question_id)) for s in short],
         match=comparison.match or 0,
     )
+
+
+# --- The learning log -------------------------------------------------------------------
+
+LEARNING_PER_PAGE = 30
+
+
+def learning_list_page(user, form: LearningFilterForm, *, page: str | None) -> Page:
+    """Page ``page`` of the person's learning as the filters pick it, in progress and
+    planned first (the template groups the rows by status): two queries, the count and
+    the page with its kinds. Each row knows whether it has expired or expires soon."""
+    items = form.filter(LearningItem.objects.for_user(user)).for_list().in_list_order()
+    page_obj = Paginator(items, LEARNING_PER_PAGE).get_page(page)
+    today = timezone.localdate()
+    for item in page_obj:
+        item.expired, item.expiring_soon = item.is_expired(today), item.expires_soon(today)
+    return page_obj
+
+
+def learning_hours(user) -> dict[str, HoursChart]:
+    """The hours chart: hours of the items in progress or done, per year (the year they
+    ended, else began, else were logged) and per skill. Three queries."""
+    zone = timezone.get_current_timezone()
+    rows = [
+        HoursRow(pk, hours, finished or started or created.astimezone(zone).date())
+        for pk, hours, finished, started, created in LearningItem.objects.for_user(user)
+        .filter(status__in=(LearningStatus.DONE, LearningStatus.IN_PROGRESS), hours__gt=0)
+        .values_list("pk", "hours", "finished_on", "started_on", "created_at")
+    ]
+    ids = [row.pk for row in rows]
+    skills = list(
+        LearningItem.skills.through.objects.filter(learningitem_id__in=ids).values_list(
+            "learningitem_id", "question__prompt"
+        )
+    )
+    skills += LearningItem.personal_skills.through.objects.filter(
+        learningitem_id__in=ids
+    ).values_list("learningitem_id", "personalskill__name")
+    return {"by_year": hours_by_year(rows), "by_skill": hours_by_skill(rows, skills)}
+
+
+def learning_item_page(user, pk: int) -> LearningItem:
+    """One item with its kind, suggestion, skills (and their instruments) and goals."""
+    return owned_or_404(
+        LearningItem.objects.select_related("kind", "suggestion").prefetch_related(
+            Prefetch("skills", queryset=Question.objects.select_related("instrument")),
+            Prefetch(
+                "personal_skills", queryset=PersonalSkill.objects.select_related("instrument")
+            ),
+            Prefetch("goals", queryset=Goal.objects.order_by("priority", "pk")),
+        ),
+        user,
+        pk=pk,
+    )
+
+
+@dataclass(frozen=True)
+class Retake:
+    """A self-assessment to take again now that learning for one of its skills is done."""
+
+    name: str
+    url: str
+
+
+def retakes(item: LearningItem) -> list[Retake]:
+    """The active instruments of the item's skills (prefetched by ``learning_item_page``)."""
+    instruments = {q.instrument for q in item.skills.all()}
+    instruments |= {skill.instrument for skill in item.personal_skills.all()}
+    return [
+        Retake(instrument.name, reverse("assessments:instrument", args=[instrument.slug]))
+        for instrument in sorted(instruments, key=lambda i: (i.order, i.pk))
+        if instrument.is_active
+    ]
+
+
+def _number(params: QueryDict, name: str) -> int | None:
+    raw = params.get(name, "")
+    return int(raw) if raw.isdecimal() and len(raw) < 10 else None
+
+
+def learning_initial(user, params: QueryDict) -> dict:
+    """The add form filled in from where the person started: ``?suggestion=`` (a library
+    suggestion: its title, kind, link and skill), ``?question=`` (a skill gap), ``?skill=``
+    (an own skill), ``?goal=`` (a goal and the skill it serves), ``?role=`` (a role's gap
+    skills). Ids that are not the person's, or not there, are left out."""
+    initial: dict = {"kind": LearningKind.objects.active().values_list("pk", flat=True).first()}
+    skills, own, goals = [], [], []
+    if pk := _number(params, "suggestion"):
+        suggestion = LearningSuggestion.objects.active().filter(pk=pk).first()
+        if suggestion is not None:
+            initial |= {
+                "title": suggestion.title,
+                "kind": suggestion.kind_id,
+                "url": suggestion.url,
+            }
+            initial["suggestion"] = suggestion.pk
+            skills.append(suggestion.question_id)
+    serving = Goal.objects.for_user(user).open().values_list("pk", flat=True)
+    if pk := _number(params, "question"):
+        skills += Question.objects.filter(
+            pk=pk, type=QuestionType.SKILL, is_active=True
+        ).values_list("pk", flat=True)
+        goals += serving.filter(skill_question_id=pk)  # the goals already serving the gap
+    if pk := _number(params, "skill"):
+        own += PersonalSkill.objects.for_user(user).filter(pk=pk).values_list("pk", flat=True)
+        goals += serving.filter(personal_skill_id=pk)
+    if pk := _number(params, "goal"):
+        goal = Goal.objects.for_user(user).filter(pk=pk).first()
+        if goal is not None and goal.pk not in goals:
+            goals.append(goal.pk)
+            skills += [goal.skill_question_id] if goal.skill_question_id else []
+            own += [goal.personal_skill_id] if goal.personal_skill_id else []
+    role = Role.objects.active().filter(slug=params.get("role", "")[:50]).first()
+    if role is not None:
+        comparison = assessment_queries.role_comparison(user, role)
+        skills += [s.question_id for s in comparison.skills if s.current is None or s.gap]
+    return initial | {
+        "skills": list(dict.fromkeys(skills)),
+        "personal_skills": list(dict.fromkeys(own)),
+        "goals": list(dict.fromkeys(goals)),
+    }

@@ -1,5 +1,6 @@
 """The goals app's part of the weekly email: overdue steps, steps due this week, goals
-that have gone quiet, and last week's ticked-off steps. One batch of queries per chunk."""
+that have gone quiet, last week's ticked-off steps, and certifications expiring within 60
+days. One batch of queries per chunk."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.utils.translation import ngettext
 
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
-from goals.models import Goal, Status, Task, done_in_q
+from goals.models import EXPIRING_DAYS, Goal, LearningItem, Status, Task, done_in_q
 
 MAX_ITEMS = 8
 QUIET_AFTER = datetime.timedelta(weeks=3)
@@ -128,3 +129,37 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
                 )
             )
     return result
+
+
+def expiring_sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
+    """Each person's certifications (learning of a kind that expires) running out within
+    ``EXPIRING_DAYS`` of their own today: one query for the chunk."""
+    ids = [user.pk for user in users]
+    if not ids:
+        return {}
+    earliest, latest = min(today_by_user.values()), max(today_by_user.values())
+    items = (
+        LearningItem.objects.filter(user_id__in=ids)
+        .expiring(earliest, days=(latest - earliest).days + EXPIRING_DAYS)
+        .order_by("expires_on", "pk")
+        .values_list("pk", "user_id", "title", "expires_on")
+    )
+    found: dict[int, list[Item]] = defaultdict(list)
+    for pk, user_id, title, expires_on in items:
+        today = today_by_user[user_id]
+        if today <= expires_on <= today + datetime.timedelta(days=EXPIRING_DAYS):
+            url = absolute(reverse("goals:learning_detail", args=[pk]))
+            when = _("expires %(date)s") % {"date": date_format(expires_on, "j M Y")}
+            found[user_id].append(Item(title, url, when))
+    learning_url = absolute(reverse("goals:learning_list"))
+    return {
+        user_id: [
+            Section(
+                "expiring_learning",
+                _("Certifications to renew"),
+                _capped(items, learning_url),
+                order=45,
+            )
+        ]
+        for user_id, items in found.items()
+    }

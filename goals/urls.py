@@ -1,7 +1,7 @@
 from django.urls import path
 
 from goals import views
-from goals.views import decisions
+from goals.views import decisions, learning
 
 app_name = "goals"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("decisions/<int:pk>/reopen/", decisions.decision_reopen, name="decision_reopen"),
     path("decisions/<int:pk>/delete/", decisions.decision_delete, name="decision_delete"),
     path("plan/<slug:slug>/", decisions.role_plan, name="role_plan"),
+    path("learning/", learning.learning_list, name="learning_list"),
+    path("learning/new/", learning.learning_add, name="learning_add"),
+    path("learning/<int:pk>/", learning.learning_detail, name="learning_detail"),
+    path("learning/<int:pk>/edit/", learning.learning_edit, name="learning_edit"),
+    path("learning/<int:pk>/status/", learning.learning_status, name="learning_status"),
+    path("learning/<int:pk>/delete/", learning.learning_delete, name="learning_delete"),
     path("<int:pk>/", views.goal_detail, name="detail"),
     path("<int:pk>/edit/", views.goal_edit, name="edit"),
     path("<int:pk>/status/", views.goal_status, name="status"),

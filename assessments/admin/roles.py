@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from assessments import services
-from assessments.models import LearningSuggestion, Role, RoleMove, RoleSkill, Track
+from assessments.models import LearningKind, LearningSuggestion, Role, RoleMove, RoleSkill, Track
 from assessments.queries import explore as explore_queries
 
 
@@ -168,8 +168,55 @@ class LearningSuggestionAdmin(_HttpsLinks, admin.ModelAdmin):
     list_display = ("title", "question", "kind", "order", "is_active")
     list_editable = ("order", "is_active")
     list_filter = ("kind", "is_active")
-    list_select_related = ("question",)
+    list_select_related = ("question", "kind")
     search_fields = ("title", "url", "question__prompt")
     autocomplete_fields = ("question",)
     ordering = ("question__order", "order", "pk")
     fields = ("question", "title", "kind", "url", "order", "is_active")
+
+
+@admin.register(LearningKind)
+class LearningKindAdmin(admin.ModelAdmin):
+    """The kinds of learning the library suggests and people log. Shipped kinds are their
+    slug (``assessments.content.roles.learning.KINDS``). A kind in use cannot be deleted:
+    untick "shown" to stop offering it."""
+
+    list_display = ("name", "slug", "order", "is_active", "expires", "suggestions_count")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active", "expires")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "expires", "order", "is_active")
+    ordering = ("order", "pk")
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).annotate(used_by=Count("suggestions"))
+
+    @admin.display(description=_("suggestions"), ordering="used_by")
+    def suggestions_count(self, kind: LearningKind) -> int:
+        return kind.used_by
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """Django would list each learning item that protects a kind, by its person's
+        title: a count says why the delete is refused without showing anyone's log."""
+        deleted, counts, perms_needed, _protected = super().get_deleted_objects(objs, request)
+        # People's learning items point at their kind through the reverse relation
+        # "learning_items" (goals.LearningItem), read here without importing goals.
+        used = (
+            LearningKind.objects.filter(pk__in=[obj.pk for obj in objs])
+            .annotate(
+                in_suggestions=Count("suggestions", distinct=True),
+                in_logs=Count("learning_items", distinct=True),
+            )
+            .filter(models.Q(in_suggestions__gt=0) | models.Q(in_logs__gt=0))
+        )
+        protected = [
+            _(
+                "“%(name)s” is used by %(suggestions)d learning suggestion(s) and "
+                "%(items)d logged learning item(s), so it cannot be deleted. Untick "
+                "“shown” to stop offering it."
+            )
+            % {"name": kind.name, "suggestions": kind.in_suggestions, "items": kind.in_logs}
+            for kind in used
+        ]
+        return deleted, counts, perms_needed, protected

@@ -50,6 +50,12 @@ def local_date(moment: datetime.datetime | None) -> datetime.date | None:
 # --- Skills ------------------------------------------------------------------------
 
 
+def learning_url(key: str) -> str:
+    """The learning log's add form, started from the skill of ``key`` (q<id> or p<id>)."""
+    field = "question" if key.startswith("q") else "skill"
+    return f"{reverse('goals:learning_add')}?{urlencode({field: key[1:]})}"
+
+
 @dataclass(frozen=True)
 class SkillLevel:
     """One skill's current and desired level, as answered on ``assessed_on``."""
@@ -80,6 +86,11 @@ class SkillLevel:
     def goal_url(self) -> str:
         """The new-goal form, filled in from ``goal_fields``."""
         return f"{reverse('goals:create')}?{urlencode(goal_fields(self))}"
+
+    @property
+    def learning_url(self) -> str:
+        """The learning log's add form, started from this skill."""
+        return learning_url(self.key)
 
 
 def skill_levels(answers: Iterable[Answer], *, assessed_on: datetime.date) -> list[SkillLevel]:

@@ -12,9 +12,12 @@ What must stay true (as for the instruments, ``assessments.content``):
   the skills instrument's question at order position * ORDER_STEP.
 - Shipped words belong to the content: a reload restores a track's name and summary, a
   role's track, title, level, summary, responsibilities and experience, a required skill's
-  level and importance, a move's months, a suggestion's title, kind and link. What the
-  admins decide - whether a track, role or suggestion is shown, where it sorts, whether a
-  role is open here and whom to ask - is set only when the row is created.
+  level and importance, a move's months, a suggestion's title, kind and link, a learning
+  kind's name and whether it expires. What the admins decide - whether a track, role,
+  suggestion or kind is shown, where it sorts, whether a role is open here and whom to
+  ask - is set only when the row is created.
+- A learning kind is its slug. Migrations from before kinds were rows (0005) pass no
+  ``LearningKind``: the suggestions then keep the kind's slug in their own column.
 - Nothing is deleted: an admin's own roles, skills and moves stay beside the shipped ones.
   Shipped content is retired by a migration that sets ``is_active`` to False.
 - Content that names an unknown skill key, level, importance or role fails loudly
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 from assessments.content import ORDER_STEP
 from assessments.content.abilities import SKILLS
-from assessments.content.roles import LEARNING, TRACKS
+from assessments.content.roles import KINDS, LEARNING, TRACKS
 from assessments.content.skills import SKILL_KEYS
 from careerapp.content import save_if_changed
 
@@ -46,20 +49,31 @@ def load_roles(
     Question,
     Instrument,
     *,
+    LearningKind=None,
     tracks: list[dict] | None = None,
     learning: dict[str, list[dict]] | None = None,
     skill_keys: dict[str, int] | None = None,
+    kinds: list[dict] | None = None,
 ) -> int:
-    """Create or update the shipped tracks, roles, skills, moves and suggestions; return
-    the rows written. ``tracks``, ``learning`` and ``skill_keys`` default to the shipped
-    content (tests pass their own)."""
+    """Create or update the shipped learning kinds, tracks, roles, skills, moves and
+    suggestions; return the rows written. ``tracks``, ``learning``, ``skill_keys`` and
+    ``kinds`` default to the shipped content (tests pass their own)."""
     tracks = TRACKS if tracks is None else tracks
     learning = LEARNING if learning is None else learning
     skill_keys = SKILL_KEYS if skill_keys is None else skill_keys
+    kinds = KINDS if kinds is None else kinds
     questions = _skill_questions(Question, Instrument, skill_keys)
-    _check(Role, tracks, learning, questions)
+    known_kinds = None
+    if LearningKind is not None:
+        known_kinds = {k["slug"] for k in kinds} | set(
+            LearningKind.objects.values_list("slug", flat=True)
+        )
+    _check(Role, tracks, learning, questions, known_kinds)
 
     written = 0
+    kind_rows = None
+    if LearningKind is not None:
+        kind_rows, written = load_kinds(LearningKind, kinds=kinds)
     existing_tracks = {track.slug: track for track in Track.objects.all()}
     existing_roles = {role.slug: role for role in Role.objects.all()}
     for track_position, track_spec in enumerate(tracks, start=1):
@@ -71,8 +85,27 @@ def load_roles(
             written += count
     written += _load_skills(RoleSkill, tracks, existing_roles, questions)
     written += _load_moves(RoleMove, tracks, existing_roles)
-    written += _load_learning(LearningSuggestion, learning, questions)
+    written += _load_learning(LearningSuggestion, learning, questions, kind_rows)
     return written
+
+
+def load_kinds(LearningKind, *, kinds: list[dict] | None = None) -> tuple[dict, int]:
+    """Create or update the shipped learning kinds; return every kind by slug (the admins'
+    own too) and the rows written."""
+    kinds = KINDS if kinds is None else kinds
+    existing = {kind.slug: kind for kind in LearningKind.objects.all()}
+    written = 0
+    for position, spec in enumerate(kinds, start=1):
+        values = {"name": spec["name"], "expires": spec["expires"]}
+        kind = existing.get(spec["slug"])
+        if kind is None:
+            existing[spec["slug"]] = LearningKind.objects.create(
+                slug=spec["slug"], order=position * ORDER_STEP, is_active=True, **values
+            )
+            written += 1
+        else:
+            written += save_if_changed(kind, values)
+    return existing, written
 
 
 def _skill_questions(Question, Instrument, skill_keys: dict[str, int]) -> dict[str, object]:
@@ -95,7 +128,9 @@ def _skill_questions(Question, Instrument, skill_keys: dict[str, int]) -> dict[s
     return found
 
 
-def _check(Role, tracks: list[dict], learning: dict, questions: dict) -> None:
+def _check(
+    Role, tracks: list[dict], learning: dict, questions: dict, kinds: set[str] | None
+) -> None:
     """Every name the content uses exists; otherwise nothing is written."""
     levels = {value for value, _label in Role._meta.get_field("level").choices}
     slugs = {role["slug"] for track in tracks for role in track["roles"]}
@@ -103,6 +138,13 @@ def _check(Role, tracks: list[dict], learning: dict, questions: dict) -> None:
     problems = [
         f"unknown skill key {key!r} in LEARNING" for key in learning if key not in questions
     ]
+    if kinds is not None:
+        problems += [
+            f"unknown learning kind {spec['kind']!r} for skill key {key!r}"
+            for key, specs in learning.items()
+            for spec in specs
+            if spec["kind"] not in kinds
+        ]
     for track in tracks:
         for role in track["roles"]:
             where = f"role {role['slug']!r}"
@@ -189,7 +231,7 @@ def _load_moves(RoleMove, tracks: list[dict], roles: dict) -> int:
     return written
 
 
-def _load_learning(LearningSuggestion, learning: dict, questions: dict) -> int:
+def _load_learning(LearningSuggestion, learning: dict, questions: dict, kinds: dict | None) -> int:
     existing: dict[tuple[int, int], object] = {}
     for row in LearningSuggestion.objects.order_by("pk"):
         existing.setdefault((row.question_id, row.order), row)
@@ -198,7 +240,11 @@ def _load_learning(LearningSuggestion, learning: dict, questions: dict) -> int:
         question = questions[key]
         for position, spec in enumerate(suggestions, start=1):
             order = position * ORDER_STEP
-            values = {"title": spec["title"], "kind": spec["kind"], "url": spec["url"]}
+            values = {"title": spec["title"], "url": spec["url"]}
+            if kinds is None:
+                values["kind"] = spec["kind"]  # the slug, in the column it had before
+            else:
+                values["kind_id"] = kinds[spec["kind"]].pk
             row = existing.get((question.pk, order))
             if row is None:
                 LearningSuggestion.objects.create(

@@ -34,17 +34,6 @@ class Importance(models.TextChoices):
     HELPFUL = "helpful", _("Helpful")
 
 
-class LearningKind(models.TextChoices):
-    COURSE = "course", _("Course")
-    BOOK = "book", _("Book")
-    CERTIFICATION = "certification", _("Certification")
-    WORKSHOP = "workshop", _("Workshop")
-    ARTICLE = "article", _("Article")
-    PRACTICE = "practice", _("Practice")
-    MENTORING = "mentoring", _("Mentoring")
-    COMMUNITY = "community", _("Community")
-
-
 class TargetStatus(models.TextChoices):
     EXPLORING = "exploring", _("Exploring")
     PURSUING = "pursuing", _("Pursuing")
@@ -204,6 +193,39 @@ class RoleMove(models.Model):
         return f"{self.from_role} → {self.to_role}"
 
 
+class LearningKindQuerySet(models.QuerySet):
+    def active(self) -> LearningKindQuerySet:
+        return self.filter(is_active=True)
+
+
+class LearningKind(models.Model):
+    """A kind of learning (a course, a book, a certification), kept by admins and shared by
+    the library's suggestions and people's learning logs. Shipped kinds are their slug
+    (``assessments.content.roles.learning.KINDS``)."""
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=40)
+    name = models.CharField(_("name"), max_length=60)
+    order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower comes first."))
+    is_active = models.BooleanField(
+        _("shown"), default=True, help_text=_("Offered when people log new learning.")
+    )
+    expires = models.BooleanField(
+        _("items of this kind expire"),
+        default=False,
+        help_text=_("A certification does: people can give it an expiry date."),
+    )
+
+    objects = LearningKindQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("learning kind")
+        verbose_name_plural = _("learning kinds")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class LearningSuggestionQuerySet(models.QuerySet):
     def active(self) -> LearningSuggestionQuerySet:
         return self.filter(is_active=True)
@@ -220,7 +242,12 @@ class LearningSuggestion(models.Model):
         verbose_name=_("skill"),
     )
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=LearningKind.choices)
+    kind = models.ForeignKey(
+        LearningKind,
+        on_delete=models.PROTECT,
+        related_name="suggestions",
+        verbose_name=_("kind"),
+    )
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("shown"), default=True)

@@ -83,8 +83,10 @@ def role_page(slug: str) -> dict:
         skill.level_name, skill.level_words = SKILL_LEVELS[skill.level]
         skill.is_core = skill.importance == Importance.CORE
     suggestions: dict[int, list[LearningSuggestion]] = defaultdict(list)
-    learning = LearningSuggestion.objects.active().filter(
-        question_id__in=[skill.question_id for skill in skills]
+    learning = (
+        LearningSuggestion.objects.active()
+        .filter(question_id__in=[skill.question_id for skill in skills])
+        .select_related("kind")
     )
     for suggestion in learning:
         suggestions[suggestion.question_id].append(suggestion)

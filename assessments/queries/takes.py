@@ -210,6 +210,11 @@ def skill_page(user, key: str) -> dict:
         "chart": chart,
         "history": chart.points[::-1],
         "goals": subject.goals.for_user(user).with_task_counts().by_priority(),
+        # The learning log's items for this skill, through goals' reverse relation.
+        "learning": subject.learning_items.filter(user=user)
+        .select_related("kind")
+        .order_by("-created_at", "-pk"),
+        "learning_url": charts.learning_url(key),
     }
 
 

@@ -78,13 +78,30 @@ class RoleMoveFactory(factory.django.DjangoModelFactory):
     typical_months = 18
 
 
+def learning_kind(slug: str) -> LearningKind:
+    """The shipped learning kind of ``slug`` (conftest loads them), made if missing."""
+    kind, _created = LearningKind.objects.get_or_create(
+        slug=slug, defaults={"name": slug.capitalize(), "expires": slug == "certification"}
+    )
+    return kind
+
+
+class LearningKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningKind
+
+    slug = factory.Sequence(lambda n: f"kind-{n}")
+    name = factory.Sequence(lambda n: f"Kind {n}")
+    order = factory.Sequence(int)
+
+
 class LearningSuggestionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = LearningSuggestion
 
     question = factory.SubFactory(SkillQuestionFactory)
     title = factory.Sequence(lambda n: f"Suggestion {n}")
-    kind = LearningKind.COURSE
+    kind = factory.LazyFunction(lambda: learning_kind("course"))
     order = factory.Sequence(int)
 
 

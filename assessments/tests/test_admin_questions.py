@@ -238,6 +238,7 @@ def test_takes_answers_and_personal_skills_are_not_in_the_admin(admin_client):
     index = admin_client.get(reverse("admin:app_list", args=["assessments"]))
     assert [m["object_name"] for m in index.context["app_list"][0]["models"]] == [
         "Instrument",
+        "LearningKind",
         "LearningSuggestion",
         "Question",
         "Role",

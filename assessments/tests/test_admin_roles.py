@@ -3,13 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from assessments.models import Role, RoleMove, RoleSkill
+from assessments.models import LearningKind, Role, RoleMove, RoleSkill
 from assessments.tests.factories_roles import (
+    LearningKindFactory,
     LearningSuggestionFactory,
     RoleFactory,
     RoleMoveFactory,
     RoleSkillFactory,
     TrackFactory,
+    learning_kind,
     skill_question,
 )
 
@@ -163,15 +165,52 @@ def test_an_admin_adds_a_required_skill_and_a_move_inline(admin_client, track):
 
 
 def test_learning_suggestions_filter_by_kind(admin_client):
-    book = LearningSuggestionFactory(kind="book", title="A book")
-    LearningSuggestionFactory(kind="course", title="A course")
+    book = LearningSuggestionFactory(kind=learning_kind("book"), title="A book")
+    LearningSuggestionFactory(kind=learning_kind("course"), title="A course")
     url = reverse("admin:assessments_learningsuggestion_changelist")
-    listed = admin_client.get(url, {"kind__exact": "book"}).context["cl"].result_list
+    listed = admin_client.get(url, {"kind__id__exact": book.kind_id}).context["cl"].result_list
     assert book in listed
-    assert not listed.exclude(kind="book").exists()
+    assert not listed.exclude(kind__slug="book").exists()
 
 
 def test_tracks_list_counts_their_roles(admin_client, track):
     response = admin_client.get(reverse("admin:assessments_track_changelist"))
     row = response.context["cl"].result_list.get(pk=track.pk)
     assert row.role_count == 2
+
+
+# --- Learning kinds ------------------------------------------------------------------------
+
+
+def test_shipped_learning_kinds_are_listed_in_order(admin_client):
+    response = admin_client.get(reverse("admin:assessments_learningkind_changelist"))
+    slugs = [kind.slug for kind in response.context["cl"].result_list]
+    assert slugs[:3] == ["course", "certification", "book"]
+    assert {"conference", "mentoring", "practice", "article", "community"} <= set(slugs)
+    assert LearningKind.objects.get(slug="certification").expires
+
+
+def test_admin_adds_a_learning_kind(admin_client):
+    url = reverse("admin:assessments_learningkind_add")
+    response = admin_client.post(
+        url, {"name": "Podcast", "slug": "podcast", "order": 5, "is_active": "on"}
+    )
+    assert response.status_code == 302
+    assert LearningKind.objects.get(slug="podcast").name == "Podcast"
+
+
+def test_deleting_a_kind_in_use_is_refused_with_a_count(admin_client):
+    kind = LearningKindFactory(name="Podcast")
+    LearningSuggestionFactory(kind=kind)
+    url = reverse("admin:assessments_learningkind_delete", args=[kind.pk])
+    response = admin_client.get(url)
+    assert "is used by 1 learning suggestion(s)" in response.content.decode()
+    response = admin_client.post(url, {"post": "yes"})
+    assert LearningKind.objects.filter(pk=kind.pk).exists()
+
+
+def test_an_unused_kind_can_be_deleted(admin_client):
+    kind = LearningKindFactory(name="Podcast")
+    url = reverse("admin:assessments_learningkind_delete", args=[kind.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not LearningKind.objects.filter(pk=kind.pk).exists()

@@ -32,6 +32,7 @@ KINDS = {
     "practice",
     "mentoring",
     "community",
+    "conference",
 }
 ROLE_KEYS = {
     "slug",

@@ -10,6 +10,7 @@ from assessments.content.roles import LEARNING, TRACKS
 from assessments.content.skills import SKILL_KEYS
 from assessments.models import (
     Instrument,
+    LearningKind,
     LearningSuggestion,
     Question,
     Role,
@@ -66,7 +67,7 @@ def _sample() -> dict:
 
 
 def _load(**content) -> int:
-    return load_roles(*MODELS, **(_sample() | content))
+    return load_roles(*MODELS, LearningKind=LearningKind, **(_sample() | content))
 
 
 def _skill(key: str) -> Question:
@@ -184,6 +185,20 @@ def test_bad_content_is_refused_loudly_before_anything_is_written(change, messag
 def test_a_learning_suggestion_for_an_unknown_skill_is_refused():
     with pytest.raises(LibraryContentError, match="'juggling' in LEARNING"):
         _load(learning={"juggling": [{"title": "Balls", "kind": "practice", "url": ""}]})
+
+
+def test_a_learning_suggestion_of_an_unknown_kind_is_refused():
+    with pytest.raises(LibraryContentError, match="unknown learning kind 'juggling'"):
+        _load(learning={"listening": [{"title": "Balls", "kind": "juggling", "url": ""}]})
+
+
+def test_learning_kinds_reload_their_words_but_keep_the_admins_order():
+    kind = LearningKind.objects.get(slug="book")
+    kind.name, kind.order, kind.is_active = "Books!", 999, False
+    kind.save()
+    _load()
+    kind.refresh_from_db()
+    assert (kind.name, kind.order, kind.is_active) == ("Book", 999, False)
 
 
 def test_a_skill_key_whose_question_is_missing_is_refused():

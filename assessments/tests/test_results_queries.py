@@ -59,8 +59,9 @@ def test_skill_page_query_count(owner_client, history, django_assert_num_queries
     instrument, takes = history
     question = instrument.questions.filter(type=QuestionType.SKILL).first()
     # 1 session, 2 user, 3 the skill question, 4 its answers in every completed take with
-    # their takes and instruments, 5 the goals serving it with their task counts
-    with django_assert_num_queries(5):
+    # their takes and instruments, 5 the goals serving it with their task counts, 6 the
+    # learning logged for it with the kinds
+    with django_assert_num_queries(6):
         response = owner_client.get(reverse("assessments:skill", args=[question.key]))
     assert len(response.context["history"]) == len(takes)
 

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
-from assessments.models import PersonalSkill
-from goals.models import Decision, Task
+from assessments.models import PersonalSkill, Question
+from goals.models import Decision, LearningItem, Task
 from goals.services.decisions import decision_create, decision_decide, decision_score
 from reviews.access import link_token
 from reviews.demo.circle import MANAGER_EMAIL, MENTOR_EMAIL
@@ -115,6 +115,7 @@ def person_starts(client: Client, owner, goal) -> list[str]:
         reverse("goals:task_edit", args=[goal.pk, goal.tasks.first().pk]),
         reverse("assessments:skill", args=[f"p{skill.pk}"]),
         *decision_pages(owner),
+        *learning_pages(owner),
         *conversation_pages(owner),
         *win_pages(owner),
     ]
@@ -138,6 +139,25 @@ def win_pages(owner) -> list[str]:
         f"{brag}?start={today.replace(day=1, year=today.year - 2)}&end={today}",
         f"{brag}?start={today}&end={today.replace(day=1, year=today.year - 1)}",
     ]
+
+
+def learning_pages(owner) -> list[str]:
+    """The learning log of ``owner`` (the demo's): the list with its chart, the add form
+    (plain and started from a skill gap), and each item's page, edit and delete pages (the
+    expiring certification among them)."""
+    question = Question.objects.filter(type="skill", is_active=True).first()
+    paths = [
+        reverse("goals:learning_list"),
+        reverse("goals:learning_add"),
+        f"{reverse('goals:learning_add')}?question={question.pk}",
+    ]
+    for item in LearningItem.objects.for_user(owner).order_by("pk"):
+        paths += [
+            item.get_absolute_url(),
+            reverse("goals:learning_edit", args=[item.pk]),
+            reverse("goals:learning_delete", args=[item.pk]),
+        ]
+    return paths
 
 
 def conversation_pages(owner) -> list[str]:

@@ -8,7 +8,14 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from assessments.models import Answer, PersonalSkill, Question, Take
+from assessments.models import (
+    Answer,
+    LearningKind,
+    LearningSuggestion,
+    PersonalSkill,
+    Question,
+    Take,
+)
 from careerapp import tokens
 from careerapp.models import DeliveryStatus, ReminderDelivery, User
 from goals.models import (
@@ -19,6 +26,7 @@ from goals.models import (
     DecisionScore,
     Goal,
     GoalChange,
+    LearningItem,
     Task,
 )
 from reviews.models import (
@@ -98,7 +106,28 @@ def small_account(user: User) -> None:
     criterion = DecisionCriterion.objects.create(decision=decision, name="Fun", weight=4)
     DecisionScore.objects.create(option=paddle, criterion=criterion, score=5)
     DecisionChange.objects.create(decision=decision, summary="Paddle on Fun: 5.")
+    _small_learning(user, goal, skill)
     _small_circle(user, goal, task, question)
+
+
+def _small_learning(user: User, goal: Goal, skill: PersonalSkill) -> None:
+    suggestion = LearningSuggestion.objects.select_related("question").first()
+    item = LearningItem.objects.create(
+        user=user,
+        kind=LearningKind.objects.get(slug="certification"),
+        title="Paddle safety certificate",
+        status="done",
+        started_on=timezone.localdate(),
+        finished_on=timezone.localdate(),
+        expires_on=timezone.localdate(),
+        hours="12.5",
+        cost="80.00",
+        currency="EUR",
+        suggestion=suggestion,
+    )
+    item.skills.add(suggestion.question)
+    item.personal_skills.add(skill)
+    item.goals.add(goal)
 
 
 def _small_circle(user: User, goal: Goal, task: Task, question: Question) -> None:
@@ -167,6 +196,11 @@ def row_counts(document: dict[str, Any]) -> dict[str, int]:
         "decision_scores": sum(len(d["scores"]) for d in decisions),
         "decision_changes": sum(len(d["changes"]) for d in decisions),
         "wins": len(document["wins"]["wins"]),
+        "learning": len(document["learning"]),
+        "learning_links": sum(
+            len(i["skills"]) + len(i["personal_skill_refs"]) + len(i["goal_refs"])
+            for i in document["learning"]
+        ),
     }
 
 
@@ -189,6 +223,15 @@ def counts_in_database(user: User) -> dict[str, int]:
         "decision_scores": DecisionScore.objects.filter(option__decision__user=user).count(),
         "decision_changes": DecisionChange.objects.filter(decision__user=user).count(),
         "wins": Win.objects.filter(user=user).count(),
+        "learning": LearningItem.objects.filter(user=user).count(),
+        "learning_links": sum(
+            through.objects.filter(learningitem__user=user).count()
+            for through in (
+                LearningItem.skills.through,
+                LearningItem.personal_skills.through,
+                LearningItem.goals.through,
+            )
+        ),
     }
 
 

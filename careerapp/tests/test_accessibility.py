@@ -25,6 +25,7 @@ from careerapp.tests.crawl import (
     conversation_pages,
     decision_pages,
     feedback_pages,
+    learning_pages,
     parameterless_routes,
     win_pages,
 )
@@ -184,6 +185,7 @@ def test_every_signed_in_page_has_no_axe_violations(
         f"{reverse('assessments:paths')}?from=other",
         f"{reverse('assessments:explore')}?level=wizard",
         *decision_pages(owner),
+        *learning_pages(owner),
         *feedback,
         *conversation_pages(owner),
         *win_pages(owner),

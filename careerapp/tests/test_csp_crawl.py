@@ -14,7 +14,13 @@ import pytest
 from django.urls import reverse
 
 from careerapp.demo import load_demo_content
-from careerapp.tests.crawl import conversation_pages, crawl, decision_pages, feedback_pages
+from careerapp.tests.crawl import (
+    conversation_pages,
+    crawl,
+    decision_pages,
+    feedback_pages,
+    learning_pages,
+)
 from careerapp.tests.test_settings import run_manage
 from reviews.access import link_token
 from reviews.demo.circle import MENTOR_EMAIL
@@ -70,13 +76,14 @@ def _check_headers(path: str, response) -> list[str]:
 def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, owner):
     load_demo_content(owner)
     decisions = decision_pages(owner)
+    learning = learning_pages(owner)
     feedback, giver = feedback_pages(owner)
     # The giver's pages that answer 200 (the closed ones answer 410: test_html_valid.py).
     conversations = conversation_pages(owner)
     # The mentor's secret link: nothing links to it but the invitation email.
     mentor = CircleMember.objects.for_user(owner).get(email=MENTOR_EMAIL)
     shared = reverse("reviews:link:home", args=[link_token(mentor)])
-    starts = ["/", *decisions, *feedback, *giver[:2], *conversations, shared]
+    starts = ["/", *decisions, *learning, *feedback, *giver[:2], *conversations, shared]
     crawled, post_only, problems = [], [], []
     for path, response in crawl(
         owner_client, starts, max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
@@ -104,6 +111,7 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     for section in ("/goals/", "/assessments/", "/reviews/", "/settings/", *explore):
         assert any(path.startswith(section) for path in crawled), section
     assert set(decisions) <= set(crawled)
+    assert set(learning) <= set(crawled)
     assert {*feedback, *giver[:2]} <= set(crawled)
     assert set(conversations) <= set(crawled)
     # The owner's preview of each member and the mentor's link, with what they share.

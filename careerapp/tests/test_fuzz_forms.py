@@ -31,7 +31,7 @@ from careerapp.tests.fuzz_world import (
     fresh_owner,
 )
 from careerapp.tests.fuzzing import assert_escaped, field_values, post_data
-from goals.models import Decision, Goal, Task
+from goals.models import Decision, Goal, LearningItem, Task
 from reviews.models import CircleMember, FeedbackPrompt, ReflectionPrompt
 from reviews.queries.feedback import strengths_list
 from reviews.tests.factories_feedback import GENERAL
@@ -68,6 +68,9 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     "goals.forms.LenientFilterForm": lambda w: {},
     "goals.forms.GoalFilterForm": lambda w: {},
     "goals.forms.TimelineFilterForm": lambda w: {},
+    "goals.forms.LearningItemForm": lambda w: {"user": w.owner, "instance": demo_learning(w)},
+    "goals.forms.LearningFilterForm": lambda w: {},
+    "goals.forms.LearningStatusForm": lambda w: {},
     "assessments.forms.TakePageForm": lambda w: {
         "questions": list(
             {question.type: question for question in Question.objects.all()}.values()
@@ -108,6 +111,11 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
     },
     "reviews.forms.BragRangeForm": lambda w: {},
 }
+
+
+def demo_learning(w: World) -> LearningItem:
+    """The owner's demo course under way for the biggest gap (a skill and a goal linked)."""
+    return LearningItem.objects.for_user(w.owner).get(status="in_progress")
 
 
 def demo_decision(w: World) -> Decision:

@@ -41,7 +41,7 @@ from careerapp.tests.fuzz_world import (
 from careerapp.tests.fuzzing import EXTRA_VALID, assert_escaped, field_values, post_data, uploads
 from careerapp.tests.test_urls import all_routes
 from goals.forms.decisions import criterion_formset, option_formset
-from goals.models import Decision, Goal
+from goals.models import Decision, Goal, LearningItem
 from reviews.access import link_token
 from reviews.demo.circle import MENTOR_EMAIL
 from reviews.forms import CheckInPage, ConversationPage, FeedbackAnswerForm
@@ -104,6 +104,12 @@ CIRCLE_ROUTES = (
     "reviews:circle_revoke",
     "reviews:circle_remove",
 )
+LEARNING_ROUTES = (
+    "goals:learning_detail",
+    "goals:learning_edit",
+    "goals:learning_status",
+    "goals:learning_delete",
+)
 SHARED = [f"reviews:{way}:" for way in ("link", "account", "preview")]
 URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     **{(route, "pk"): lambda w: _mentor(w).pk for route in CIRCLE_ROUTES},
@@ -114,6 +120,7 @@ URL_VALUES_BY_ROUTE: dict[tuple[str, str], Callable[[World], object]] = {
     **{(f"{way}checkin", "pk"): lambda w: _shared_checkin(w).pk for way in SHARED},
     **{(route, "pk"): lambda w: _conversation(w).pk for route in CONVERSATION_ROUTES},
     **{(route, "pk"): lambda w: _demo_decision(w).pk for route in DECISION_ROUTES},
+    **{(route, "pk"): lambda w: _demo_learning(w).pk for route in LEARNING_ROUTES},
     ("goals:role_plan", "slug"): lambda w: library_role().slug,
     ("assessments:target", "slug"): lambda w: library_role().slug,
     ("assessments:target_remove", "pk"): lambda w: (
@@ -211,6 +218,11 @@ def _demo_decision(w: World) -> Decision:
     return Decision.objects.for_user(w.owner).get()
 
 
+def _demo_learning(w: World) -> LearningItem:
+    """The owner's demo course under way (a skill and a goal linked)."""
+    return LearningItem.objects.for_user(w.owner).get(status="in_progress")
+
+
 def _decision_fields(*, existing: bool) -> Callable[[World], dict[str, list[str]]]:
     """The decision's form and its option and criterion formsets, as its pages send them."""
 
@@ -276,6 +288,12 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     "goals:decision_reopen": _form_fields("goals.forms.ReopenForm"),
     "goals:decision_delete": _none,
     "goals:role_plan": _none,
+    "goals:learning_add": _form_fields("goals.forms.LearningItemForm", user=fresh_owner),
+    "goals:learning_edit": _form_fields(
+        "goals.forms.LearningItemForm", user=fresh_owner, instance=_demo_learning
+    ),
+    "goals:learning_status": _form_fields("goals.forms.LearningStatusForm"),
+    "goals:learning_delete": _none,
     "assessments:take": _take_fields,
     "assessments:take_discard": _none,
     "assessments:start": _none,

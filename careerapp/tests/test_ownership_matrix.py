@@ -31,7 +31,12 @@ from assessments.tests.factories_roles import TargetRoleFactory
 from careerapp.tests.test_urls import all_routes
 from goals.models import Category, Horizon, Status
 from goals.tests.decision_factories import RoleSkillFactory, decision_with
-from goals.tests.factories import GoalFactory, GoalTemplateFactory, TaskFactory
+from goals.tests.factories import (
+    GoalFactory,
+    GoalTemplateFactory,
+    LearningItemFactory,
+    TaskFactory,
+)
 from reviews.models import CheckInStatus
 from reviews.tests.factories import (
     CheckInFactory,
@@ -158,6 +163,22 @@ DECISION_POST = {
 }
 
 
+def _learning(owner) -> dict:
+    item = LearningItemFactory(user=owner)
+    item.goals.add(GoalFactory(user=owner))
+    return {"pk": item.pk}
+
+
+LEARNING_FORM = {
+    "version": "0",
+    "title": "Taken over",
+    "kind": "1",
+    "status": "done",
+    "hours": "99",
+    "notes": "not mine",
+}
+
+
 GOAL_FORM = {
     "title": "Taken over",
     "why": "Someone else's words",
@@ -188,6 +209,10 @@ OWNED = {
     "goals:decision_decide": Owned(_decision, DECISION_POST),
     "goals:decision_reopen": Owned(_decision, DECISION_POST),
     "goals:decision_delete": Owned(_decision),
+    "goals:learning_detail": Owned(_learning),
+    "goals:learning_edit": Owned(_learning, LEARNING_FORM),
+    "goals:learning_status": Owned(_learning, {"status": "dropped"}),
+    "goals:learning_delete": Owned(_learning),
     "assessments:take": Owned(_draft_take, {"page": "1", "action": "complete"}),
     "assessments:take_discard": Owned(_draft_take),
     "assessments:results": Owned(_completed_take),
@@ -297,10 +322,10 @@ def test_every_parametrised_route_has_a_builder_or_a_reason():
 
 
 def test_the_matrix_covers_every_route_that_names_a_persons_object():
-    # 12 goal and step routes, 6 decision routes, 5 take and skill routes, 1 target role,
-    # 1 check-in route, 2 feedback request routes, 3 conversation routes, 6 circle member
-    # routes, 2 comment routes, 2 win routes.
-    assert len(OWNED) == 40
+    # 12 goal and step routes, 6 decision routes, 4 learning routes, 5 take and skill
+    # routes, 1 target role, 1 check-in route, 2 feedback request routes, 3 conversation
+    # routes, 6 circle member routes, 2 comment routes, 2 win routes.
+    assert len(OWNED) == 44
     assert len(_parametrised_routes()) == len(OWNED) + len(NOT_OWNED)
 
 

@@ -155,7 +155,8 @@ def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
     # counted (also the check-ins panel); 8 the oldest overdue steps and the steps due
     # this week; 9 the skill answers of the latest take that rated skills, each with the
     # open goal that serves it; 10 the pursued role (none here; a second query reads its
-    # skills when there is one, see assessments/tests/test_role_pursued.py)
+    # skills when there is one, see assessments/tests/test_role_pursued.py); 11 the
+    # certifications expiring within 60 days (none here: no card)
     with django_assert_num_queries(EXPECTED_DASHBOARD_QUERIES):
         response = client.get(reverse("home"))
     assert response.status_code == 200
@@ -165,4 +166,4 @@ def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
     assert panels["_dashboard_checkins.html"]["last"] is not None
 
 
-EXPECTED_DASHBOARD_QUERIES = 10
+EXPECTED_DASHBOARD_QUERIES = 11

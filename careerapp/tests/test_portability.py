@@ -99,10 +99,12 @@ def test_export_costs_the_same_queries_for_a_small_and_a_big_account(
     # 16 decisions, 17 their options with role, 18 the options' scores, 19 criteria,
     # 20 the decisions' changes, 21 circle members, 22 their goals, 23 their instruments,
     # 24 comments, 25 feedback requests, 26 their answers, 27 the answers' picks,
-    # 28 conversations, 29 their action items, 30 wins with their check-in, 31 the wins'
-    # skill questions with their instrument, 32 the wins' own skills.
+    # 28 conversations, 29 their action items, 30 learning items with their kind and
+    # suggestion, 31 their skills, 32 their own skills, 33 the goals they serve, 34 wins
+    # with their check-in, 35 the wins' skill questions with their instrument, 36 the
+    # wins' own skills.
     for user in (owner, other_user):
-        with django_assert_num_queries(32):
+        with django_assert_num_queries(36):
             export_user_data(user)
     assert Task.objects.filter(goal__user=other_user).count() > 10
 

@@ -66,6 +66,32 @@ def _win_in_the_year_ten_thousand(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _learning(document: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """The file with one learning item of ``values`` (a valid one otherwise)."""
+    item = {
+        "title": "A course",
+        "provider": "",
+        "url": "",
+        "status": "done",
+        "started_on": "2027-01-10",
+        "finished_on": "2027-02-10",
+        "currency": "",
+        "notes": "",
+        "expires_on": None,
+        "created_at": "2027-01-10T09:00:00+00:00",
+        "updated_at": "2027-02-10T09:00:00+00:00",
+        "kind": "course",
+        "hours": "10",
+        "cost": None,
+        "skills": [],
+        "personal_skill_refs": [],
+        "goal_refs": [],
+        "suggestion": None,
+        **values,
+    }
+    return {**document, "learning": [item]}
+
+
 def _not_an_object(document: dict[str, Any]) -> list[Any]:
     return [document]
 
@@ -89,6 +115,24 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         (_one_skill_twice, "name is already taken by an earlier entry"),
         (_win_of_a_missing_goal, "wins.wins[0].goal_ref points at nothing in this file"),
         (_win_in_the_year_ten_thousand, "wins.wins[6].happened_on"),
+        (
+            lambda doc: _learning(doc, kind="juggling"),
+            "learning[0].kind names the kind of learning “juggling”",
+        ),
+        (lambda doc: _learning(doc, hours="-3"), "learning[0].hours Ensure this value is greater"),
+        (
+            lambda doc: _learning(doc, kind="certification", expires_on="2027-01-01"),
+            "learning[0].expires_on is before the learning started or ended",
+        ),
+        (
+            lambda doc: _learning(doc, expires_on="2029-01-01"),
+            "learning[0].expires_on is set for a kind of learning that does not expire",
+        ),
+        (
+            lambda doc: _learning(doc, finished_on="2026-01-01"),
+            "learning[0].finished_on is before started_on",
+        ),
+        (lambda doc: _learning(doc, goal_refs=[999]), "learning[0].goal_refs points at nothing"),
     ],
     ids=[
         "not-json",
@@ -107,6 +151,12 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         "skill-twice",
         "win-of-a-missing-goal",
         "win-with-a-bad-date",
+        "unknown-learning-kind",
+        "negative-hours",
+        "expiry-before-start",
+        "expiry-on-a-kind-that-does-not-expire",
+        "learning-ends-before-it-starts",
+        "learning-for-a-goal-not-in-the-file",
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_changes_nothing(

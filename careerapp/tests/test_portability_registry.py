@@ -19,17 +19,19 @@ def test_the_sites_parts_keep_the_documents_order_and_their_links():
     assert [part.key for part in portability._in_document_order()] == [
         "goals",
         "decisions",
+        "learning",
         "assessments",
         "reviews",
         "circle",
         "wins",
     ]
-    # Goals link personal skills; decisions link the goal they started; reviews and next
-    # steps link goals and steps.
+    # Goals link personal skills; decisions link the goal they started; learning links
+    # goals and skills; reviews and next steps link goals and steps.
     assert [part.key for part in portability._in_dependency_order()] == [
         "assessments",
         "goals",
         "decisions",
+        "learning",
         "reviews",
         "circle",
         "wins",

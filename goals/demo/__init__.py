@@ -5,7 +5,8 @@ it; afterwards the timestamps are moved back with ``.update()`` so the history s
 months. Dates count from today, so the demo always looks current: one task is a few days
 overdue, one falls due this week, one active goal has been quiet for five weeks (the
 weekly email points at it). One goal closes the biggest gap of the latest skills
-self-assessment, when the assessments demo has taken one (it runs first). One open decision
+self-assessment, when the assessments demo has taken one (it runs first); the learning log
+(``goals.demo.learning``) works on it too. One open decision
 weighs three moves against the person's top work values. Nothing here is
 shared between people: calling ``load`` for two accounts gives each its own copy.
 """
@@ -21,6 +22,7 @@ from assessments import charts
 from assessments.models import InstrumentKind, Take
 from goals import services
 from goals.demo.decision import load_decision
+from goals.demo.learning import load_learning
 from goals.models import (
     Category,
     Goal,
@@ -58,13 +60,20 @@ class _Clock:
 
 def load(user) -> None:
     clock = _Clock()
-    _certification(user, clock)
+    certification = _certification(user, clock)
     _leadership(user, clock)
     _network(user, clock)
     _running(user, clock)
     _spanish(user, clock)
     _internal_talk(user, clock)
-    _skill_gap(user, clock)
+    gap_goal = _skill_gap(user, clock)
+    load_learning(
+        user,
+        today=clock.today,
+        ago=clock.ago,
+        gap_goal=gap_goal,
+        certification_goal=certification,
+    )
     load_decision(
         user,
         created_at=clock.ago(12),
@@ -73,7 +82,7 @@ def load(user) -> None:
     )
 
 
-def _certification(user, clock: _Clock) -> None:
+def _certification(user, clock: _Clock) -> Goal:
     # Active, some steps done, one overdue, one due this week; rescheduled once.
     goal = _goal(
         user,
@@ -125,6 +134,7 @@ def _certification(user, clock: _Clock) -> None:
         "later. Not all bad: more time for the labs, which I was rushing.",
     )
     _settle(goal, last_progress_at=clock.ago(9, 20, 45))
+    return goal
 
 
 def _leadership(user, clock: _Clock) -> None:
@@ -279,7 +289,7 @@ def _internal_talk(user, clock: _Clock) -> None:
     _settle(goal)
 
 
-def _skill_gap(user, clock: _Clock) -> None:
+def _skill_gap(user, clock: _Clock) -> Goal | None:
     # Made two days after the latest skills take, from the words its results page offers.
     take = (
         Take.objects.for_user(user)
@@ -289,12 +299,12 @@ def _skill_gap(user, clock: _Clock) -> None:
         .first()
     )
     if take is None:
-        return
+        return None
     answers = list(take.answers.filter(question__isnull=False))
     skills = charts.skill_levels(answers, assessed_on=charts.local_date(take.completed_at))
     gaps = charts.gaps(skills, limit=1)
     if not gaps:
-        return
+        return None
     fields = charts.goal_fields(gaps[0])
     goal = services.goal_create(
         user=user,
@@ -313,6 +323,8 @@ def _skill_gap(user, clock: _Clock) -> None:
         updated_at=created,
     )
     goal.changes.update(created_at=created)
+    goal.skill_question_id = int(gaps[0].key[1:])
+    return goal
 
 
 # --- Writing through the services, then moving the clock back -----------------------

@@ -14,8 +14,12 @@ from goals.forms.goals import (
     TaskForm,
     TimelineFilterForm,
 )
+from goals.forms.learning import LearningFilterForm, LearningItemForm, LearningStatusForm
 
 __all__ = [
+    "LearningFilterForm",
+    "LearningItemForm",
+    "LearningStatusForm",
     "GoalFilterForm",
     "GoalForm",
     "GoalProgressForm",

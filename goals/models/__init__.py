@@ -1,5 +1,6 @@
 """The goals app's models, one module each with its QuerySet: ``goal``, ``task``,
-``change`` (a goal's history), ``template`` (goal templates); ``choices`` holds the
+``change`` (a goal's history), ``template`` (goal templates), ``decision``, ``learning``
+(the learning log); ``choices`` holds the
 vocabularies and ``dates`` the day boundaries their queries share."""
 
 from goals.models.change import GoalChange, GoalChangeQuerySet
@@ -27,6 +28,12 @@ from goals.models.decision import (
     DecisionStatus,
 )
 from goals.models.goal import Goal, GoalQuerySet
+from goals.models.learning import (
+    EXPIRING_DAYS,
+    LearningItem,
+    LearningItemQuerySet,
+    LearningStatus,
+)
 from goals.models.task import Task, TaskQuerySet
 from goals.models.template import GoalTemplate, GoalTemplateQuerySet, GoalTemplateTask
 
@@ -35,6 +42,7 @@ __all__ = [
     "MAX_OPTIONS",
     "MIN_OPTIONS",
     "CLOSED_STATUSES",
+    "EXPIRING_DAYS",
     "OPEN_STATUSES",
     "STATUS_TRANSITIONS",
     "TITLE_MAX_LENGTH",
@@ -55,6 +63,9 @@ __all__ = [
     "GoalTemplateQuerySet",
     "GoalTemplateTask",
     "Horizon",
+    "LearningItem",
+    "LearningItemQuerySet",
+    "LearningStatus",
     "Status",
     "Task",
     "TaskQuerySet",

@@ -58,7 +58,7 @@ class GoalQuerySet(models.QuerySet):
         """With what the goal's page shows: step counts, the steps in their order, the
         history."""
         steps = models.Prefetch("tasks", queryset=Task.objects.in_step_order())
-        return self.with_task_counts().prefetch_related(steps, "changes")
+        return self.with_task_counts().select_related("role").prefetch_related(steps, "changes")
 
     def with_due_span(self) -> GoalQuerySet:
         """Annotate ``first_due`` and ``last_due``: the earliest and latest dated step.

@@ -1,5 +1,6 @@
 """Writes of the goals app: ``goals`` (goals, steps, templates), ``decisions``
-(decisions and their revisits) and ``plans`` (a goal from a role's gaps)."""
+(decisions and their revisits), ``plans`` (a goal from a role's gaps) and ``learning``
+(the learning log)."""
 
 from goals.services.decisions import (
     Row,
@@ -29,6 +30,12 @@ from goals.services.goals import (
     task_update,
     tasks_create_bulk,
 )
+from goals.services.learning import (
+    learning_create,
+    learning_delete,
+    learning_set_status,
+    learning_update,
+)
 from goals.services.plans import open_role_goal, role_plan_create
 
 __all__ = [
@@ -39,6 +46,10 @@ __all__ = [
     "decision_reopen",
     "decision_score",
     "decision_update",
+    "learning_create",
+    "learning_delete",
+    "learning_set_status",
+    "learning_update",
     "open_role_goal",
     "role_plan_create",
     "LOGGED_FIELDS",

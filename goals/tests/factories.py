@@ -3,8 +3,18 @@ import datetime
 import factory
 from django.utils import timezone
 
+from assessments.tests.factories_roles import learning_kind
 from careerapp.tests.factories import UserFactory
-from goals.models import Category, Goal, GoalTemplate, GoalTemplateTask, Horizon, Task
+from goals.models import (
+    Category,
+    Goal,
+    GoalTemplate,
+    GoalTemplateTask,
+    Horizon,
+    LearningItem,
+    LearningStatus,
+    Task,
+)
 
 
 class GoalFactory(factory.django.DjangoModelFactory):
@@ -51,3 +61,14 @@ class GoalTemplateTaskFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Template step {n}")
     offset_days = 14
     order = factory.Sequence(int)
+
+
+class LearningItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningItem
+
+    user = factory.SubFactory(UserFactory)
+    kind = factory.LazyFunction(lambda: learning_kind("course"))
+    title = factory.Sequence(lambda n: f"Course number {n}")
+    provider = "Coursera"
+    status = LearningStatus.PLANNED

@@ -131,10 +131,11 @@ def test_the_export_costs_the_same_queries_for_one_and_fifty_decisions(
     # 10 for the other parts (goals, their steps and changes; personal skills; takes;
     # current role; target roles; check-ins; schedule; weekly emails: no answers or
     # check-in rows to ask for), then 11 decisions, 12 their options with role, 13 the
-    # options' scores, 14 criteria, 15 changes; the circle's 16 members, 17 comments,
-    # 18 feedback requests, 19 conversations (none, so nothing of theirs to prefetch).
+    # options' scores, 14 criteria, 15 changes; 16 learning (none, so nothing of it to
+    # prefetch); the circle's 17 members, 18 comments, 19 feedback requests,
+    # 20 conversations (none, so nothing of theirs to prefetch).
     for user in (owner, other_user):
-        with django_assert_num_queries(19):
+        with django_assert_num_queries(20):
             export_user_data(user)
 
 

@@ -167,3 +167,32 @@ def test_demo_decision_names_no_role_the_site_does_not_have(frozen, owner):
     load(owner)
     option = DecisionOption.objects.get(decision__user=owner, title="Lead the platform team")
     assert option.role is None
+
+
+# --- The learning log -------------------------------------------------------------------
+
+
+def test_the_demo_learning_log_tells_a_believable_story(frozen, owner):
+    from decimal import Decimal
+
+    from goals.models import LearningItem
+
+    assessments_demo.load(owner)
+    load(owner)
+    items = LearningItem.objects.for_user(owner).select_related("kind")
+    today = datetime.date(2026, 6, 15)
+    done = items.filter(status="done", hours__gt=0)
+    assert {2025, 2026} <= {i.finished_on.year for i in done}
+    assert {"book", "course", "workshop"} <= {i.kind.slug for i in done}
+    assert items.filter(cost__gt=0).exists()
+    expiring = list(LearningItem.objects.for_user(owner).expiring(today))
+    assert [i.kind.slug for i in expiring] == ["certification"]
+    gap_goal = Goal.objects.get(user=owner, skill_question__isnull=False)
+    under_way = items.get(status="in_progress")
+    assert under_way.kind.slug == "course"
+    assert list(under_way.skills.all()) == [gap_goal.skill_question]
+    assert list(under_way.goals.all()) == [gap_goal]
+    assert under_way.hours == Decimal(6)
+    planned = items.get(status="planned")
+    assert planned.skills.exists()
+    assert "the role's largest gap" in planned.notes

@@ -69,9 +69,9 @@ def test_goal_archive_query_count(owner_client, sized, page, django_assert_num_q
 
 
 def test_goal_page_query_count(owner_client, sized, django_assert_num_queries):
-    # 1 session, 2 user, 3 the goal with task counts, 4 its tasks, 5 its history,
-    # 6 the circle's comments on it (reviews' aside), 7 the wins that served it (reviews'
-    # aside)
-    with django_assert_num_queries(7):
+    # 1 session, 2 user, 3 the goal with task counts (and its role), 4 its tasks, 5 its
+    # history, 6 its learning with their kinds, 7 the circle's comments on it (reviews'
+    # aside), 8 the wins that served it (reviews' aside)
+    with django_assert_num_queries(8):
         response = owner_client.get(reverse("goals:detail", args=[sized.pk]))
     assert response.status_code == 200

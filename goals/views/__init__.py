@@ -1,5 +1,5 @@
-"""The goals app's views: ``goals`` (goals, steps, timeline, templates) and ``decisions``
-(decisions and the plan from a role's gaps)."""
+"""The goals app's views: ``goals`` (goals, steps, timeline, templates), ``decisions``
+(decisions and the plan from a role's gaps) and ``learning`` (the learning log)."""
 
 from goals.views.goals import (
     goal_archive,

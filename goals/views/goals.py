@@ -102,6 +102,7 @@ def _detail_context(goal: Goal, **extra) -> dict:
         "goal": goal,
         "tasks": goal.tasks.all(),
         "changes": goal.changes.all(),
+        "learning": goal.learning_items.select_related("kind").order_by("-created_at", "-pk"),
         "today": timezone.localdate(),
         "task_form": extra.pop("task_form", None) or TaskForm(),
         "bulk_form": extra.pop("bulk_form", None) or TaskBulkForm(),

@@ -1,23 +1,26 @@
 """Learning suggestions for each skill of the shipped skills instrument, by skill key.
 
-Each suggestion is ``{"title", "kind", "url"}``; ``kind`` is one of ``KINDS``. A ``url`` is
-given only where the address is the canonical, stable home of the thing named (an official
-course, standard or certification page); otherwise it is "" and the title says enough to find
-it. Practice and mentoring suggestions never have one.
+Each suggestion is ``{"title", "kind", "url"}``; ``kind`` is the slug of one of ``KINDS``.
+A ``url`` is given only where the address is the canonical, stable home of the thing named
+(an official course, standard or certification page); otherwise it is "" and the title says
+enough to find it. Practice and mentoring suggestions never have one.
 """
 
 from __future__ import annotations
 
-KINDS = (
-    "course",
-    "book",
-    "certification",
-    "workshop",
-    "article",
-    "practice",
-    "mentoring",
-    "community",
-)
+# The kinds of learning, in the order people see them; a kind is its slug. ``expires``:
+# items of this kind can carry an expiry date (a certification runs out).
+KINDS: list[dict] = [
+    {"slug": "course", "name": "Course", "expires": False},
+    {"slug": "certification", "name": "Certification", "expires": True},
+    {"slug": "book", "name": "Book", "expires": False},
+    {"slug": "workshop", "name": "Workshop", "expires": False},
+    {"slug": "conference", "name": "Conference", "expires": False},
+    {"slug": "mentoring", "name": "Mentoring", "expires": False},
+    {"slug": "practice", "name": "Practice", "expires": False},
+    {"slug": "article", "name": "Article", "expires": False},
+    {"slug": "community", "name": "Community", "expires": False},
+]
 
 
 def _suggest(kind: str, title: str, url: str = "") -> dict:

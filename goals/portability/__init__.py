@@ -1,6 +1,6 @@
-"""The "goals" and "decisions" parts of the export: goals with their steps and their
-history of changes; decisions with their options, criteria, scores, the choice and the
-record of every revisit.
+"""The "goals", "decisions" and "learning" parts of the export: goals with their steps and
+their history of changes; decisions with their options, criteria, scores, the choice and
+the record of every revisit; the learning log (``goals.portability.learning``).
 
 A goal links the personal skill it grew from by the skill's export-local ref, so the
 assessments part is written and read first (``after`` in ``apps.py``); a decision links the
@@ -33,6 +33,7 @@ from goals.models import (
     GoalTemplate,
     Task,
 )
+from goals.portability.learning import has_learning, read_learning, write_learning
 
 GOAL_FIELDS = (
     "title",
@@ -270,3 +271,17 @@ def read_decisions(context: ImportContext, doc: Node) -> None:
         decision.chosen = option
     Decision.objects.bulk_update([d for d, o in chosen if o is not None], ["chosen"])
     context.summary.decisions = len(decisions)
+
+
+__all__ = [
+    "has_data",
+    "has_decisions",
+    "has_learning",
+    "read",
+    "read_decisions",
+    "read_learning",
+    "role_for",
+    "write",
+    "write_decisions",
+    "write_learning",
+]
