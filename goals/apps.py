@@ -63,6 +63,7 @@ class GoalsConfig(AppConfig):
             )
         )
         register_calendar_source(goal_calendar.events)
+        register_calendar_source(goal_calendar.expiries)
         portability.register_part(
             portability.Part(
                 key="learning",

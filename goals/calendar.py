@@ -1,6 +1,7 @@
-"""The goals app's dates in the calendar feed: steps as they fall due and goals' target
-dates. Only what is still to do: no done step, nothing of a paused, achieved or dropped
-goal. Two queries, however many goals and steps.
+"""The goals app's dates in the calendar feed: steps as they fall due, goals' target
+dates, and the day a certification (any learning of a kind that expires) runs out. Only
+what is still ahead: no done step, nothing of a paused, achieved or dropped goal, no
+dropped learning, no expiry already past. One query each, however many there are.
 
 SEQUENCE comes from the rows' ``version``, which every edit raises by one
 (``careerapp.concurrency.save_changes``: the edit forms, a check-in's new target date,
@@ -15,7 +16,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from careerapp.calendar import CalendarEvent, event_uid
-from goals.models import Goal, Status, Task
+from goals.models import Goal, LearningItem, LearningStatus, Status, Task
 
 
 def events(user, today: datetime.date) -> list[CalendarEvent]:
@@ -59,4 +60,28 @@ def _target(goal: Goal) -> CalendarEvent:
         path=goal.get_absolute_url(),
         sequence=goal.version,
         last_modified=goal.updated_at,
+    )
+
+
+def expiries(user, today: datetime.date) -> list[CalendarEvent]:
+    """Certifications still to run out, on the day they do."""
+    items = (
+        LearningItem.objects.for_user(user)
+        .exclude(status=LearningStatus.DROPPED)
+        .filter(expires_on__gte=today)
+        .only("title", "provider", "expires_on", "version", "updated_at")
+        .order_by("expires_on", "pk")
+    )
+    return [_expiry(item) for item in items]
+
+
+def _expiry(item: LearningItem) -> CalendarEvent:
+    return CalendarEvent(
+        uid=event_uid("certification-expiry", item.pk),
+        title=_("Expires: %(title)s") % {"title": item.title},
+        day=item.expires_on,
+        description=item.provider,
+        path=item.get_absolute_url(),
+        sequence=item.version,
+        last_modified=item.updated_at,
     )

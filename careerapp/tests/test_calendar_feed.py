@@ -18,10 +18,11 @@ from django.urls import reverse
 from careerapp import calendar, services
 from careerapp.calendar import CalendarEvent
 from careerapp.models import CalendarFeed
+from assessments.tests.factories_roles import learning_kind
 from careerapp.tests.factories import UserFactory
-from goals.models import Status, Task
+from goals.models import LearningStatus, Status, Task
 from goals.services import goal_set_status, goal_update, task_update
-from goals.tests.factories import GoalFactory, TaskFactory
+from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 from reviews.models import ConversationCadence
 from reviews.tests.factories import CircleMemberFactory
 
@@ -91,7 +92,24 @@ def lived_in(owner, other_user):
         created_at=datetime.datetime(2027, 4, 1, 9, tzinfo=UTC),
     )
     CircleMemberFactory(owner=owner, name="No rhythm")
-    return {"goal": goal, "step": step, "member": member}
+    certification = learning_kind("certification")
+    cert = LearningItemFactory(
+        user=owner, kind=certification, title="AWS Architect", expires_on=datetime.date(2027, 6, 30)
+    )
+    LearningItemFactory(
+        user=owner, kind=certification, title="Expired", expires_on=datetime.date(2027, 5, 9)
+    )
+    LearningItemFactory(
+        user=owner,
+        kind=certification,
+        title="Dropped",
+        status=LearningStatus.DROPPED,
+        expires_on=datetime.date(2027, 6, 1),
+    )
+    LearningItemFactory(
+        user=other_user, kind=certification, title="Oscar's", expires_on=datetime.date(2027, 6, 2)
+    )
+    return {"goal": goal, "step": step, "member": member, "cert": cert}
 
 
 def test_both_parsers_read_the_same_events(feed, lived_in):
@@ -102,6 +120,7 @@ def test_both_parsers_read_the_same_events(feed, lived_in):
     by_icalendar = _icalendar_events(response.content)
     assert by_icalendar == _vobject_events(response.content)
     goal, step, member = lived_in["goal"], lived_in["step"], lived_in["member"]
+    cert = lived_in["cert"]
     assert {uid: (day, title) for uid, (day, title, _seq) in by_icalendar.items()} == {
         f"step-{step.pk}@{HOST}": (
             datetime.date(2027, 5, 20),
@@ -117,6 +136,11 @@ def test_both_parsers_read_the_same_events(feed, lived_in):
         f"conversation-next-{member.pk}@{HOST}": (
             datetime.date(2027, 7, 1),
             "Career conversation with Ana",
+        ),
+        # Expiring; not the expired one, the dropped one or Oscar's.
+        f"certification-expiry-{cert.pk}@{HOST}": (
+            datetime.date(2027, 6, 30),
+            "Expires: AWS Architect",
         ),
     }
 
@@ -331,9 +355,10 @@ def test_the_apps_register_their_sources_in_app_order():
 
 
 # 1 the feed with its owner, 2 the due steps with their goals, 3 the goals' target dates,
-# 4 the check-in schedule, 5 this period's and the latest submitted check-in, 6 the
-# check-in rhythm, 7 the circle members with a rhythm and their conversations.
-FEED_QUERIES = 7
+# 4 the certifications still to expire, 5 the check-in schedule, 6 this period's and the
+# latest submitted check-in, 7 the check-in rhythm, 8 the circle members with a rhythm
+# and their conversations.
+FEED_QUERIES = 8
 
 
 @pytest.mark.parametrize("steps", [1, 1000])
@@ -346,7 +371,10 @@ def test_the_feed_costs_the_same_queries_for_one_step_or_a_thousand(
         for n in range(steps)
     )
     CircleMemberFactory(owner=owner, conversation_every=ConversationCadence.MONTHLY)
+    LearningItemFactory(
+        user=owner, kind=learning_kind("certification"), expires_on=TODAY + datetime.timedelta(90)
+    )
     client = Client()
     with django_assert_num_queries(FEED_QUERIES):
         response = _fetch(feed, client)
-    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == steps + 3
+    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == steps + 4

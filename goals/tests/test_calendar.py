@@ -6,10 +6,17 @@ import datetime
 import pytest
 
 from careerapp.calendar import event_uid
-from goals.calendar import events
-from goals.models import Status
-from goals.services import goal_set_status, goal_update, task_set_done, task_update
-from goals.tests.factories import GoalFactory, TaskFactory
+from assessments.tests.factories_roles import learning_kind
+from goals.calendar import events, expiries
+from goals.models import LearningStatus, Status
+from goals.services import (
+    goal_set_status,
+    goal_update,
+    learning_update,
+    task_set_done,
+    task_update,
+)
+from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +90,43 @@ def test_two_queries_whatever_the_number_of_steps(owner, goal, count, django_ass
     with django_assert_num_queries(2):
         found = events(owner, TODAY)
     assert len(found) == count + 1
+
+
+def _certification(user, **values):
+    return LearningItemFactory(user=user, kind=learning_kind("certification"), **values)
+
+
+def test_a_certification_shows_on_the_day_it_expires_until_then(owner, other_user):
+    cert = _certification(owner, title="CKA", expires_on=datetime.date(2027, 9, 1))
+    _certification(owner, expires_on=TODAY - datetime.timedelta(days=1))
+    _certification(owner, status=LearningStatus.DROPPED, expires_on=datetime.date(2027, 8, 1))
+    _certification(other_user, expires_on=datetime.date(2027, 8, 1))
+    LearningItemFactory(user=owner, expires_on=None)
+
+    (event,) = expiries(owner, TODAY)
+    assert event.uid == event_uid("certification-expiry", cert.pk)
+    assert (event.title, event.day) == ("Expires: CKA", datetime.date(2027, 9, 1))
+    assert event.path == cert.get_absolute_url()
+    # Expiring today still shows; from tomorrow on it has passed.
+    assert expiries(owner, datetime.date(2027, 9, 1))
+    assert expiries(owner, datetime.date(2027, 9, 2)) == []
+
+
+def test_a_renewed_certification_moves_its_day_and_raises_its_sequence(owner):
+    cert = _certification(owner, expires_on=datetime.date(2027, 9, 1))
+    (before,) = expiries(owner, TODAY)
+    learning_update(
+        item=cert, data={"expires_on": datetime.date(2030, 9, 1)}, links={}, version=cert.version
+    )
+    (after,) = expiries(owner, TODAY)
+    assert (after.uid, after.day) == (before.uid, datetime.date(2030, 9, 1))
+    assert after.sequence > before.sequence
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_one_query_whatever_the_number_of_certifications(owner, count, django_assert_num_queries):
+    for _ in range(count):
+        _certification(owner, expires_on=datetime.date(2027, 9, 1))
+    with django_assert_num_queries(1):
+        found = expiries(owner, TODAY)
+    assert len(found) == count

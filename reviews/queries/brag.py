@@ -1,6 +1,6 @@
 """The brag document: for a range of days, what the person achieved and grew, ready for a
 review or a CV. The page and its Markdown download read the same ``Brag``, built here in
-a fixed number of queries whatever the size of the record (seven; six when no skills
+a fixed number of queries whatever the size of the record (nine; eight when no skills
 instrument has a take before the range and one in it).
 
 Skills grown: for each skills instrument, the person's latest completed take before the
@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from assessments.charts import Change, changes, level_name
 from assessments.models import InstrumentKind, QuestionType, Take
 from assessments.queries.takes import answers_by_take
-from goals.models import Goal, Status, Task, local_midnight
+from goals.models import Goal, LearningItem, Status, Task, local_midnight
 from reviews.cadence import quarter_bounds, quarter_of, quarter_step
 from reviews.models import Win
 from reviews.queries.wins import with_details
@@ -50,11 +52,19 @@ class Brag:
     goals_achieved: list[Goal]  # achieved in the range
     milestones: list[Task]  # milestone steps ticked off in the range, with their goal
     wins: list[Win]  # with goal, member and skills
+    learning: list[LearningItem]  # finished in the range, with their kind
+    learning_hours: Decimal  # of all the learning finished in the range
     skills_grown: list[SkillGrowth]
 
     @property
     def is_empty(self) -> bool:
-        return not (self.goals_achieved or self.milestones or self.wins or self.skills_grown)
+        return not (
+            self.goals_achieved
+            or self.milestones
+            or self.wins
+            or self.learning
+            or self.skills_grown
+        )
 
 
 def brag(user, *, start: datetime.date, end: datetime.date, zone: datetime.tzinfo) -> Brag:
@@ -73,12 +83,21 @@ def brag(user, *, start: datetime.date, end: datetime.date, zone: datetime.tzinf
     wins = with_details(
         Win.objects.for_user(user).between(start, end).order_by("happened_on", "pk")
     )
+    learning = (
+        LearningItem.objects.for_user(user)
+        .done_between(start, end + datetime.timedelta(days=1))
+        .select_related("kind")
+        .order_by("finished_on", "pk")
+    )
+    hours = learning.aggregate(total=Sum("hours"))["total"] or Decimal(0)
     return Brag(
         start=start,
         end=end,
         goals_achieved=list(goals[:SECTION_LIMIT]),
         milestones=list(milestones[:SECTION_LIMIT]),
         wins=list(wins[:SECTION_LIMIT]),
+        learning=list(learning[:SECTION_LIMIT]),
+        learning_hours=hours,
         skills_grown=skills_grown(user, first=first, after=after),
     )
 

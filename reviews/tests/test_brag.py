@@ -2,6 +2,7 @@
 presets, the Markdown download, a bad range (422) and its query counts."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -15,8 +16,9 @@ from assessments.tests.factories import (
     QuestionFactory,
     TakeFactory,
 )
-from goals.models import Status
-from goals.tests.factories import GoalFactory, TaskFactory
+from assessments.tests.factories_roles import learning_kind
+from goals.models import LearningStatus, Status
+from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 from reviews.queries.brag import brag, last_twelve_months, presets
 from reviews.tests.factories import CircleMemberFactory
 from reviews.tests.factories_wins import WinFactory
@@ -70,7 +72,19 @@ def _record(owner, size: int):
         win = WinFactory(user=owner, goal=goal, member=member, happened_on=D(2027, 3, 1))
         win.skills.set([skill])
         win.personal_skills.set([own])
+        _learning(owner, f"Course {n}", D(2027, 2, 1 + n % 28), hours=2)
     _skills_takes(owner, rises=size)
+
+
+def _learning(owner, title: str, finished_on: datetime.date, **values):
+    return LearningItemFactory(
+        user=owner,
+        title=title,
+        status=LearningStatus.DONE,
+        started_on=D(2026, 11, 1),
+        finished_on=finished_on,
+        **values,
+    )
 
 
 def test_the_document_lists_what_happened_in_the_range_only(owner, other_user):
@@ -85,11 +99,26 @@ def test_the_document_lists_what_happened_in_the_range_only(owner, other_user):
     WinFactory(user=owner, title="Win in", happened_on=D(2027, 1, 1))
     WinFactory(user=owner, title="Win out", happened_on=D(2027, 4, 1))
     WinFactory(user=other_user, title="Their win", happened_on=D(2027, 2, 1))
+    _learning(owner, "First day", D(2027, 1, 1), hours="1.5")
+    _learning(owner, "Last day", D(2027, 3, 31), hours=None)
+    _learning(owner, "After", D(2027, 4, 1), hours=7)
+    LearningItemFactory(user=owner, title="Under way", status=LearningStatus.IN_PROGRESS, hours=20)
+    _learning(other_user, "Theirs", D(2027, 2, 1), hours=9)
     document = brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC)
     assert [g.title for g in document.goals_achieved] == ["Inside"]
     assert [t.title for t in document.milestones] == ["Milestone in"]
     assert [w.title for w in document.wins] == ["Win in"]
+    # Learning finished on the range's first and last days counts; hours add up.
+    assert [i.title for i in document.learning] == ["First day", "Last day"]
+    assert document.learning_hours == Decimal("1.5")
     assert not document.is_empty
+
+
+def test_learning_alone_is_something_to_show(owner):
+    _learning(owner, "A book", D(2027, 2, 1), hours=6)
+    document = brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC)
+    assert not document.is_empty
+    assert document.learning_hours == 6
 
 
 def test_skills_grown_compares_the_take_before_with_the_latest_in_the_range(owner):
@@ -158,6 +187,8 @@ def test_the_markdown_download_reads_as_a_document(owner_client, owner):
     assert "Skills: Mentoring, Storytelling" in text
     assert "Impact: First line\n    Second line" in text
     assert "- Skill 0: Learning → Capable" in text
+    assert "## Learning done\n\n- **Course 0** (Course, Coursera; 1 Feb 2027): 2 h" in text
+    assert "2 hours of learning in all." in text
     assert "&" not in text
     assert "<" not in text
 
@@ -174,10 +205,11 @@ def test_the_page_and_the_markdown_cost_the_same_queries(
 ):
     _record(owner, size)
     # 1 session, 2 user, 3 goals achieved, 4 milestones with their goal, 5 wins with goal
-    # and member, 6 their skills, 7 their own skills, 8 the skills takes up to the end,
-    # 9 the answers of the two compared
+    # and member, 6 their skills, 7 their own skills, 8 learning finished in the range
+    # with its kind, 9 its hours in all, 10 the skills takes up to the end, 11 the answers
+    # of the two compared
     for url in (BRAG, MARKDOWN):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(11):
             response = owner_client.get(url, RANGE)
         assert response.status_code == 200
     assert response.content.decode().count("**Goal ") == size
