@@ -15,10 +15,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from assessments.tests.factories_roles import learning_kind
 from careerapp import calendar, services
 from careerapp.calendar import CalendarEvent
 from careerapp.models import CalendarFeed
-from assessments.tests.factories_roles import learning_kind
 from careerapp.tests.factories import UserFactory
 from goals.models import LearningStatus, Status, Task
 from goals.services import goal_set_status, goal_update, task_update

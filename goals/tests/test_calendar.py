@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from careerapp.calendar import event_uid
 from assessments.tests.factories_roles import learning_kind
+from careerapp.calendar import event_uid
 from goals.calendar import events, expiries
 from goals.models import LearningStatus, Status
 from goals.services import (

@@ -16,7 +16,6 @@ from assessments.tests.factories import (
     QuestionFactory,
     TakeFactory,
 )
-from assessments.tests.factories_roles import learning_kind
 from goals.models import LearningStatus, Status
 from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 from reviews.queries.brag import brag, last_twelve_months, presets
