@@ -23,48 +23,33 @@ from goals.forms.goals import LenientFilterForm
 from goals.models import Goal, LearningItem, LearningStatus
 
 M2M_FIELDS = ("skills", "personal_skills", "goals")
+# The item's own columns, in the form's order (the links come before the notes).
+COLUMNS = (
+    "title",
+    "kind",
+    "provider",
+    "url",
+    "status",
+    "started_on",
+    "finished_on",
+    "hours",
+    "cost",
+    "currency",
+    "expires_on",
+    "notes",
+)
 
 
 class LearningItemForm(VersionedFormMixin, forms.ModelForm):
     # The skills, goals and suggestion are links, not columns: they are written when they
     # differ from the item's, last write wins (goals.services.learning_update).
-    versioned_fields = (
-        "title",
-        "kind",
-        "provider",
-        "url",
-        "status",
-        "started_on",
-        "finished_on",
-        "hours",
-        "cost",
-        "currency",
-        "expires_on",
-        "notes",
-    )
+    versioned_fields = COLUMNS
 
     url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
         model = LearningItem
-        fields = [
-            "title",
-            "kind",
-            "provider",
-            "url",
-            "status",
-            "started_on",
-            "finished_on",
-            "hours",
-            "cost",
-            "currency",
-            "expires_on",
-            "skills",
-            "personal_skills",
-            "goals",
-            "notes",
-            "suggestion",
-        ]
+        fields = [*COLUMNS[:-1], *M2M_FIELDS, "notes", "suggestion"]
         labels = {"title": _("What you are learning")}
         help_texts = {
             "title": _("The course, the book, the certification: as you would name it."),
