@@ -133,9 +133,9 @@ def test_the_export_costs_the_same_queries_for_one_and_fifty_decisions(
     # check-in rows to ask for), then 11 decisions, 12 their options with role, 13 the
     # options' scores, 14 criteria, 15 changes; 16 learning (none, so nothing of it to
     # prefetch); the circle's 17 members, 18 comments, 19 feedback requests,
-    # 20 conversations (none, so nothing of theirs to prefetch).
+    # 20 conversations, 21 wins (none, so nothing of theirs to prefetch).
     for user in (owner, other_user):
-        with django_assert_num_queries(20):
+        with django_assert_num_queries(21):
             export_user_data(user)
 
 
