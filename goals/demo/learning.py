@@ -32,7 +32,12 @@ def _add(user, kinds: dict, *, kind: str, skills=(), goals=(), logged: datetime.
         data={"kind": kinds[kind], **data},
         links={"skills": [s for s in skills if s is not None], "goals": [g for g in goals if g]},
     )
-    LearningItem.objects.filter(pk=item.pk).update(created_at=logged, updated_at=logged)
+    # Last touched when it was logged, or when it was marked finished if that came later.
+    finished = data.get("finished_on")
+    touched = logged
+    if finished is not None:
+        touched = max(logged, datetime.datetime.combine(finished, datetime.time(18), logged.tzinfo))
+    LearningItem.objects.filter(pk=item.pk).update(created_at=logged, updated_at=touched)
     return item
 
 
