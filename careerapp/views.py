@@ -212,6 +212,9 @@ def calendar_feed_create(request: HttpRequest) -> HttpResponse:
 def calendar_feed_renew(request: HttpRequest) -> HttpResponse:
     form = CalendarRenewForm(request.POST)
     if not form.is_valid():
+        if calendar.feed_address(request.user) is None:
+            # The box to tick is shown only while the feed is on.
+            messages.error(request, _("The calendar feed is off: turn it on to get an address."))
         return _settings_page(request, renew_form=form, status=422)
     services.feed_renew(user=request.user)
     messages.success(

@@ -164,6 +164,14 @@ def test_a_new_address_asks_for_confirmation_first(owner_client, owner):
     assert CalendarFeed.objects.get(user=owner).token() == feed.token()
 
 
+def test_asking_for_a_new_address_while_the_feed_is_off_says_so(owner_client, owner):
+    response = owner_client.post(reverse("calendar_feed_renew"))
+
+    assert response.status_code == 422
+    assert "The calendar feed is off: turn it on to get an address." in response.content.decode()
+    assert not CalendarFeed.objects.filter(user=owner).exists()
+
+
 def test_a_new_address_replaces_the_old_one(owner_client, owner):
     old = services.feed_create(user=owner).token()
 
