@@ -14,7 +14,7 @@ export PORT
 export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint fmt superuser clean bench-reminders bench-web bench-compare bench-weight bench-lighthouse
+.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint messages fmt superuser clean bench-reminders bench-web bench-compare bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ lint: install-dev  ## ruff lint and format check, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install-dev  ## Update the French and Spanish catalogues from the marked strings (needs GNU gettext)
+	$(BIN)/python manage.py makemessages --ignore='*/tests/*' --ignore='.venv/*' --no-obsolete -l fr -l es
 
 fmt: install-dev  ## Format and auto-fix with ruff
 	$(BIN)/ruff format .

@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class InstrumentKind(models.TextChoices):
@@ -39,7 +40,7 @@ LEVELS = range(1, 6)
 # What each level of a skill means; shown beside every skill question.
 SKILL_LEVELS = {
     1: (_("Aware"), _("I know what it is and when it matters.")),
-    2: (_("Learning"), _("I can do it with help or a guide.")),
+    2: (pgettext_lazy("skill level", "Learning"), _("I can do it with help or a guide.")),
     3: (_("Capable"), _("I do it on my own, reliably.")),
     4: (_("Strong"), _("I handle the hard cases; others ask me.")),
     5: (_("Expert"), _("I teach it and shape how it is done.")),

@@ -1,0 +1,87 @@
+"""The French and Spanish catalogues are complete: every string marked for translation in
+the code and the templates has a translation in both, none of them fuzzy (a guess gettext
+made from a similar string), and no catalogue keeps a string the code no longer has.
+
+The strings are extracted afresh by Django's makemessages (GNU gettext's xgettext) on a
+copy of the tree, merged into copies of the committed catalogues, and the result is read
+with polib: a new string shows as untranslated, a changed one as fuzzy, a removed one as
+obsolete. `make messages` updates the committed catalogues the same way."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import _unavailable
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("fr", "es")
+# What the copy leaves out: environments, data, caches and history.
+NOT_SOURCE = shutil.ignore_patterns(
+    ".venv", ".git", "var", "node_modules", "__pycache__", ".ruff_cache", ".hypothesis", "*.mo"
+)
+
+
+def _catalogue(root: Path, language: str) -> Path:
+    return root / "locale" / language / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> dict[str, polib.POFile]:
+    """Each language's catalogue after merging a fresh extraction into it."""
+    if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
+        _unavailable("GNU gettext (xgettext, msgmerge) is not installed: apt-get install gettext")
+    copy = tmp_path_factory.mktemp("tree") / "tree"
+    shutil.copytree(ROOT, copy, ignore=NOT_SOURCE)
+    command = [sys.executable, "manage.py", "makemessages", "--ignore=*/tests/*"]
+    for language in LANGUAGES:
+        command += ["-l", language]
+    subprocess.run(command, cwd=copy, check=True, capture_output=True, timeout=300)
+    return {language: polib.pofile(str(_catalogue(copy, language))) for language in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_marked_string_has_a_translation(extracted, language):
+    missing = [entry.msgid for entry in extracted[language].untranslated_entries()]
+    assert not missing, (
+        f"{len(missing)} strings have no {language} translation (run `make messages`, then "
+        f"translate them in locale/{language}/LC_MESSAGES/django.po): {missing[:20]}"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_translation_is_a_guess(extracted, language):
+    fuzzy = [entry.msgid for entry in extracted[language].fuzzy_entries()]
+    assert not fuzzy, f"{language}: fuzzy entries, check and clear the flag: {fuzzy[:20]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_catalogue_keeps_a_string_the_code_no_longer_has(extracted, language):
+    stale = [entry.msgid for entry in extracted[language].obsolete_entries()]
+    assert not stale, f"{language}: strings no longer in the code (run `make messages`): {stale}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_committed_catalogue_compiles_and_keeps_its_placeholders(language):
+    if shutil.which("msgfmt") is None:
+        _unavailable("GNU gettext (msgfmt) is not installed: apt-get install gettext")
+    # --check: the header, plural forms, and every python-format placeholder as in English.
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(_catalogue(ROOT, language))],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_is_the_extraction(extracted, language):
+    """What this test reads is really what the code marks: a sample of strings from the
+    code, the templates and the emails is in the fresh extraction."""
+    ids = {entry.msgid for entry in extracted[language]}
+    assert {"Learning", "Record a win", "Brag document", "Hello %(name)s,"} <= ids
