@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from assessments.forms.skills import SkillChoices
 from assessments.models import (
     LearningKind,
     LearningSuggestion,
@@ -58,6 +59,7 @@ class LearningItemForm(VersionedFormMixin, forms.ModelForm):
             "skills": _("The skills from your self-assessments that this builds."),
             "finished_on": _("Left empty when you mark it done, it becomes today."),
         }
+        field_classes = {"skills": SkillChoices}
         widgets = {
             "started_on": DateInput(),
             "finished_on": DateInput(),

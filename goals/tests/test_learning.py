@@ -443,3 +443,15 @@ def test_the_item_page_costs_the_same_whatever_the_log(
     # session, user, the item with kind and suggestion, its skills, own skills, goals
     with django_assert_num_queries(6):
         assert owner_client.get(item.get_absolute_url()).status_code == 200
+
+
+def _headed(page: str, heading: str, skill: str, next_heading: str) -> bool:
+    """``skill`` is listed under ``heading``, before the next section's heading."""
+    start = page.index(f"<strong>{heading}</strong>")
+    return start < page.index(skill) < page.index(f"<strong>{next_heading}</strong>")
+
+
+def test_the_skills_are_listed_under_their_sections_headings(owner_client):
+    page = owner_client.get(ADD).content.decode()
+    assert _headed(page, "Technical and craft", "Writing clearly", "Working with people")
+    assert _headed(page, "Working with people", "Listening", "Leading and influencing")

@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from assessments.forms.skills import BySection
 from assessments.models import PersonalSkill, Question, QuestionType
 from careerapp.concurrency import VersionedFormMixin
 from careerapp.widgets import DateInput
@@ -52,6 +53,12 @@ class SkillsField(forms.ModelMultipleChoiceField):
         return super().has_changed(initial, _ids(data) if isinstance(data, str) else data)
 
 
+class SkillsBySection(SkillsField):
+    """The skill questions under their section's heading."""
+
+    iterator = BySection
+
+
 class OwnedChoice(forms.ModelChoiceField):
     """A hidden link to the thing the win came from (a step, a check-in, a comment)."""
 
@@ -77,7 +84,7 @@ class WinForm(VersionedFormMixin, forms.ModelForm):
         "noticed_by",
         "member",
     )
-    skills = SkillsField(
+    skills = SkillsBySection(
         queryset=Question.objects.none(),
         required=False,
         label=_("Skills it showed"),

@@ -370,3 +370,10 @@ def test_the_agenda_carries_the_wins_since_the_last_conversation(owner):
     agenda = conversation_prepare(owner=owner, member=member, today=TODAY, zone=datetime.UTC).agenda
     assert "Wins since last time\n- After it (2 April 2027): Two new clients" in agenda
     assert "Before it" not in agenda
+
+
+def test_the_skills_it_showed_are_listed_under_their_sections_headings(owner_client):
+    page = owner_client.get(ADD).content.decode()
+    craft = page.index("<strong>Technical and craft</strong>")
+    people = page.index("<strong>Working with people</strong>")
+    assert craft < page.index("Writing clearly") < people < page.index("Listening")
