@@ -200,6 +200,71 @@ def test_submit_while_the_same_tabs_autosave_was_in_flight_is_saved_not_refused(
     assert GoalReview.objects.get().note == "Halfway there"
 
 
+def test_submit_whose_claim_loses_to_its_own_autosave_committing_is_saved_not_refused(
+    page_client, checkin, goal, monkeypatch
+):
+    # The race CI caught in a real browser: the autosave is still in its transaction
+    # when Submit reads the check-in (same version), then commits before Submit's claim,
+    # so the claim fails. Judged again against the check-in as it is now, Submit agrees
+    # with it and goes through.
+    from reviews import services
+    from reviews.views import checkins as views
+
+    answers = {
+        "satisfaction": "4",
+        "energy": "3",
+        f"goal-{goal.pk}-status": "on_track",
+        f"goal-{goal.pk}-note": "Halfway there",
+    }
+    autosave = _tab(page_client, checkin, **answers)
+    submit = {**autosave, "action": "submit"}
+    real_save, calls = services.checkin_save, []
+
+    def autosave_commits_first(**kwargs):
+        if not calls:
+            real_save(**{**kwargs, "submit": False})  # the autosave, same version, same values
+        calls.append(kwargs["version"])
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(views.services, "checkin_save", autosave_commits_first)
+
+    response = page_client.post(checkin.get_absolute_url(), submit)
+
+    assert response.status_code == 302
+    assert calls == [checkin.version, checkin.version + 1]  # refused once, then saved
+    checkin.refresh_from_db()
+    assert checkin.submitted_at is not None
+    assert GoalReview.objects.get().note == "Halfway there"
+
+
+def test_a_claim_lost_to_a_different_value_is_still_refused(
+    page_client, checkin, goal, monkeypatch
+):
+    from reviews import services
+    from reviews.views import checkins as views
+
+    mine = _tab(page_client, checkin, **{f"goal-{goal.pk}-note": "Mine"})
+    real_save, calls = services.checkin_save, []
+
+    def other_tab_commits_first(**kwargs):
+        if not calls:
+            other = GoalReview.objects.get_or_create(checkin=kwargs["checkin"], goal=goal)[0]
+            other.note = "Theirs"
+            other.save()
+            CheckIn.objects.filter(pk=checkin.pk).update(version=checkin.version + 1)
+        calls.append(kwargs["version"])
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(views.services, "checkin_save", other_tab_commits_first)
+
+    response = page_client.post(checkin.get_absolute_url(), mine)
+
+    assert response.status_code == 409
+    assert calls == [checkin.version]  # judged again, it disagrees: not tried a second time
+    assert GoalReview.objects.get().note == "Theirs"
+    assert "Theirs" in html.unescape(response.content.decode())
+
+
 def test_a_different_value_from_the_same_old_version_is_still_refused(page_client, checkin, goal):
     first = _tab(page_client, checkin, **{f"goal-{goal.pk}-note": "Halfway there"})
     second = {**first, f"goal-{goal.pk}-note": "Nearly done"}

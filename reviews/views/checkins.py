@@ -8,6 +8,8 @@ another person's is always a 404.
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -146,20 +148,34 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
     if not page.is_valid():
         return _invalid(request, current, page)
     try:
-        if page.needs_saving(current):
-            services.checkin_save(
-                checkin=current,
-                data=page.checkin_data(),
-                submit=submit,
-                today=today,
-                version=page.base_version(),
-            )
+        try:
+            _save(current, page, submit=submit, today=today)
+        except StaleEdit:
+            # Another save committed between our read and our claim: most often this
+            # tab's own autosave, still in flight when Submit was pressed. Judged again
+            # against the check-in as it is now, a save that agrees with it goes through.
+            current = _fresh(request, pk)
+            page = CheckInPage.for_checkin(current, request.POST, today=today, submit=submit)
+            if not page.is_valid() or page.base_version() != current.version:
+                raise
+            _save(current, page, submit=submit, today=today)
     except StaleEdit:
         return _refuse(request, pk, submit=submit)
     except ValidationError as error:
         page.non_field_errors.extend(error.messages)
         return _render(request, current, page, status=422)
     return _done(request, current, submit=submit)
+
+
+def _save(current: CheckIn, page: CheckInPage, *, submit: bool, today: datetime.date) -> None:
+    if page.needs_saving(current):
+        services.checkin_save(
+            checkin=current,
+            data=page.checkin_data(),
+            submit=submit,
+            today=today,
+            version=page.base_version(),
+        )
 
 
 @require_GET
