@@ -12,6 +12,7 @@ import datetime
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -21,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import charts, queries
 from assessments.models import Answer, QuestionType, Take, TakeStatus
+from assessments.models.instruments import question_wording
 from careerapp import dashboard
+from careerapp.content import in_language, language_columns
 from careerapp.dashboard import ChecklistItem
 
 PANEL_GAPS = 3
@@ -52,7 +55,7 @@ _LAST_COMPLETIONS = (
     Take.objects.completed()
     .order_by()
     .values(
-        "instrument__name",
+        *language_columns("instrument__name"),
         "instrument__slug",
         "instrument__retake_interval",
         "instrument__is_active",
@@ -100,7 +103,7 @@ def _retakes_due(user) -> list[Retake]:
     now, last_taken = timezone.now(), gettext("last taken %(date)s")
     due = [
         Retake(
-            row["instrument__name"],
+            in_language(row, "instrument__name"),
             reverse("assessments:instrument", args=[row["instrument__slug"]]),
             row["last"],
             last_taken % {"date": _day(row["last"])},
@@ -145,7 +148,8 @@ def _latest_skill_answers_query(user_id: int) -> QuerySet:
             "goal_title",
             "take_id",
             "take__completed_at",
-            "take__instrument__name",
+            *language_columns("take__instrument__name"),
+            *language_columns("question__prompt"),
         )
     )
 
@@ -171,12 +175,18 @@ def biggest_gaps(user) -> dict:
     answers = _latest_skill_answers(user)
     if not answers:
         return {"take": None, "gaps": []}
-    take_pk, completed_at, instrument_name = answers[0][6:]
+    take_pk, completed_at, *names = answers[0][6 : 8 + len(settings.LANGUAGES)]
+    path = "take__instrument__name"
+    instrument_name = in_language(dict(zip(language_columns(path), names, strict=True)), path)
     if timezone.is_naive(completed_at):  # SQLite keeps UTC without saying so
         completed_at = timezone.make_aware(completed_at, datetime.UTC)
     assessed_on = charts.local_date(completed_at)
     skills, goals = [], {}
-    for key, prompt, current, desired, goal_pk, goal_title, *_take in answers:
+    for key, copy, current, desired, goal_pk, goal_title, *rest in answers:
+        wordings = dict(
+            zip(language_columns("prompt"), rest[-len(settings.LANGUAGES) :], strict=True)
+        )
+        prompt = question_wording(copy, None, **wordings)
         if current is not None and desired is not None:
             skills.append(charts.SkillLevel(key, prompt, current, desired, assessed_on))
             goals[key] = (goal_pk, goal_title)
@@ -189,7 +199,7 @@ def biggest_gaps(user) -> dict:
 
 
 def _day(moment: datetime.datetime) -> str:
-    return dateformat.format(timezone.localtime(moment), "j M Y")
+    return dateformat.format(timezone.localtime(moment), gettext("j M Y"))
 
 
 def _gap_line(gap: charts.SkillLevel, goal_pk: int | None, goal_title: str | None) -> GapLine:

@@ -1,17 +1,21 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.translator import translator
 
-from careerapp import services
+from careerapp import content, services
 from careerapp.models import ReminderDelivery, User
 
 
@@ -165,3 +169,96 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# --- Shipped content in several languages (django-modeltranslation) -------------------
+
+
+def _translated_fields(model) -> list[str]:
+    return list(translator.get_options_for_model(model).fields)
+
+
+def _missing_languages(obj) -> list[str]:
+    """The languages (names) in which some text of ``obj`` that has an English version
+    has none of its own and reads in English."""
+    fields = _translated_fields(type(obj))
+    return [
+        str(name)
+        for code, name in settings.LANGUAGES
+        if code != content.SOURCE_LANGUAGE
+        and any(
+            getattr(obj, f"{field}_{content.SOURCE_LANGUAGE}")
+            and not getattr(obj, f"{field}_{code}")
+            for field in fields
+        )
+    ]
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """The rows with a text not translated into a language yet (read in English there)."""
+
+    title = _("translation missing")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES if code != "en"]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if code not in dict(settings.LANGUAGES) or code == content.SOURCE_LANGUAGE:
+            return queryset
+        missing = Q()
+        for field in _translated_fields(queryset.model):
+            source = f"{field}_{content.SOURCE_LANGUAGE}"
+            missing |= (
+                Q(**{f"{source}__isnull": False})
+                & ~Q(**{source: ""})
+                & (Q(**{f"{field}_{code}__isnull": True}) | Q(**{f"{field}_{code}": ""}))
+            )
+        return queryset.filter(missing)
+
+
+class SideBySide:
+    """``name_en, name_fr, name_es`` (which modeltranslation lists one under the other) on
+    one row of the form, so an admin translates with the English beside them."""
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "fields": self._side_by_side(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def _side_by_side(self, fields) -> list:
+        languages = [code for code, _name in settings.LANGUAGES]
+        translated = set(_translated_fields(self.model))
+        rows, seen = [], set()
+        for field in fields:
+            if isinstance(field, str):
+                base, _sep, code = field.rpartition("_")
+                if base in translated and code in languages:
+                    if base not in seen:
+                        seen.add(base)
+                        rows.append(tuple(f"{base}_{code}" for code in languages))
+                    continue
+            rows.append(field)
+        return rows
+
+
+class TranslatedStackedInline(SideBySide, TranslationStackedInline):
+    """An inline of shipped content in several languages, each text's on one row."""
+
+
+class TranslatedContentAdmin(SideBySide, TranslationAdmin):
+    """An admin of shipped content kept in several languages: each text's English, French
+    and Spanish on one row, side by side; a column and a filter for what is not
+    translated yet (it reads in English meanwhile)."""
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "translations_missing")
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), MissingTranslationFilter)
+
+    @admin.display(description=_("translation missing"))
+    def translations_missing(self, obj) -> str:
+        return ", ".join(_missing_languages(obj)) or "—"

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from careerapp.admin import TranslatedContentAdmin, TranslatedStackedInline
 from goals import services
 from goals.models import GoalTemplate, GoalTemplateTask
 
@@ -36,19 +37,22 @@ class GoalTemplateTaskFormSet(forms.BaseInlineFormSet):
                 )
 
 
-class GoalTemplateTaskInline(admin.TabularInline):
+class GoalTemplateTaskInline(TranslatedStackedInline):
+    """Stacked: a step's title and notes in three languages side by side would not fit a
+    row of a table."""
+
     model = GoalTemplateTask
     formset = GoalTemplateTaskFormSet
     fields = ("title", "offset_days", "is_milestone", "order", "notes")
     ordering = ("order", "offset_days", "pk")
     extra = 1
     formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 36})},
     }
 
 
 @admin.register(GoalTemplate)
-class GoalTemplateAdmin(admin.ModelAdmin):
+class GoalTemplateAdmin(TranslatedContentAdmin):
     inlines = [GoalTemplateTaskInline]
 
     class Media:

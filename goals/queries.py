@@ -24,6 +24,7 @@ from assessments.models import (
     Role,
     Take,
 )
+from careerapp.content import in_language, language_columns
 from careerapp.ownership import owned_or_404
 from goals.charts.learning import HoursChart, HoursRow, hours_by_skill, hours_by_year
 from goals.charts.shapes import DEFAULT_ZOOM, ZOOMS, Timeline
@@ -136,7 +137,7 @@ def top_values(user, count: int = TOP_VALUES) -> list[str]:
     )
     names: list[str] = []
     if take is not None:
-        answers = list(take.answers.order_by("pk"))
+        answers = list(take.answers.select_related("question").order_by("pk"))
         for answer in answers:
             if answer.type == QuestionType.MULTIPLE:
                 names += [label for label in answer.option_labels if label not in names]
@@ -144,7 +145,7 @@ def top_values(user, count: int = TOP_VALUES) -> list[str]:
             (a for a in answers if a.type == QuestionType.RATING and a.rating is not None),
             key=lambda answer: -answer.rating,
         )
-        names += [a.prompt for a in rated if a.prompt not in names]
+        names += [a.wording for a in rated if a.wording not in names]
     return names[:count] or [str(name) for name in DEFAULT_CRITERIA]
 
 
@@ -223,11 +224,12 @@ def learning_hours(user) -> dict[str, HoursChart]:
         .values_list("pk", "hours", "finished_on", "started_on", "created_at")
     ]
     ids = [row.pk for row in rows]
-    skills = list(
-        LearningItem.skills.through.objects.filter(learningitem_id__in=ids).values_list(
-            "learningitem_id", "question__prompt"
+    skills = [
+        (row["learningitem_id"], in_language(row, "question__prompt"))
+        for row in LearningItem.skills.through.objects.filter(learningitem_id__in=ids).values(
+            "learningitem_id", *language_columns("question__prompt")
         )
-    )
+    ]
     skills += LearningItem.personal_skills.through.objects.filter(
         learningitem_id__in=ids
     ).values_list("learningitem_id", "personalskill__name")

@@ -22,7 +22,9 @@ from django.db.models import Count
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import get_translation_fields
 
+from careerapp.admin import TranslatedContentAdmin, TranslatedStackedInline
 from reviews.models import CheckIn, FeedbackPrompt, FeedbackPromptSet, ReflectionPrompt
 
 # Filtering on these would tell an admin how someone scored, one lookup at a time.
@@ -39,20 +41,24 @@ CHECKIN_FIELDS = (
 )
 
 
+REWORDING_KEEPS_PAST_CHECKINS = _(
+    "Editing this wording does not change past check-ins: each answer keeps the "
+    "wording it was written to. Check-ins from now on ask the new wording."
+)
+
+
 class ReflectionPromptForm(forms.ModelForm):
     class Meta:
         model = ReflectionPrompt
         fields = ("text", "help_text", "scope", "order", "is_active")
-        help_texts = {
-            "text": _(
-                "Editing this wording does not change past check-ins: each answer keeps the "
-                "wording it was written to. Check-ins from now on ask the new wording."
-            ),
-        }
+        # The admin edits each language's wording (text_en, text_fr, ...), not "text" itself.
+        help_texts = dict.fromkeys(
+            ("text", *get_translation_fields("text")), REWORDING_KEEPS_PAST_CHECKINS
+        )
 
 
 @admin.register(ReflectionPrompt)
-class ReflectionPromptAdmin(admin.ModelAdmin):
+class ReflectionPromptAdmin(TranslatedContentAdmin):
     """Shipped prompts are recognised by their wording (reviews/content.py): rewording one
     makes it yours, and a later content release adds its own wording back beside it.
     Answers keep the wording they were written to (``Reflection.prompt_text``).
@@ -72,9 +78,10 @@ class ReflectionPromptAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # A one-line box showed a help text's first few words; a prompt's whole question.
-        if db_field.name == "help_text":
+        name = getattr(db_field, "translated_field", db_field).name  # help_text_fr, ...
+        if name == "help_text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80, "maxlength": 300})
-        elif db_field.name == "text":
+        elif name == "text":
             kwargs["widget"] = forms.TextInput(attrs={"size": 80, "maxlength": 300})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -123,7 +130,7 @@ class CheckInAdmin(admin.ModelAdmin):
         return checkin.goals_reviewed
 
 
-class FeedbackPromptInline(admin.StackedInline):
+class FeedbackPromptInline(TranslatedStackedInline):
     """Stacked: a question and its help text side by side would not fit a 1280 px screen."""
 
     model = FeedbackPrompt
@@ -132,7 +139,7 @@ class FeedbackPromptInline(admin.StackedInline):
 
 
 @admin.register(FeedbackPromptSet)
-class FeedbackPromptSetAdmin(admin.ModelAdmin):
+class FeedbackPromptSetAdmin(TranslatedContentAdmin):
     """Shipped sets are recognised by their slug (reviews/content/feedback_prompts.py).
     A set people have asked with cannot be deleted (their requests keep it): untick
     "offered" to stop offering it."""

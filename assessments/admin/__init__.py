@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationTabularInline
 
 from assessments import queries, services
 from assessments.admin.culture import CultureTotalsMixin
@@ -45,6 +46,7 @@ from assessments.models import (
     Question,
     Take,
 )
+from careerapp.admin import TranslatedContentAdmin
 
 PRIVATE_MODELS = (Take, Answer, PersonalSkill)
 
@@ -103,12 +105,15 @@ def _without_private(nested: list) -> list:
 
 
 class QuestionInline(admin.TabularInline):
+    """The instrument's questions at a glance, in English: each question's page (the
+    change link) has its French and Spanish beside the English."""
+
     model = Question
     form = QuestionRowForm
     formset = QuestionInlineFormSet
     fields = (
-        "section",
-        "prompt",
+        "section_en",
+        "prompt_en",
         "type",
         "required",
         "max_choices",
@@ -129,7 +134,7 @@ class QuestionInline(admin.TabularInline):
         return getattr(question, "answer_count", "–")
 
 
-class OptionInline(admin.TabularInline):
+class OptionInline(TranslationTabularInline):
     model = Option
     formset = OptionInlineFormSet
     fields = ("label", "order", "is_active")
@@ -137,8 +142,8 @@ class OptionInline(admin.TabularInline):
     verbose_name_plural = _("options (single and multiple choice questions only)")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "label":
-            kwargs["widget"] = TextInput(attrs={"size": 70})
+        if getattr(db_field, "translated_field", db_field).name == "label":
+            kwargs["widget"] = TextInput(attrs={"size": 28})  # three languages side by side
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_extra(self, request: HttpRequest, obj: Question | None = None, **kwargs) -> int:
@@ -148,7 +153,7 @@ class OptionInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(CultureTotalsMixin, _PrivateDeletionMixin, admin.ModelAdmin):
+class InstrumentAdmin(CultureTotalsMixin, _PrivateDeletionMixin, TranslatedContentAdmin):
     form = InstrumentForm
     inlines = [QuestionInline]
 
@@ -242,7 +247,7 @@ class InstrumentAdmin(CultureTotalsMixin, _PrivateDeletionMixin, admin.ModelAdmi
 
 
 @admin.register(Question)
-class QuestionAdmin(_PrivateDeletionMixin, admin.ModelAdmin):
+class QuestionAdmin(_PrivateDeletionMixin, TranslatedContentAdmin):
     form = QuestionForm
     inlines = [OptionInline]
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from assessments.models import Answer, Instrument, Question
 from assessments.queries import Period
@@ -125,8 +126,8 @@ class QuestionForm(forms.ModelForm):
 class QuestionRowForm(QuestionForm):
     class Meta(QuestionForm.Meta):
         widgets = {
-            "section": forms.TextInput(attrs={"size": 12}),
-            "prompt": forms.Textarea(attrs={"rows": 2, "cols": 28, "maxlength": 300}),
+            "section_en": forms.TextInput(attrs={"size": 12}),
+            "prompt_en": forms.Textarea(attrs={"rows": 2, "cols": 28, "maxlength": 300}),
             "order": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0}),
             "max_choices": forms.NumberInput(attrs={"class": "vIntegerField", "min": 1}),
         }
@@ -182,7 +183,9 @@ class OptionInlineFormSet(forms.BaseInlineFormSet):
             if self._should_delete_form(form) or not (form.instance.pk or form.has_changed()):
                 continue
             data = getattr(form, "cleaned_data", {})
-            count += bool(data.get("label") and data.get("is_active"))
+            # The admin edits each language's label (label_en, label_fr, ...).
+            labelled = any(data.get(name) for name in ("label", *get_translation_fields("label")))
+            count += bool(labelled and data.get("is_active"))
         return count
 
 

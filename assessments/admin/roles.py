@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from assessments import services
 from assessments.models import LearningKind, LearningSuggestion, Role, RoleMove, RoleSkill, Track
 from assessments.queries import explore as explore_queries
+from careerapp.admin import TranslatedContentAdmin
 
 
 class _HttpsLinks:
@@ -38,7 +39,7 @@ class RoleInline(admin.TabularInline):
     from the roles list, where every required field fits."""
 
     model = Role
-    fields = ("title", "level", "order", "is_open", "is_active")
+    fields = ("title_en", "level", "order", "is_open", "is_active")
     ordering = ("order", "title")
     extra = 0
     show_change_link = True
@@ -69,7 +70,7 @@ class RoleMoveInline(admin.TabularInline):
 
 
 @admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
+class TrackAdmin(TranslatedContentAdmin):
     inlines = [RoleInline]
     list_display = ("name", "role_count", "order", "is_active", "matrix_link")
     list_editable = ("order", "is_active")
@@ -118,7 +119,7 @@ class TrackAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(_HttpsLinks, admin.ModelAdmin):
+class RoleAdmin(_HttpsLinks, TranslatedContentAdmin):
     inlines = [RoleSkillInline, RoleMoveInline]
     list_display = ("title", "track", "level", "order", "is_open", "is_active", "public_link")
     list_editable = ("order", "is_open", "is_active")
@@ -164,7 +165,7 @@ class RoleAdmin(_HttpsLinks, admin.ModelAdmin):
 
 
 @admin.register(LearningSuggestion)
-class LearningSuggestionAdmin(_HttpsLinks, admin.ModelAdmin):
+class LearningSuggestionAdmin(_HttpsLinks, TranslatedContentAdmin):
     list_display = ("title", "question", "kind", "order", "is_active")
     list_editable = ("order", "is_active")
     list_filter = ("kind", "is_active")
@@ -176,7 +177,7 @@ class LearningSuggestionAdmin(_HttpsLinks, admin.ModelAdmin):
 
 
 @admin.register(LearningKind)
-class LearningKindAdmin(admin.ModelAdmin):
+class LearningKindAdmin(TranslatedContentAdmin):
     """The kinds of learning the library suggests and people log. Shipped kinds are their
     slug (``assessments.content.roles.learning.KINDS``). A kind in use cannot be deleted:
     untick "shown" to stop offering it."""

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from assessments.models import SKILL_LEVELS, Answer, QuestionType
@@ -96,7 +97,7 @@ class SkillLevel:
 def skill_levels(answers: Iterable[Answer], *, assessed_on: datetime.date) -> list[SkillLevel]:
     """Skill answers that have both levels, in the order given."""
     return [
-        SkillLevel(a.key, a.prompt, a.current_level, a.desired_level, assessed_on)
+        SkillLevel(a.key, a.wording, a.current_level, a.desired_level, assessed_on)
         for a in answers
         if a.type == QuestionType.SKILL
         and a.current_level is not None
@@ -121,7 +122,7 @@ def goal_fields(skill: SkillLevel) -> dict[str, str]:
         "skill": skill.name,
         "current": skill.current_name,
         "desired": skill.desired_name,
-        "date": date_format(skill.assessed_on, "j F Y"),
+        "date": date_format(skill.assessed_on, gettext("j F Y")),
     }
     title = _("Grow %(skill)s from %(current)s to %(desired)s") % words
     why = (
@@ -221,8 +222,8 @@ def changes(before: Sequence[Answer], after: Sequence[Answer]) -> list[Change]:
     """Every key of either take: the later take's order, then keys it no longer has."""
     earlier = {answer.key: answer for answer in before}
     later_keys = {answer.key for answer in after}
-    rows = [Change(a.key, a.prompt, a.type, earlier.get(a.key), a) for a in after]
-    rows += [Change(a.key, a.prompt, a.type, a, None) for a in before if a.key not in later_keys]
+    rows = [Change(a.key, a.wording, a.type, earlier.get(a.key), a) for a in after]
+    rows += [Change(a.key, a.wording, a.type, a, None) for a in before if a.key not in later_keys]
     return rows
 
 
@@ -373,7 +374,7 @@ def _thinned_labels(days: list[datetime.date], xs: list[float]) -> list[str]:
     last_x = None
     for index in range(len(days) - 1, -1, -1):
         if last_x is None or last_x - xs[index] >= MIN_LABEL_GAP:
-            labels[index] = date_format(days[index], "M Y")
+            labels[index] = date_format(days[index], gettext("M Y"))
             last_x = xs[index]
     return labels
 

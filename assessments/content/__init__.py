@@ -29,12 +29,13 @@ What must stay true:
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from assessments.content.abilities import SKILLS, STRENGTHS
 from assessments.content.culture import CULTURE
 from assessments.content.motives import INTERESTS, VALUES
 from assessments.content.situation import ENVIRONMENT, SATISFACTION, VISION
-from careerapp.content import save_if_changed
+from careerapp.content import in_source_language, save_if_changed, translated
 
 INSTRUMENTS: list[dict] = [
     SKILLS,
@@ -59,10 +60,14 @@ QUESTION_FIELDS = (
     "max_choices",
 )
 
+# French and Spanish of the content (careerapp.content.translated).
+TRANSLATIONS = Path(__file__).parent / "translations"
+
 # Room between shipped questions, so an admin can slot one in between on a duplicate.
 ORDER_STEP = 10
 
 
+@in_source_language
 def load_instruments(Instrument, Question, Option) -> int:
     """Create or update every shipped instrument, question and option; return rows written."""
     written = 0
@@ -74,6 +79,7 @@ def load_instruments(Instrument, Question, Option) -> int:
             "retake_interval": datetime.timedelta(days=spec["retake_days"]),
             "allows_personal_items": spec["allows_personal_items"],
         }
+        values = translated(Instrument, values, TRANSLATIONS)
         instrument = Instrument.objects.filter(slug=spec["slug"]).first()
         if instrument is None:
             instrument = Instrument.objects.create(
@@ -114,7 +120,7 @@ def _load_questions(Question, Option, instrument, questions: list[dict]) -> int:
     written = 0
     for position, spec in enumerate(questions, start=1):
         order = position * ORDER_STEP
-        values = {field: spec[field] for field in fields}
+        values = translated(Question, {field: spec[field] for field in fields}, TRANSLATIONS)
         question = existing.get(order)
         if question is None:
             question = Question.objects.create(
@@ -131,9 +137,10 @@ def _load_options(Option, question, labels: list[str], existing: dict[int, objec
     written = 0
     for order, label in enumerate(labels, start=1):
         option = existing.get(order)
+        values = translated(Option, {"label": label}, TRANSLATIONS)
         if option is None:
-            Option.objects.create(question=question, order=order, label=label, is_active=True)
+            Option.objects.create(question=question, order=order, is_active=True, **values)
             written += 1
         else:
-            written += save_if_changed(option, {"label": label})
+            written += save_if_changed(option, values)
     return written

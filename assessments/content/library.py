@@ -26,11 +26,11 @@ What must stay true (as for the instruments, ``assessments.content``):
 
 from __future__ import annotations
 
-from assessments.content import ORDER_STEP
+from assessments.content import ORDER_STEP, TRANSLATIONS
 from assessments.content.abilities import SKILLS
 from assessments.content.roles import KINDS, LEARNING, TRACKS
 from assessments.content.skills import SKILL_KEYS
-from careerapp.content import save_if_changed
+from careerapp.content import in_source_language, save_if_changed, translated
 
 SKILLS_SLUG = SKILLS["slug"]
 IMPORTANCES = ("core", "helpful")
@@ -40,6 +40,7 @@ class LibraryContentError(ValueError):
     """The shipped role library names something that does not exist."""
 
 
+@in_source_language
 def load_roles(
     Track,
     Role,
@@ -89,6 +90,7 @@ def load_roles(
     return written
 
 
+@in_source_language
 def load_kinds(LearningKind, *, kinds: list[dict] | None = None) -> tuple[dict, int]:
     """Create or update the shipped learning kinds; return every kind by slug (the admins'
     own too) and the rows written."""
@@ -96,7 +98,9 @@ def load_kinds(LearningKind, *, kinds: list[dict] | None = None) -> tuple[dict, 
     existing = {kind.slug: kind for kind in LearningKind.objects.all()}
     written = 0
     for position, spec in enumerate(kinds, start=1):
-        values = {"name": spec["name"], "expires": spec["expires"]}
+        values = translated(
+            LearningKind, {"name": spec["name"], "expires": spec["expires"]}, TRANSLATIONS
+        )
         kind = existing.get(spec["slug"])
         if kind is None:
             existing[spec["slug"]] = LearningKind.objects.create(
@@ -165,7 +169,7 @@ def _check(
 
 
 def _load_track(Track, existing: dict, spec: dict, position: int) -> tuple[object, int]:
-    values = {"name": spec["name"], "summary": spec["summary"]}
+    values = translated(Track, {"name": spec["name"], "summary": spec["summary"]}, TRANSLATIONS)
     track = existing.get(spec["slug"])
     if track is None:
         track = Track.objects.create(
@@ -184,6 +188,7 @@ def _load_role(Role, existing: dict, track, spec: dict, position: int) -> tuple[
         "responsibilities": "\n".join(spec["responsibilities"]),
         "experience": spec["experience"],
     }
+    values = translated(Role, values, TRANSLATIONS)
     role = existing.get(spec["slug"])
     if role is None:
         role = Role.objects.create(
@@ -245,6 +250,7 @@ def _load_learning(LearningSuggestion, learning: dict, questions: dict, kinds: d
                 values["kind"] = spec["kind"]  # the slug, in the column it had before
             else:
                 values["kind_id"] = kinds[spec["kind"]].pk
+            values = translated(LearningSuggestion, values, TRANSLATIONS)
             row = existing.get((question.pk, order))
             if row is None:
                 LearningSuggestion.objects.create(

@@ -278,8 +278,11 @@ class TakePages:
             owned = PersonalSkill.objects.for_user(take.user_id)
             skills = list(owned.filter(instrument=take.instrument, is_active=True))
         else:
-            active = take.instrument.questions.active().filter(section=self.section)
-            questions = list(active.prefetch_related("options"))
+            # Matched as read (the active language, else the English), not in SQL: a
+            # filter would compare the active language's column alone, and miss a
+            # section not translated yet.
+            active = take.instrument.questions.active().prefetch_related("options")
+            questions = [question for question in active if question.section == self.section]
         answers = {answer.key: answer for answer in take.answers.all()}
         return TakePageForm(data, questions=questions, skills=skills, answers=answers)
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from careerapp.content import SavedInEnglish, active_language, language_columns
+
 
 class InstrumentKind(models.TextChoices):
     SKILLS = "skills", _("Skills and competencies")
@@ -76,7 +78,7 @@ class InstrumentQuerySet(models.QuerySet):
         )
 
 
-class Instrument(models.Model):
+class Instrument(SavedInEnglish, models.Model):
     """A question set managed in the admin, e.g. "Skills and competencies"."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -114,7 +116,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Question(models.Model):
+class Question(SavedInEnglish, models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="questions")
     section = models.CharField(
         _("section"),
@@ -174,7 +176,7 @@ class Question(models.Model):
             )
 
 
-class Option(models.Model):
+class Option(SavedInEnglish, models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     label = models.CharField(_("label"), max_length=200)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -303,6 +305,16 @@ class Take(models.Model):
         return self.status == TakeStatus.COMPLETED
 
 
+def question_wording(copy: str, question: Question | None, **columns: str) -> str:
+    """``copy`` (an answer's kept words) in the active language, if it is still one of
+    ``question``'s wordings; ``columns`` may give them instead (``prompt_en=...``)."""
+    if question is not None:
+        columns = {name: getattr(question, name) for name in language_columns("prompt")}
+    if copy and copy in columns.values():
+        return columns.get(f"prompt_{active_language()}") or columns["prompt_en"] or copy
+    return copy
+
+
 class Answer(models.Model):
     """An answer, with the question's words kept as they were, so history stays readable."""
 
@@ -352,6 +364,15 @@ class Answer(models.Model):
     def __str__(self) -> str:
         # Never the answer itself: this string can surface in admin pages and logs.
         return f"Answer {self.pk} of take {self.take_id}"
+
+    @property
+    def wording(self) -> str:
+        """The question's words to show: in the active language while the kept copy is
+        still one of the question's wordings (in whichever language it was answered);
+        the copy itself once the question was reworded, or for one's own skill. Uses the
+        question only if it was loaded with the answer (``select_related``)."""
+        question = self._state.fields_cache.get("question") if self.question_id else None
+        return question_wording(self.prompt, question)
 
     @property
     def gap(self) -> int | None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.instruments import QuestionType
+from careerapp.content import SavedInEnglish
 
 
 class RoleLevel(models.TextChoices):
@@ -45,7 +46,7 @@ class TrackQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Track(models.Model):
+class Track(SavedInEnglish, models.Model):
     """A family of roles, e.g. "Software engineering" or "Sales"."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -89,7 +90,7 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(is_open=True)
 
 
-class Role(models.Model):
+class Role(SavedInEnglish, models.Model):
     """A role in a track: what it is for and the skill levels it asks for."""
 
     track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="roles")
@@ -198,7 +199,7 @@ class LearningKindQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class LearningKind(models.Model):
+class LearningKind(SavedInEnglish, models.Model):
     """A kind of learning (a course, a book, a certification), kept by admins and shared by
     the library's suggestions and people's learning logs. Shipped kinds are their slug
     (``assessments.content.roles.learning.KINDS``)."""
@@ -231,7 +232,7 @@ class LearningSuggestionQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class LearningSuggestion(models.Model):
+class LearningSuggestion(SavedInEnglish, models.Model):
     """A way to learn a skill: a course, a book, a practice. Shared by every role."""
 
     question = models.ForeignKey(

@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments import charts
@@ -43,8 +44,10 @@ def goals() -> QuerySet:
 def answers_by_take(takes: list[Take]) -> dict[int, list[Answer]]:
     """The answers of ``takes`` in one query, in questionnaire order, own skills last."""
     grouped: dict[int, list[Answer]] = defaultdict(list)
-    answers = Answer.objects.filter(take__in=takes).order_by(
-        F("question__order").asc(nulls_last=True), "question_id", "pk"
+    answers = (
+        Answer.objects.filter(take__in=takes)
+        .select_related("question")
+        .order_by(F("question__order").asc(nulls_last=True), "question_id", "pk")
     )
     for answer in answers:
         grouped[answer.take_id].append(answer)
@@ -100,7 +103,7 @@ def take_choices(takes: Sequence[Take]) -> list[tuple[Take, str]]:
     days = [charts.local_date(take.completed_at) for take in takes]
     labelled = []
     for take, day in zip(takes, days, strict=True):
-        label = date_format(day, "j F Y")
+        label = date_format(day, gettext("j F Y"))
         if days.count(day) > 1:
             label += " · " + date_format(timezone.localtime(take.completed_at), "H:i")
         labelled.append((take, label))
@@ -191,7 +194,7 @@ def skill_page(user, key: str) -> dict:
     subject = _skill_subject(user, key)
     answers = list(
         Answer.objects.filter(key=key, take__user=user, take__status=TakeStatus.COMPLETED)
-        .select_related("take__instrument")
+        .select_related("take__instrument", "question")
         .order_by("take__completed_at", "take_id")
     )
     latest = answers[-1] if answers else None

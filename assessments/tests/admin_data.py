@@ -1,5 +1,6 @@
 """Form data for the admin tests: the change forms as the admin page sends them back."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from assessments import services
@@ -17,6 +18,16 @@ def complete(user, instrument: Instrument, rating: int = 3) -> Take:
         answers={q.key: {"rating": rating} for q in instrument.questions.active()},
     )
     return services.take_complete(take=take)
+
+
+def _translated(obj, *fields: str) -> dict:
+    """Each translated field's inputs as the page sends them back: one per language
+    (``prompt_en``, ``prompt_fr``, ``prompt_es``), each the stored text, empty if none."""
+    return {
+        f"{field}_{code}": getattr(obj, f"{field}_{code}") or ""
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def _formset(name: str, parent: str, parent_pk: int, rows: list[dict]) -> dict:
@@ -58,8 +69,7 @@ def instrument_data(instrument: Instrument, **overrides) -> dict:
     rows = [
         {
             "id": str(question.pk),
-            "section": question.section,
-            "prompt": question.prompt,
+            **_translated(question, "section", "prompt"),
             "type": question.type,
             "order": str(question.order),
             "required": question.required,
@@ -68,10 +78,10 @@ def instrument_data(instrument: Instrument, **overrides) -> dict:
         for question in questions
     ]
     data = {
-        "name": instrument.name,
+        **_translated(instrument, "name"),
         "slug": instrument.slug,
         "kind": instrument.kind,
-        "purpose": instrument.purpose,
+        **_translated(instrument, "purpose"),
         "retake_interval": str(instrument.retake_interval.days),
         "order": str(instrument.order),
         **_ticked(
@@ -89,7 +99,7 @@ def question_data(question: Question, **overrides) -> dict:
     rows = [
         {
             "id": str(option.pk),
-            "label": option.label,
+            **_translated(option, "label"),
             "order": str(option.order),
             "is_active": option.is_active,
         }
@@ -97,12 +107,9 @@ def question_data(question: Question, **overrides) -> dict:
     ]
     data = {
         "instrument": str(question.instrument_id),
-        "section": question.section,
-        "prompt": question.prompt,
-        "help_text": question.help_text,
+        **_translated(question, "section", "prompt", "help_text"),
         "type": question.type,
-        "low_label": question.low_label,
-        "high_label": question.high_label,
+        **_translated(question, "low_label", "high_label"),
         "order": str(question.order),
         **_ticked(required=question.required, is_active=question.is_active),
         **_formset("options", "question", question.pk, rows),

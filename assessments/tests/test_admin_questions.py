@@ -131,7 +131,7 @@ def test_edited_prompt_shows_in_the_next_take_and_completed_takes_keep_the_old_w
 
     response = admin_client.post(
         reverse("admin:assessments_question_change", args=[question.pk]),
-        question_data(question, prompt="How rested do you feel this week?"),
+        question_data(question, prompt_en="How rested do you feel this week?"),
     )
     assert response.status_code == 302
 

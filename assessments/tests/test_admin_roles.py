@@ -130,13 +130,21 @@ def test_an_admin_adds_a_required_skill_and_a_move_inline(admin_client, track):
     move = RoleMove.objects.get(from_role=nurse)
     data = {
         "track": track.pk,
-        "title": "Nurse",
+        "title_en": "Nurse",
+        "title_fr": "",
+        "title_es": "",
         "slug": "nurse",
         "level": "mid",
         "order": 1,
-        "summary": "Cares.",
-        "responsibilities": "",
-        "experience": "",
+        "summary_en": "Cares.",
+        "summary_fr": "",
+        "summary_es": "",
+        "responsibilities_en": "",
+        "responsibilities_fr": "",
+        "responsibilities_es": "",
+        "experience_en": "",
+        "experience_fr": "",
+        "experience_es": "",
         "open_contact": "",
         "open_url": "",
         "is_active": "on",
@@ -193,7 +201,15 @@ def test_shipped_learning_kinds_are_listed_in_order(admin_client):
 def test_admin_adds_a_learning_kind(admin_client):
     url = reverse("admin:assessments_learningkind_add")
     response = admin_client.post(
-        url, {"name": "Podcast", "slug": "podcast", "order": 5, "is_active": "on"}
+        url,
+        {
+            "name_en": "Podcast",
+            "name_fr": "",
+            "name_es": "",
+            "slug": "podcast",
+            "order": 5,
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     assert LearningKind.objects.get(slug="podcast").name == "Podcast"

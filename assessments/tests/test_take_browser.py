@@ -74,7 +74,9 @@ def test_an_admin_edit_shows_in_the_next_take_and_leaves_past_results_alone(
     admin.get_by_label("Email").fill("admin@example.com")
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Sign In").click()
-    admin.get_by_label("Prompt").fill("Depth in your chosen craft")
+    admin.get_by_label("Prompt [en]").fill(
+        "Depth in your chosen craft"
+    )  # French, Spanish beside it
     admin.get_by_role("button", name="Save", exact=True).click()
     expect(admin.get_by_text("was changed successfully")).to_be_visible()
 

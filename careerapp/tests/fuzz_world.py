@@ -194,7 +194,10 @@ def snapshot(w: World, may_change: set[str]) -> dict:
                 manager.filter(**{path: w.owner.pk}).order_by("pk").values()
             )
     for label in SHIPPED:
-        rows[label, "shipped"] = list(models[label].objects.order_by("pk").values())
+        shipped = models[label].objects.order_by("pk")
+        if hasattr(shipped, "rewrite"):  # translated content: every language's column as is
+            shipped = shipped.rewrite(False)
+        rows[label, "shipped"] = list(shipped.values())
     rows["owner", "account"] = list(
         User.objects.filter(pk=w.owner.pk).values(
             "email", "password", "is_staff", "is_superuser", "is_active"

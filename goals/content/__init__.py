@@ -18,7 +18,9 @@ What must stay true:
 
 from __future__ import annotations
 
-from careerapp.content import save_if_changed
+from pathlib import Path
+
+from careerapp.content import in_source_language, save_if_changed, translated
 from goals.content.growth import GROWTH_TEMPLATES
 from goals.content.moves import MOVE_TEMPLATES
 
@@ -28,12 +30,18 @@ TEMPLATE_FIELDS = ("title", "summary", "why", "category", "horizon", "duration_d
 # leaving room for an admin to slot a step in between on a duplicated template.
 ORDER_STEP = 10
 
+# French and Spanish of the content (careerapp.content.translated).
+TRANSLATIONS = Path(__file__).parent / "translations"
 
+
+@in_source_language
 def load_goal_templates(GoalTemplate, GoalTemplateTask) -> int:
     """Create or update every shipped template and its steps; return the rows written."""
     written = 0
     for spec in GOAL_TEMPLATES:
-        values = {field: spec[field] for field in TEMPLATE_FIELDS}
+        values = translated(
+            GoalTemplate, {field: spec[field] for field in TEMPLATE_FIELDS}, TRANSLATIONS
+        )
         template = GoalTemplate.objects.filter(slug=spec["slug"]).first()
         if template is None:
             template = GoalTemplate.objects.create(
@@ -58,12 +66,16 @@ def shipped_slugs() -> list[str]:
 
 def _load_steps(GoalTemplateTask, template, steps: list[dict]) -> int:
     wanted = {
-        position * ORDER_STEP: {
-            "title": step["title"],
-            "notes": step.get("notes", ""),
-            "offset_days": step["offset_days"],
-            "is_milestone": step.get("is_milestone", False),
-        }
+        position * ORDER_STEP: translated(
+            GoalTemplateTask,
+            {
+                "title": step["title"],
+                "notes": step.get("notes", ""),
+                "offset_days": step["offset_days"],
+                "is_milestone": step.get("is_milestone", False),
+            },
+            TRANSLATIONS,
+        )
         for position, step in enumerate(steps, start=1)
     }
     written = 0

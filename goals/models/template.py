@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from careerapp.content import SavedInEnglish
 from goals.models.choices import TITLE_MAX_LENGTH, Category, Horizon
 
 
@@ -13,7 +14,7 @@ class GoalTemplateQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class GoalTemplate(models.Model):
+class GoalTemplate(SavedInEnglish, models.Model):
     """A starting point managed in the admin: a goal with tasks at day offsets."""
 
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
@@ -37,7 +38,7 @@ class GoalTemplate(models.Model):
         return self.title
 
 
-class GoalTemplateTask(models.Model):
+class GoalTemplateTask(SavedInEnglish, models.Model):
     template = models.ForeignKey(GoalTemplate, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("step"), max_length=TITLE_MAX_LENGTH)
     notes = models.TextField(_("notes"), blank=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils import dateformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
@@ -203,8 +204,8 @@ def _slipped(within, changes, goals: dict, done_ids: set) -> list[GoalLine]:
         dates = moved_dates(change) if change.kind == ChangeKind.RESCHEDULED else None
         if dates and dates[1] > dates[0] and change.goal_id in goals:
             note = _("Target moved from %(old)s to %(new)s.") % {
-                "old": dateformat.format(dates[0], "j M Y"),
-                "new": dateformat.format(dates[1], "j M Y"),
+                "old": dateformat.format(dates[0], gettext("j M Y")),
+                "new": dateformat.format(dates[1], gettext("j M Y")),
             }
             notes[change.goal_id].append(f"{note} {change.reason}".strip())
     latest = {}
@@ -232,7 +233,7 @@ def _slipped(within, changes, goals: dict, done_ids: set) -> list[GoalLine]:
 def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
     """The quarter's answers by prompt: prompts in the admin's order, answers oldest first.
 
-    Each answer stays under the wording it answered (``Reflection.prompt_text``): a prompt
+    Each answer stays under the wording it answered (``Reflection.wording``): a prompt
     reworded in the admin during the quarter shows both wordings, each with its answers,
     and never puts new words in front of old answers.
     """
@@ -243,9 +244,9 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
             item.answer.strip() and checkin.is_submitted and period.contains(checkin.period_start)
         ):
             continue
-        key = (item.prompt_id, item.prompt_text)
+        key = (item.prompt_id, item.wording)
         order = (item.prompt.order, item.prompt_id) if item.prompt else (1 << 31, 0)
-        group = groups.setdefault(key, [(*order, len(groups)), item.prompt_text, []])
+        group = groups.setdefault(key, [(*order, len(groups)), item.wording, []])
         group[2].append((period_label(item.checkin), item.answer))
     return [
         (text, answers) for _order, text, answers in sorted(groups.values(), key=lambda g: g[0])

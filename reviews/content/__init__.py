@@ -18,8 +18,12 @@ What must stay true:
 
 from __future__ import annotations
 
-from careerapp.content import save_if_changed
-from reviews.content.feedback_prompts import load_feedback_prompts, unload_feedback_prompts
+from careerapp.content import in_source_language, save_if_changed, translated
+from reviews.content.feedback_prompts import (
+    TRANSLATIONS,
+    load_feedback_prompts,
+    unload_feedback_prompts,
+)
 from reviews.content.reflection_prompts import PROMPT_FIELDS, REFLECTION_PROMPTS
 
 __all__ = [
@@ -35,11 +39,14 @@ __all__ = [
 ]
 
 
+@in_source_language
 def load_reflection_prompts(ReflectionPrompt) -> int:
     """Create or update every shipped prompt; return the number of rows written."""
     written = 0
     for spec in REFLECTION_PROMPTS:
-        values = {field: spec[field] for field in PROMPT_FIELDS}
+        values = translated(
+            ReflectionPrompt, {field: spec[field] for field in PROMPT_FIELDS}, TRANSLATIONS
+        )
         prompt = _shipped_row(ReflectionPrompt, spec)
         if prompt is None:
             ReflectionPrompt.objects.create(order=spec["order"], is_active=True, **values)

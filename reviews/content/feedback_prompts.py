@@ -16,12 +16,17 @@ keep it, ``on_delete=PROTECT``) is never deleted by unloading.
 
 from __future__ import annotations
 
-from careerapp.content import save_if_changed
+from pathlib import Path
+
+from careerapp.content import in_source_language, save_if_changed, translated
 
 TEXT = "text"
 STRENGTHS = "strengths"
 
 SET_FIELDS = ("name", "intro")
+
+# French and Spanish of the reviews' content (careerapp.content.translated).
+TRANSLATIONS = Path(__file__).parent / "translations"
 
 FEEDBACK_PROMPT_SETS: list[dict] = [
     {
@@ -120,11 +125,14 @@ FEEDBACK_PROMPT_SETS: list[dict] = [
 ]
 
 
+@in_source_language
 def load_feedback_prompts(FeedbackPromptSet, FeedbackPrompt) -> int:
     """Create or update every shipped set and prompt; return the number of rows written."""
     written = 0
     for spec in FEEDBACK_PROMPT_SETS:
-        values = {field: spec[field] for field in SET_FIELDS}
+        values = translated(
+            FeedbackPromptSet, {field: spec[field] for field in SET_FIELDS}, TRANSLATIONS
+        )
         prompt_set = FeedbackPromptSet.objects.filter(slug=spec["slug"]).first()
         if prompt_set is None:
             prompt_set = FeedbackPromptSet.objects.create(
@@ -149,17 +157,22 @@ def unload_feedback_prompts(FeedbackPromptSet) -> int:
 
 
 def _load_prompt(FeedbackPrompt, prompt_set, spec: dict) -> int:
-    values = {
-        "help_text": spec.get("help_text", ""),
-        "kind": spec["kind"],
-        "max_picks": spec.get("max_picks", 5),
-    }
+    values = translated(
+        FeedbackPrompt,
+        {
+            "text": spec["text"],
+            "help_text": spec.get("help_text", ""),
+            "kind": spec["kind"],
+            "max_picks": spec.get("max_picks", 5),
+        },
+        TRANSLATIONS,
+    )
     wordings = [spec["text"], *spec.get("replaces", ())]
     rows = FeedbackPrompt.objects.filter(prompt_set=prompt_set, text__in=wordings).order_by("pk")
     prompt = rows.filter(text=spec["text"]).first() or rows.first()
     if prompt is None:
         FeedbackPrompt.objects.create(
-            prompt_set=prompt_set, text=spec["text"], order=spec["order"], is_active=True, **values
+            prompt_set=prompt_set, order=spec["order"], is_active=True, **values
         )
         return 1
-    return save_if_changed(prompt, {"text": spec["text"], **values})
+    return save_if_changed(prompt, values)

@@ -5,11 +5,12 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from careerapp.content import SavedInEnglish, kept_wording
 from reviews.cadence import Cadence, Period, period_containing
 
 
@@ -60,7 +61,7 @@ class ReflectionPromptQuerySet(models.QuerySet):
         return prompts
 
 
-class ReflectionPrompt(models.Model):
+class ReflectionPrompt(SavedInEnglish, models.Model):
     text = models.CharField(_("prompt"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     scope = models.CharField(
@@ -92,7 +93,8 @@ class CheckInQuerySet(models.QuerySet):
 
     def with_answers(self) -> CheckInQuerySet:
         """With everything a check-in's page shows of its answers."""
-        return self.prefetch_related("goal_reviews", "reflections", "next_steps")
+        reflections = Prefetch("reflections", Reflection.objects.select_related("prompt"))
+        return self.prefetch_related("goal_reviews", reflections, "next_steps")
 
     def in_range(self, start: datetime.date, end: datetime.date) -> CheckInQuerySet:
         return self.filter(period_start__gte=start, period_start__lte=end)
@@ -206,7 +208,8 @@ class GoalReview(models.Model):
 class Reflection(models.Model):
     """An answer to a reflection prompt, with the prompt's wording as it was answered
     (``prompt_text``): rewording the prompt in the admin leaves past answers as written.
-    Pages show ``prompt_text``, never ``prompt.text``; ``prompt`` only groups and orders."""
+    Pages show ``wording``, never ``prompt.text``: the wording as answered, in the reader's
+    language while the prompt still reads so in one of its languages."""
 
     checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="reflections")
     prompt = models.ForeignKey(
@@ -223,6 +226,11 @@ class Reflection(models.Model):
 
     def __str__(self) -> str:
         return self.prompt_text
+
+    @property
+    def wording(self) -> str:
+        prompt = self._state.fields_cache.get("prompt") if self.prompt_id else None
+        return kept_wording(self.prompt_text, prompt, "text")
 
 
 class NextStep(models.Model):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from careerapp import tokens
+from careerapp.content import SavedInEnglish, kept_wording
 
 LINK_PURPOSE = "feedback"
 
@@ -30,7 +31,7 @@ class FeedbackPromptSetQuerySet(models.QuerySet):
         )
 
 
-class FeedbackPromptSet(models.Model):
+class FeedbackPromptSet(SavedInEnglish, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     intro = models.TextField(
@@ -57,7 +58,7 @@ class FeedbackPromptKind(models.TextChoices):
     STRENGTHS = "strengths", _("Pick from my strengths list")
 
 
-class FeedbackPrompt(models.Model):
+class FeedbackPrompt(SavedInEnglish, models.Model):
     prompt_set = models.ForeignKey(
         FeedbackPromptSet, on_delete=models.CASCADE, related_name="prompts"
     )
@@ -208,3 +209,10 @@ class FeedbackAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.prompt_text
+
+    @property
+    def wording(self) -> str:
+        """The question as asked, in the reader's language while it still reads so
+        (``careerapp.content.kept_wording``)."""
+        prompt = self._state.fields_cache.get("prompt") if self.prompt_id else None
+        return kept_wording(self.prompt_text, prompt, "text")

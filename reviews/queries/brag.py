@@ -20,6 +20,7 @@ from django.utils import timezone
 from assessments.charts import Change, changes, level_name
 from assessments.models import InstrumentKind, QuestionType, Take
 from assessments.queries.takes import answers_by_take
+from careerapp.content import language_columns
 from goals.models import Goal, LearningItem, Status, Task, local_midnight
 from reviews.cadence import quarter_bounds, quarter_of, quarter_step
 from reviews.models import Win
@@ -109,7 +110,7 @@ def skills_grown(user, *, first: datetime.datetime, after: datetime.datetime) ->
         .completed()
         .filter(instrument__kind=InstrumentKind.SKILLS, completed_at__lt=after)
         .select_related("instrument")
-        .only("pk", "completed_at", "instrument__name", "instrument__kind")
+        .only("pk", "completed_at", *language_columns("instrument__name"), "instrument__kind")
         .order_by("instrument_id", "completed_at", "pk")
     )
     pairs: dict[int, list[Take | None]] = {}

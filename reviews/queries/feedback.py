@@ -14,6 +14,7 @@ from django.http import Http404
 
 from assessments.content.abilities import STRENGTHS
 from assessments.models import Answer, Question, QuestionType, Take
+from careerapp.content import in_language, language_columns
 from careerapp.ownership import owned_or_404
 from careerapp.sharing import Aside
 from reviews.models import FeedbackAnswer, FeedbackPrompt, FeedbackPromptKind, FeedbackRequest
@@ -41,7 +42,9 @@ def request_page(user, pk: int) -> dict:
     anyone else's."""
     request = owned_or_404(FeedbackRequest.objects.select_related("prompt_set"), user, pk=pk)
     picks = Question.objects.only("pk", "prompt").order_by("order", "pk")
-    answers = list(request.answers.prefetch_related(Prefetch("picks", queryset=picks)))
+    answers = list(
+        request.answers.select_related("prompt").prefetch_related(Prefetch("picks", queryset=picks))
+    )
     return {"feedback": request, "answers": answers}
 
 
@@ -120,13 +123,14 @@ def how_others_see_me(user) -> dict:
 
 def top_picked(user, *, limit: int = ASIDE_TOP) -> list[dict]:
     """The strengths others picked most for the person, with counts (1 query)."""
-    return list(
+    rows = (
         _picked(user)
         .filter(question__is_active=True)
-        .values("question_id", "question__prompt")
+        .values("question_id", *language_columns("question__prompt"))
         .annotate(count=Count("feedbackanswer__request", distinct=True))
         .order_by("-count", "question__order", "question_id")[:limit]
     )
+    return [{**row, "question__prompt": in_language(row, "question__prompt")} for row in rows]
 
 
 def strengths_aside(user, obj) -> Aside | None:

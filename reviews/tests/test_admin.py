@@ -97,8 +97,12 @@ def test_admin_edits_a_prompt(admin_client, prompts):
     response = admin_client.post(
         reverse("admin:reviews_reflectionprompt_change", args=[prompt.pk]),
         {
-            "text": "What are you quietly proud of?",
-            "help_text": "Nobody has to have noticed.",
+            "text_en": "What are you quietly proud of?",
+            "text_fr": "",
+            "text_es": "",
+            "help_text_en": "Nobody has to have noticed.",
+            "help_text_fr": "",
+            "help_text_es": "",
             "scope": PromptScope.EVERY,
             "order": "55",
         },

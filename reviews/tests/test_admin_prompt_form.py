@@ -22,9 +22,14 @@ def test_the_help_text_is_edited_in_a_box_that_shows_it_whole(admin_client):  # 
     response = admin_client.get(reverse("admin:reviews_reflectionprompt_change", args=[prompt.pk]))
 
     html = response.content.decode()
-    box = re.search(r'<textarea name="help_text"([^>]*)>\s*(.*?)</textarea>', html, re.S)
-    assert box, "the help text is a one-line input"
-    assert 'rows="3"' in box.group(1)
-    assert box.group(2).strip() == HELP.replace("'", "&#x27;")
+    # Each language's help text and question (modeltranslation's columns).
+    for language in ("en", "fr", "es"):
+        box = re.search(
+            rf'<textarea name="help_text_{language}"([^>]*)>\s*(.*?)</textarea>', html, re.S
+        )
+        assert box, f"the {language} help text is a one-line input"
+        assert 'rows="3"' in box.group(1)
+        assert re.search(rf'<input type="text" name="text_{language}"[^>]*size="80"', html)
+    english = re.search(r'<textarea name="help_text_en"[^>]*>\s*(.*?)</textarea>', html, re.S)
+    assert english.group(1).strip() == HELP.replace("'", "&#x27;")
     assert "css/admin.css" in html  # its width and size
-    assert re.search(r'<input type="text" name="text"[^>]*size="80"', html)

@@ -59,8 +59,12 @@ def reword(admin_client, prompt, text: str) -> None:
     response = admin_client.post(
         reverse("admin:reviews_reflectionprompt_change", args=[prompt.pk]),
         {
-            "text": text,
-            "help_text": "",
+            "text_en": text,
+            "text_fr": "",
+            "text_es": "",
+            "help_text_en": "",
+            "help_text_fr": "",
+            "help_text_es": "",
             "scope": PromptScope.EVERY,
             "order": "1",
             "is_active": "on",
@@ -99,8 +103,11 @@ def test_the_admin_says_beside_the_prompt_that_past_check_ins_keep_their_wording
 ):
     response = admin_client.get(reverse("admin:reviews_reflectionprompt_change", args=[prompt.pk]))
     body = response.content.decode()
-    assert 'id="id_text_helptext"' in body
-    assert "Editing this wording does not change past check-ins" in body
+    # Beside each language's wording: a French or Spanish rewording keeps past ones too.
+    for code in ("en", "fr", "es"):
+        assert f'id="id_text_{code}_helptext"' in body
+        helptext = body.split(f'id="id_text_{code}_helptext"', 1)[1].split("</div>", 1)[0]
+        assert "Editing this wording does not change past check-ins" in helptext
 
 
 def test_the_migration_fills_a_missing_wording_and_keeps_the_rest(owner, prompt):
