@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, TestCase
+from django.utils import translation
 
 from careerapp.celery import app as celery_app
 from careerapp.tests.factories import UserFactory
@@ -78,6 +79,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_the_test_asks():
+    # A request activates its language in the thread (LocaleMiddleware, the person's
+    # setting) and a server leaves it for the next request to set; in tests the next
+    # thing may be a factory, which would write a French request's language's columns.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -223,7 +234,11 @@ def sign_in(live_url, password):
         page.get_by_label("Email").fill(getattr(person, "email", person))
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign In").click()
-        expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
+        language = getattr(person, "language", "en")
+        if language == "en":
+            expect(page.get_by_role("heading", name=re.compile(r"^Welcome back"))).to_be_visible()
+        else:  # the dashboard, in the person's language
+            expect(page.locator(f'html[lang="{language}"] h1')).to_be_visible()
         return page
 
     return sign_in

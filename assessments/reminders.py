@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from assessments import queries, services
@@ -38,7 +39,8 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
             Item(
                 text=instrument.name,
                 url=absolute(instrument.get_absolute_url()),
-                detail=_("last taken %(date)s") % {"date": date_format(row["last"], "j M Y")},
+                detail=_("last taken %(date)s")
+                % {"date": date_format(row["last"], gettext("j M Y"))},
             )
         )
     return {

@@ -12,8 +12,8 @@ from collections.abc import Collection
 
 from django.http import Http404
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from assessments import charts, queries
 from assessments.models import Instrument, Take, TargetRole
@@ -35,7 +35,9 @@ def result_items(owner, pks: Collection[int] | None) -> list[SharedItem]:
 
 
 def _taken_on(moment) -> str:
-    return _("Taken on %(date)s") % {"date": date_format(charts.local_date(moment), "j F Y")}
+    return _("Taken on %(date)s") % {
+        "date": date_format(charts.local_date(moment), gettext("j F Y"))
+    }
 
 
 def result_page(owner, instrument_pk: int | None) -> SharedPage:

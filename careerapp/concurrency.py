@@ -43,6 +43,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 VERSION_FIELD = "version"
@@ -223,7 +224,7 @@ def display_value(bf: forms.BoundField) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return date_format(value, gettext("j F Y"))
     choices = getattr(bf.field, "choices", None)
     if choices:
         labels = {str(key): label for key, label in choices}

@@ -14,16 +14,24 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 
 def render_email(
-    name: str, context: dict, *, to: str, headers: dict[str, str] | None = None
+    name: str,
+    context: dict,
+    *,
+    to: str,
+    language: str,
+    headers: dict[str, str] | None = None,
 ) -> EmailMultiAlternatives:
+    """``language``: the one the email is written in, the reader's when we know it (the
+    weekly email), else the sender's (an invitation, a feedback request)."""
     full = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"emails/{name}/subject.txt", full).split())
-    text = render_to_string(f"emails/{name}/body.txt", full)
-    html = render_to_string(f"emails/{name}/body.html", full)
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"emails/{name}/subject.txt", full).split())
+        text = render_to_string(f"emails/{name}/body.txt", full)
+        html = render_to_string(f"emails/{name}/body.html", full)
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -21,7 +22,9 @@ class SignupExtraForm(forms.Form):
 
     def signup(self, request, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"].strip()
-        user.save(update_fields=["display_name"])
+        # The language the sign-up page spoke: the footer's choice or the browser's.
+        user.language = translation.get_language() or user.language
+        user.save(update_fields=["display_name", "language"])
 
 
 class TimeZoneInput(forms.TextInput):
@@ -39,7 +42,7 @@ class TimeZoneInput(forms.TextInput):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
+        fields = ["display_name", "time_zone", "language"]
         widgets = {
             "time_zone": TimeZoneInput(
                 attrs={"autocomplete": "off", "placeholder": _("Start typing, e.g. Europe/Berlin")}
@@ -52,6 +55,11 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = False
         self.fields["display_name"].help_text = _("Optional. How the app greets you.")
         self.fields["time_zone"].required = True
+        # A page from before the language came sends none: the language stays as it is.
+        self.fields["language"].required = False
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or self.instance.language
 
     def clean_display_name(self) -> str:
         return self.cleaned_data["display_name"].strip()

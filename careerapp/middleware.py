@@ -1,7 +1,7 @@
 """The site's own middleware: each does something for the person, none is there for speed
 (compression, sign-in and the Content-Security-Policy are Django's and django-csp's)."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 
@@ -63,3 +63,19 @@ def _has_errors(value) -> bool:
     if hasattr(value, "total_error_count"):  # a formset
         return value.total_error_count() > 0
     return bool(getattr(value, "errors", None))
+
+
+class UserLanguageMiddleware:
+    """A signed-in person's requests speak the language they chose in settings, whatever
+    the browser asks for; a visitor's keep what ``LocaleMiddleware`` found (the footer's
+    choice, else the browser's language). Runs after ``AuthenticationMiddleware``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language != request.LANGUAGE_CODE:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -68,6 +69,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         validators=[validate_time_zone],
         help_text=_("Dates, due days and your weekly email follow this zone."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The app, its emails and the shipped content speak this language."),
     )
     reminders_enabled = models.BooleanField(_("send me the weekly email"), default=True)
     reminder_weekday = models.PositiveSmallIntegerField(

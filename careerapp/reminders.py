@@ -109,9 +109,16 @@ def collect(users: Sequence[User], *, now: datetime.datetime) -> list[WeeklyCont
     """The content of the weekly email for each person, in the order given."""
     today = {user.pk: local_today(user, now) for user in users}
     by_user: dict[int, list[Section]] = {user.pk: [] for user in users}
-    for provider in _providers:
-        for user_id, sections in provider(users, today).items():
-            by_user[user_id].extend(sections)
+    # Each person's sections in their own language: the providers run once per language
+    # among ``users`` (once for a chunk of people who share one).
+    by_language: dict[str, list[User]] = {}
+    for user in users:
+        by_language.setdefault(user.language, []).append(user)
+    for language, speakers in by_language.items():
+        with translation.override(language):
+            for provider in _providers:
+                for user_id, sections in provider(speakers, today).items():
+                    by_user[user_id].extend(sections)
     contents = []
     for user in users:
         sections = sorted(by_user[user.pk], key=lambda section: section.order)
@@ -170,7 +177,7 @@ def build_message(content: WeeklyContent, *, preview: bool = False) -> EmailMult
     """The email for one person. Links are absolute; unsubscribe is one click (RFC 8058)."""
     user = content.user
     unsubscribe_url = absolute(reverse("reminders_unsubscribe", args=[unsubscribe_token(user)]))
-    with timezone.override(user.zone):
+    with timezone.override(user.zone), translation.override(user.language):
         return render_email(
             "weekly",
             {
@@ -183,6 +190,7 @@ def build_message(content: WeeklyContent, *, preview: bool = False) -> EmailMult
                 "dashboard_url": absolute(reverse("home")),
             },
             to=user.email,
+            language=user.language,
             headers={
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -17,13 +17,25 @@ from careerapp.tasks import send_email_message, send_weekly_emails, send_weekly_
 logger = logging.getLogger(__name__)
 
 
-def user_update_profile(*, user: User, display_name: str, time_zone: str) -> User:
+def user_update_profile(
+    *, user: User, display_name: str, time_zone: str, language: str | None = None
+) -> User:
     user.display_name = display_name
     user.time_zone = time_zone
+    if language is not None:
+        user.language = language
     user.full_clean(exclude=["password", "email"])
     # The weekly slot is a local time: a new zone moves it.
     user.next_reminder_at = user.reminder_slot_after(timezone.now())
-    user.save(update_fields=["display_name", "time_zone", "next_reminder_at"])
+    user.save(update_fields=["display_name", "time_zone", "language", "next_reminder_at"])
+    return user
+
+
+def user_set_language(*, user: User, language: str) -> User:
+    """The language of the person's pages, emails and content from now on."""
+    user.language = language
+    user.full_clean(exclude=["password", "email"])
+    user.save(update_fields=["language"])
     return user
 
 

@@ -10,6 +10,7 @@ admin.site.site_title = settings.SITE_NAME
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("language/", views.language_set, name="language_set"),
     path("settings/", views.account_settings, name="account_settings"),
     path("settings/profile/", views.profile_update, name="account_profile_update"),
     path("settings/reminders/", views.reminders_update, name="account_reminders_update"),

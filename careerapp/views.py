@@ -1,12 +1,22 @@
 import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -78,8 +88,43 @@ def profile_update(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _settings_page(request, profile_form=form, status=422)
     services.user_update_profile(user=request.user, **form.cleaned_data)
-    messages.success(request, _("Your profile is saved."))
-    return redirect("account_settings")
+    with translation.override(request.user.language):
+        messages.success(request, _("Your profile is saved."))
+    return _remember_language(redirect("account_settings"), request.user.language)
+
+
+def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    """The language cookie, so the pages after signing out keep speaking it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+@login_not_required
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """The footer's language switcher: a visitor's choice lives in a cookie, a signed-in
+    person's in their settings too, so their emails follow it. Back to the page it was
+    chosen on."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest(_("Choose one of the languages offered."))
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("home")
+    return _remember_language(HttpResponseRedirect(back), language)
 
 
 @require_http_methods(["GET", "POST"])

@@ -123,7 +123,7 @@ def goals_panel(user) -> dict:
             GoalLine(
                 title,
                 goal_url(pk),
-                dateformat.format(target, "j M Y") if target else "",
+                dateformat.format(target, gettext("j M Y")) if target else "",
                 bool(target and target < today),
                 goal.progress_from(total, done),
                 progress_of % {"title": title},
@@ -159,8 +159,8 @@ def tasks_panel(user) -> dict:
     overdue = [row for row in steps if row[2] < today]
     upcoming = [row for row in steps if row[2] >= today]
     return {
-        "overdue": _lines(overdue, _("was due %(date)s"), "j M"),
-        "upcoming": _lines(upcoming, "%(date)s", "D j M"),
+        "overdue": _lines(overdue, _("was due %(date)s"), gettext("j M")),
+        "upcoming": _lines(upcoming, "%(date)s", gettext("D j M")),
     }
 
 
@@ -192,7 +192,7 @@ def expiring_panel(user) -> dict | None:
             ExpiringLine(
                 title,
                 item_url(pk),
-                dateformat.format(expires_on, "j M Y"),
+                dateformat.format(expires_on, gettext("j M Y")),
                 (expires_on - today).days,
             )
         )

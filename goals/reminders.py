@@ -11,8 +11,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
@@ -74,12 +74,16 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
         today = today_by_user[user_id]
         if task.due_date < today:
             item = _task_item(task)
-            was_due = _("was due %(date)s") % {"date": date_format(task.due_date, "j M")}
+            was_due = _("was due %(date)s") % {"date": date_format(task.due_date, gettext("j M"))}
             overdue[user_id].append(Item(item.text, item.url, f"{item.detail} · {was_due}"))
         elif task.due_date <= today + datetime.timedelta(days=6):
             item = _task_item(task)
             soon[user_id].append(
-                Item(item.text, item.url, f"{item.detail} · {date_format(task.due_date, 'D j M')}")
+                Item(
+                    item.text,
+                    item.url,
+                    f"{item.detail} · {date_format(task.due_date, gettext('D j M'))}",
+                )
             )
     quiet: dict[int, list[Item]] = defaultdict(list)
     for goal in Goal.objects.filter(user_id__in=ids).stalled(since=now - QUIET_AFTER).by_priority():
@@ -149,7 +153,7 @@ def expiring_sections(users, today_by_user: dict[int, datetime.date]) -> dict[in
         today = today_by_user[user_id]
         if today <= expires_on <= today + datetime.timedelta(days=EXPIRING_DAYS):
             url = absolute(reverse("goals:learning_detail", args=[pk]))
-            when = _("expires %(date)s") % {"date": date_format(expires_on, "j M Y")}
+            when = _("expires %(date)s") % {"date": date_format(expires_on, gettext("j M Y"))}
             found[user_id].append(Item(title, url, when))
     learning_url = absolute(reverse("goals:learning_list"))
     return {

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from careerapp.ownership import owned_or_404
 from careerapp.sharing import Shareable, SharedItem, SharedPage
@@ -33,7 +33,9 @@ def goal_items(owner, pks: Collection[int] | None) -> list[SharedItem]:
 def _goal_line(goal: Goal) -> str:
     parts = [goal.status_label, _("%(percent)s%% done") % {"percent": goal.progress}]
     if goal.target_date:
-        parts.append(_("target %(date)s") % {"date": date_format(goal.target_date, "j F Y")})
+        parts.append(
+            _("target %(date)s") % {"date": date_format(goal.target_date, gettext("j F Y"))}
+        )
     return " · ".join(str(part) for part in parts)
 
 

@@ -15,6 +15,7 @@ import datetime
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from careerapp.calendar import CalendarEvent, event_uid, sequence_of_day
@@ -45,7 +46,9 @@ def _conversations(user, today: datetime.date) -> list[CalendarEvent]:
             description = _("Planned.")
         elif each.day < today:
             # Overdue: shown today, where the person looks, rather than on a day gone by.
-            description = _("Due since %(date)s.") % {"date": date_format(each.day, "j F Y")}
+            description = _("Due since %(date)s.") % {
+                "date": date_format(each.day, gettext("j F Y"))
+            }
         else:
             description = _("Due by your rhythm; nothing is planned yet.")
         day = max(each.day, today)

@@ -32,6 +32,7 @@ def circle_invitation_send(*, member_id: int) -> bool:
                 "signup_url": absolute(reverse("account_signup")),
             },
             to=member.email,
+            language=owner.language,
             headers={"Auto-Submitted": "auto-generated"},
         )
 
@@ -75,5 +76,6 @@ def _feedback_email(name: str, request: FeedbackRequest):
             "link": absolute(reverse("reviews:feedback_give", args=[request.link_token()])),
         },
         to=request.email,
+        language=request.owner.language,
         headers={"Auto-Submitted": "auto-generated"},
     )

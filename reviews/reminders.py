@@ -10,8 +10,8 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from careerapp.emails import absolute
 from careerapp.reminders import Item, Section
@@ -63,7 +63,7 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
                 items.append(
                     Item(
                         _("Your check-in is due by %(date)s")
-                        % {"date": date_format(period.end, "l j F")},
+                        % {"date": date_format(period.end, gettext("l j F"))},
                         url,
                     )
                 )

@@ -87,3 +87,28 @@ def test_the_catalogue_is_the_extraction(extracted, language):
     code, the templates and the emails is in the fresh extraction."""
     ids = {entry.msgid for entry in extracted[language]}
     assert {"Learning", "Record a win", "Brag document", "Hello %(name)s,"} <= ids
+
+
+def _entries(catalogue) -> dict[tuple[str, str], object]:
+    return {
+        (entry.msgctxt or "", entry.msgid): (
+            dict(sorted(entry.msgstr_plural.items())) if entry.msgid_plural else entry.msgstr
+        )
+        for entry in catalogue
+        if entry.msgid
+        and "fuzzy" not in entry.flags
+        and (entry.msgstr or any(entry.msgstr_plural.values()))
+        and not entry.obsolete
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_committed_compiled_catalogue_is_the_catalogue(language):
+    """A machine without GNU gettext serves the committed .mo (`make run` compiles
+    nothing): it must say exactly what the .po says. `make messages` compiles it."""
+    po = _catalogue(ROOT, language)
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run `make messages`"
+    assert _entries(polib.mofile(str(mo))) == _entries(polib.pofile(str(po))), (
+        f"{mo} is out of date: run `make messages`"
+    )

@@ -260,6 +260,7 @@ VIEW_FIELDS: dict[str, Callable[[World], dict[str, list[str]]]] = {
     ),
     "account_delete": _form_fields("careerapp.forms.AccountDeleteForm", user=fresh_owner),
     "reminders_pause": _form_fields("careerapp.forms.PauseForm"),
+    "language_set": lambda w: {"language": ["fr", "es", "en"], "next": ["/goals/"]},
     "reminders_preview": _none,
     "account_data_import": lambda w: field_values(
         FORM_CLASSES["careerapp.forms.DataImportForm"](), files=(export_of(w),)

@@ -1,7 +1,8 @@
 """A person who writes a 200-character word (a URL, a German compound, a pasted hash) in a
 goal title, a step, a skill name, a check-in note or a reflection still gets phone pages
 that fit the phone: no page scrolls sideways at 375 px, except the timeline chart inside
-its own scroller.
+its own scroller. The person reads the app in Spanish, whose words run longer than
+English's (French's are checked at 375 px by ``test_accessibility_phone.py``).
 
 Every page reachable from the dashboard is visited (a crawl over the demo account's
 content with the long words written in), plus the take and check-in in progress.
@@ -70,6 +71,8 @@ def _reachable_pages(client: Client, starts: list[str]) -> list[str]:
 def test_no_page_of_a_person_with_long_words_scrolls_sideways_on_a_phone(
     sign_in, browser: Browser, live_url, owner
 ):
+    owner.language = "es"
+    owner.save(update_fields=["language"])
     load_demo_content(owner)
     goal = _write_long_words(owner)
     client = Client()
@@ -86,6 +89,7 @@ def test_no_page_of_a_person_with_long_words_scrolls_sideways_on_a_phone(
         if width > PHONE["width"]:
             culprits = page.evaluate(OVERFLOWING, PHONE["width"])
             too_wide.append(f"{path}: {width} px\n      " + "\n      ".join(culprits))
+    assert page.locator("html").get_attribute("lang") == "es"
     context.close()
 
     print(f"\n{len(pages)} pages checked at {PHONE['width']} px:", *pages)  # noqa: T201

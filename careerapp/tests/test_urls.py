@@ -14,6 +14,7 @@ SHARED_PAGES = ("home", "section", "item", "checkin", "quarter", "comment_add")
 PUBLIC = {
     "home": "the landing page for visitors (the dashboard once signed in)",
     "healthz": "load balancers and monitors probe it without an account",
+    "language_set": "the footer's language switcher: a visitor chooses the language too",
     "account_login": "signing in",
     "account_signup": "creating an account",
     "account_reset_password": "asking for a reset link",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from goals.charts.shapes import (
@@ -160,7 +161,7 @@ def _tick_labels(day: datetime.date, zoom: str, *, show_year: bool) -> tuple[str
     if zoom == "2y":
         return _("Q%(number)s") % {"number": (day.month - 1) // 3 + 1}, year
     # Month names come translated from Django's date formatting.
-    return dateformat.format(day, "F" if zoom == "quarter" else "M"), year
+    return dateformat.format(day, "F" if zoom == "quarter" else gettext("M")), year
 
 
 def _is_task_overdue(task: Task, goal: Goal, today: datetime.date) -> bool:

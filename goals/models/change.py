@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from goals.models.choices import ChangeKind, Horizon, Status
@@ -96,6 +97,6 @@ _STATUS_SENTENCES = {
 
 def _nice_date(value: str) -> str:
     try:
-        return date_format(datetime.date.fromisoformat(value), "j F Y")
+        return date_format(datetime.date.fromisoformat(value), gettext("j F Y"))
     except ValueError:
         return value

@@ -20,7 +20,7 @@ from django import template
 from django.template.backends.utils import csrf_input
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext as _
 
 from careerapp.links import PkUrl
@@ -100,7 +100,7 @@ def _card(goal: Goal, url: str, buttons: str, today: datetime.date, words: dict)
     target = ""
     if goal.target_date:
         late = goal.status == Status.ACTIVE and goal.target_date < today
-        date = _date(goal.target_date, "j M Y", words["language"])
+        date = _date(goal.target_date, gettext("j M Y"), words["language"])
         attrs = ' class="text-overdue fw-semibold"' if late else ""
         target = f"<span{attrs}>{escape(words['target'] % {'date': date})}</span>"
     progress = goal.progress
@@ -250,7 +250,7 @@ def _row(row: Row, chart: Timeline, words: _Words) -> str:
             "</line>"
         )
     if row.target_x is not None:
-        on = escape(words.target_on % {"date": words.date(goal.target_date, "j F Y")})
+        on = escape(words.target_on % {"date": words.date(goal.target_date, gettext("j F Y"))})
         parts.append(
             f'<line class="tl-target" x1="{row.target_x}" x2="{row.target_x}" '
             f'y1="{row.target_top}" y2="{row.target_bottom}"><title>{on}</title></line>'
@@ -286,7 +286,7 @@ def _row(row: Row, chart: Timeline, words: _Words) -> str:
         elif marker.is_closed:
             state, note = " is-closed", f" · {words.closed}"
         kind = words.milestone if task.is_milestone else words.step
-        tip = f"{kind}: {task.title} · {words.date(task.due_date, 'j M Y')}{note}"
+        tip = f"{kind}: {task.title} · {words.date(task.due_date, gettext('j M Y'))}{note}"
         if marker.points:
             shape = f'<polygon points="{marker.points}"/>'
         else:
@@ -299,10 +299,12 @@ def _row(row: Row, chart: Timeline, words: _Words) -> str:
 def _meta(goal: Goal, row: Row, words: _Words) -> str:
     """The line under the goal's title: overdue since, or status and target."""
     if row.is_overdue:
-        return escape(words.overdue_since % {"date": words.date(goal.target_date, "j M Y")})
+        return escape(
+            words.overdue_since % {"date": words.date(goal.target_date, gettext("j M Y"))}
+        )
     status = "" if goal.status == Status.ACTIVE else f"{goal.status_label} · "
     if goal.target_date:
-        target = words.target % {"date": words.date(goal.target_date, "j M Y")}
+        target = words.target % {"date": words.date(goal.target_date, gettext("j M Y"))}
     else:
         target = words.no_target
     return escape(status + target)
@@ -326,7 +328,7 @@ def timeline_items(chart: Timeline) -> SafeString:
 
 def _month(group: MonthGroup, words: _Words) -> str:
     key = f"month-{group.month:%Y-%m}"
-    heading = escape(words.date(group.month, "F Y"))
+    heading = escape(words.date(group.month, gettext("F Y")))
     items = "".join(_item(item, words) for item in group.items)
     return (
         f'<h3 class="timeline-month h6" id="{key}">{heading}</h3>'

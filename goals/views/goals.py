@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -266,7 +267,7 @@ def _warn_after_target(request: HttpRequest, goal: Goal, count: int) -> None:
             "%(count)s step(s) fall after the goal's target date (%(date)s). "
             "That is fine if you mean it; otherwise move the step or the target."
         )
-        % {"count": count, "date": date_format(goal.target_date, "j F Y")},
+        % {"count": count, "date": date_format(goal.target_date, gettext("j F Y"))},
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from django.utils import dateformat
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from reviews.cadence import Cadence, add_months
@@ -63,11 +63,14 @@ def period_label(checkin: CheckIn) -> str:
 @functools.lru_cache(maxsize=4096)
 def _period_label(start: Day, end: Day, cadence: str, language: str) -> str:
     if cadence == Cadence.MONTHLY:
-        return dateformat.format(start, "F Y")
+        return dateformat.format(start, gettext("F Y"))
     if cadence == Cadence.QUARTERLY:
         return quarter_label(start.year, (start.month - 1) // 3 + 1)
-    first = dateformat.format(start, "j M" if start.year == end.year else "j M Y")
-    return _("%(start)s – %(end)s") % {"start": first, "end": dateformat.format(end, "j M Y")}
+    first = dateformat.format(start, gettext("j M") if start.year == end.year else gettext("j M Y"))
+    return _("%(start)s – %(end)s") % {
+        "start": first,
+        "end": dateformat.format(end, gettext("j M Y")),
+    }
 
 
 def local_day(moment: datetime.datetime, zone: datetime.tzinfo) -> Day:
@@ -170,7 +173,7 @@ class Frame:
             following = add_months(month, 1)
             left, right = self.edge(month), self.edge(min(following, self.end))
             year = str(month.year) if month == self.start or month.month == 1 else ""
-            label = day_format(month, "M")
+            label = day_format(month, gettext("M"))
             middle = round((left + right) / 2, 2)
             self.chart.x_ticks.append(Tick(left, label, middle, year, label[:1]))
             month = following

@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from careerapp.links import PkUrl
 from reviews.cadence import Period
@@ -105,8 +105,8 @@ def mood_trend(
     checkins: Iterable[CheckIn], *, start: Day, end: Day, highlight: Period | None = None
 ) -> MoodTrend:
     title = _("Satisfaction and energy, %(start)s to %(end)s") % {
-        "start": day_format(start, "F Y"),
-        "end": day_format(end - datetime.timedelta(days=1), "F Y"),
+        "start": day_format(start, gettext("F Y")),
+        "end": day_format(end - datetime.timedelta(days=1), gettext("F Y")),
     }
     chart = Chart("mood", title, "", 220, 3, 100, 10, 172)
     frame = Frame(chart, start, end, 1, 5)

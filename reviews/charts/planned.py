@@ -6,6 +6,7 @@ quarter alike, so both pages show the same figures for the same days.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from reviews.charts.axes import Bar, Chart, Day, Frame, day_format, nice_top
@@ -27,7 +28,7 @@ def planned_chart(months: list[MonthCount], start: Day, end: Day) -> Chart:
         ):
             if value:
                 y = frame.y(value)
-                label = words % {"month": day_format(count.month, "F Y"), "count": value}
+                label = words % {"month": day_format(count.month, gettext("F Y")), "count": value}
                 chart.bars.append(Bar(x, y, width, round(chart.bottom - y, 1), label, css))
     chart.desc = _("Each month has two bars: steps that were due, and steps done by their date.")
     return chart

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.utils import dateformat
+from django.utils.translation import gettext
 
 from goals.models import GoalChange, Task
 from reviews.cadence import Cadence, Period, period_number, previous_period
@@ -219,7 +220,7 @@ class PlannedVsActual:
     def table_rows(self) -> list[tuple]:
         """The months that had steps due: month, due, on time, late, not done."""
         return [
-            (dateformat.format(m.month, "F Y"), m.due, m.on_time, m.late, m.still_open)
+            (dateformat.format(m.month, gettext("F Y")), m.due, m.on_time, m.late, m.still_open)
             for m in self.months
             if m.due
         ]

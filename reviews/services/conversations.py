@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from careerapp.concurrency import StaleEdit, claim_version
@@ -83,7 +84,7 @@ def agenda_text(material: AgendaMaterial) -> str:
 
 
 def _day(day: datetime.date) -> str:
-    return date_format(day, "j F Y")
+    return date_format(day, gettext("j F Y"))
 
 
 def _bullet(text: str) -> str:
