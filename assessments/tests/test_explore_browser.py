@@ -5,7 +5,7 @@ analyst: 18 + 24 months), a track; axe-core finds nothing on the way."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from careerapp.tests.test_accessibility import _describe, _scan
+from careerapp.tests.axe import describe, scan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,8 +17,8 @@ VIEWPORTS = pytest.mark.parametrize(
 
 
 def _no_axe_violations(page: Page) -> None:
-    violations = _scan(page)["violations"]
-    assert not violations, f"{page.url}\n{_describe(violations)}"
+    violations = scan(page)["violations"]
+    assert not violations, f"{page.url}\n{describe(violations)}"
 
 
 def _fits(page: Page, viewport: dict) -> None:

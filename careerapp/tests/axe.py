@@ -59,7 +59,7 @@ def scan(page: Page) -> dict:
     return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
 
 
-def _describe(violations: list[dict]) -> str:
+def describe(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
@@ -109,7 +109,7 @@ def scan_all(
             f"{len(result['passes'])} rules passed, needs review: {', '.join(review) or '-'}"
         )
     failures = [
-        f"  {path}\n{_describe(result['violations'])}"
+        f"  {path}\n{describe(result['violations'])}"
         for path, result in seen.items()
         if result["violations"]
     ]

@@ -361,3 +361,32 @@ def test_reloading_the_content_writes_nothing_in_any_language():
     with translation.override("fr"):  # whatever language the caller has active
         assert load_instruments(Instrument, Question, apps.get_model("assessments", "Option")) == 0
         assert load_goal_templates(GoalTemplate, GoalTemplateTask) == 0
+
+
+@pytest.mark.parametrize(("language", "heading"), [("fr", "Un problème est survenu de notre côté")])
+def test_the_server_error_page_speaks_the_visitors_language(rf, language, heading):
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get("/"))
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in html
+    assert heading in html
+
+
+def test_the_account_emails_speak_the_language_of_the_page_that_sent_them(client, mailoutbox):
+    password = "a-long-and-unusual-passphrase"
+    client.post(
+        reverse("account_signup"),
+        {"email": "nueva@example.com", "password1": password, "password2": password},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+
+    message = mailoutbox[-1]
+    html = message.alternatives[0][0]
+    with translation.override("es"):
+        assert translation.gettext("Confirm your email address") in message.subject
+    assert '<html lang="es">' in html
+    assert "Confirm your email address" not in message.subject

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
-from careerapp.tests.test_accessibility import DESKTOP, PHONE, _describe, _scan
+from careerapp.tests.axe import DESKTOP, PHONE, describe, scan
 from goals.models import Goal, Status, Task
 from goals.queries import GOALS_PER_PAGE
 
@@ -63,8 +63,8 @@ def test_pages_of_goals_work_and_pass_axe(sign_in, browser: Browser, live_url, o
     failures = []
     for path in ("/goals/?page=2", "/goals/archive/", "/goals/timeline/?page=2&zoom=2y"):
         page.goto(live_url + path)
-        if violations := _scan(page)["violations"]:
-            failures.append(f"  {path}\n{_describe(violations)}")
+        if violations := scan(page)["violations"]:
+            failures.append(f"  {path}\n{describe(violations)}")
     assert not failures, "axe-core found violations:\n" + "\n".join(failures)
 
     page.goto(f"{live_url}/goals/timeline/?zoom=2y")
