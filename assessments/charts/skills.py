@@ -214,7 +214,7 @@ def _value(answer: Answer) -> tuple:
 def _labels(answer: Answer | None, *, exclude: set[int]) -> list[str]:
     if answer is None:
         return []
-    pairs = zip(answer.option_ids, answer.option_labels, strict=False)
+    pairs = zip(answer.option_ids, answer.labels, strict=False)
     return [label for option_id, label in pairs if option_id not in exclude]
 
 

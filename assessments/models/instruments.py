@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from careerapp.content import SavedInEnglish, active_language, language_columns
+from careerapp.content import SavedInEnglish, active_language, kept_wording, language_columns
 
 
 class InstrumentKind(models.TextChoices):
@@ -381,13 +381,28 @@ class Answer(models.Model):
         return self.desired_level - self.current_level
 
     @property
+    def labels(self) -> list[str]:
+        """The chosen options' words, each in the reader's language while the option still
+        reads as kept (``careerapp.content.kept_wording``), else as kept. Uses the options
+        only if they were prefetched with the question (``question__options``)."""
+        question = self._state.fields_cache.get("question") if self.question_id else None
+        cache = getattr(question, "_prefetched_objects_cache", {})
+        if "options" not in cache:
+            return list(self.option_labels)
+        options = {option.pk: option for option in cache["options"]}
+        return [
+            kept_wording(label, options.get(pk), "label")
+            for pk, label in zip(self.option_ids, self.option_labels, strict=False)
+        ]
+
+    @property
     def display_value(self) -> str:
         if self.type == QuestionType.SKILL:
             return f"{self.current_level} → {self.desired_level}"
         if self.type == QuestionType.RATING:
             return str(self.rating or "")
         if self.type in {QuestionType.SINGLE, QuestionType.MULTIPLE}:
-            return ", ".join(self.option_labels)
+            return ", ".join(self.labels)
         return self.text
 
     @property

@@ -41,14 +41,15 @@ def goals() -> QuerySet:
     return Question.goals.field.model.objects.all()
 
 
-def answers_by_take(takes: list[Take]) -> dict[int, list[Answer]]:
-    """The answers of ``takes`` in one query, in questionnaire order, own skills last."""
+def answers_by_take(takes: list[Take], *, options: bool = True) -> dict[int, list[Answer]]:
+    """The answers of ``takes`` in questionnaire order, own skills last, with their
+    questions (one query) and, with ``options``, the questions' options (one more), to
+    show the words they kept in the reader's language."""
     grouped: dict[int, list[Answer]] = defaultdict(list)
-    answers = (
-        Answer.objects.filter(take__in=takes)
-        .select_related("question")
-        .order_by(F("question__order").asc(nulls_last=True), "question_id", "pk")
-    )
+    answers = Answer.objects.filter(take__in=takes).select_related("question")
+    if options:
+        answers = answers.prefetch_related("question__options")
+    answers = answers.order_by(F("question__order").asc(nulls_last=True), "question_id", "pk")
     for answer in answers:
         grouped[answer.take_id].append(answer)
     return grouped

@@ -27,10 +27,11 @@ def comparable(request, owner):
 def test_results_query_count(owner_client, history, django_assert_num_queries):
     _instrument, takes = history
     # 1 session, 2 user, 3 the take with its instrument, 4 the take before it,
-    # 5 the answers of both takes, 6 open goals serving the biggest gaps, 7 the pursued
-    # role (none here; its skills are a query more when there is one), 8 the circle's
-    # comments on the take (reviews' aside)
-    with django_assert_num_queries(8):
+    # 5 the answers of both takes with their questions, 6 the questions' options (the
+    # chosen ones' words in the reader's language), 7 open goals serving the biggest
+    # gaps, 8 the pursued role (none here; its skills are a query more when there is
+    # one), 9 the circle's comments on the take (reviews' aside)
+    with django_assert_num_queries(9):
         response = owner_client.get(reverse("assessments:results", args=[takes[-1].pk]))
     assert response.status_code == 200
     assert len(response.context["skills"]) == 16
@@ -40,8 +41,9 @@ def test_compare_query_count(owner_client, comparable, django_assert_num_queries
     instrument, takes = comparable
     url = reverse("assessments:compare", args=[instrument.slug])
     # 1 session, 2 user, 3 the instrument, 4 the person's completed takes of it (for the
-    # pickers), 5 the answers of the two takes compared
-    with django_assert_num_queries(5):
+    # pickers), 5 the answers of the two takes compared, with their questions, 6 the
+    # questions' options
+    with django_assert_num_queries(6):
         response = owner_client.get(url, {"a": takes[0].pk})
     assert len(response.context["rows"]) == 40
 

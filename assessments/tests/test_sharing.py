@@ -175,8 +175,8 @@ def test_the_results_page_costs_the_same_for_2_and_20_takes(
 ):
     instrument, _rows = seed_history(owner, takes=takes)
     # 1 the latest completed take with its instrument, 2 the take before it, 3 the answers
-    # of both
-    with django_assert_num_queries(3):
+    # of both with their questions, 4 the questions' options
+    with django_assert_num_queries(4):
         html = rendered(result_page(owner, instrument.pk))
     assert_read_only(html)
 

@@ -390,3 +390,27 @@ def test_the_account_emails_speak_the_language_of_the_page_that_sent_them(client
         assert translation.gettext("Confirm your email address") in message.subject
     assert '<html lang="es">' in html
     assert "Confirm your email address" not in message.subject
+
+
+def test_answers_show_their_questions_and_options_in_the_readers_language(owner_client, owner):
+    from assessments.models import Option, Take
+    from careerapp.demo import load_demo_content
+
+    load_demo_content(owner)  # answered in English
+    owner.language = "fr"
+    owner.save(update_fields=["language"])
+    take = Take.objects.filter(user=owner, instrument__slug="values").latest("completed_at")
+    chosen = take.answers.filter(type="multiple").exclude(option_labels=[]).first()
+    option = Option.objects.get(pk=chosen.option_ids[0])
+    question = chosen.question
+
+    html = owner_client.get(take.get_absolute_url()).content.decode()
+
+    assert option.label_fr in html and option.label_en != option.label_fr
+    assert question.prompt_fr in html.replace("&#x27;", "'")
+    assert f">{option.label_en}<" not in html
+
+    # Reworded by an admin since: the answer keeps the words it was given.
+    Option.objects.filter(pk=option.pk).update(label_en="Something else", label_fr="Autre")
+    html = owner_client.get(take.get_absolute_url()).content.decode()
+    assert f">{chosen.option_labels[0]}<" in html

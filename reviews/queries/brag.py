@@ -120,7 +120,8 @@ def skills_grown(user, *, first: datetime.datetime, after: datetime.datetime) ->
     pairs = {key: pair for key, pair in pairs.items() if None not in pair}
     if not pairs:
         return []
-    answers = answers_by_take([take for pair in pairs.values() for take in pair])
+    takes = [take for pair in pairs.values() for take in pair]
+    answers = answers_by_take(takes, options=False)  # skills only: no options
     grown = []
     for before, later in pairs.values():
         rows = changes(answers.get(before.pk, []), answers.get(later.pk, []))
