@@ -3,7 +3,6 @@ from typing import Any
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from careerapp.models import User
 from careerapp.portability import load_document
@@ -96,15 +95,21 @@ class ReminderPreferencesForm(forms.ModelForm):
         labels = {"reminder_weekday": _("Day of the week")}
 
 
-PAUSE_CHOICES = [(0, _("Resume now"))] + [
-    (weeks, ngettext_lazy("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks})
-    for weeks in (1, 2, 3, 4, 6, 8)
-]
+PAUSE_WEEKS = (1, 2, 3, 4, 6, 8)
+
+
+def pause_choices() -> list[tuple[int, str]]:
+    """Built when a form is shown, in the language of the page (at import it would be
+    the worker's English)."""
+    return [(0, translation.gettext("Resume now"))] + [
+        (weeks, translation.ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks})
+        for weeks in PAUSE_WEEKS
+    ]
 
 
 class PauseForm(forms.Form):
     weeks = forms.TypedChoiceField(
-        label=_("Pause the weekly email for"), choices=PAUSE_CHOICES, coerce=int
+        label=_("Pause the weekly email for"), choices=pause_choices, coerce=int
     )
 
 
