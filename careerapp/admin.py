@@ -222,6 +222,9 @@ class SideBySide:
     """``name_en, name_fr, name_es`` (which modeltranslation lists one under the other) on
     one row of the form, so an admin translates with the English beside them."""
 
+    class Media:
+        css = {"all": ["css/admin-translations.css"]}
+
     def get_fieldsets(self, request, obj=None):
         return [
             (name, {**options, "fields": self._side_by_side(options["fields"])})

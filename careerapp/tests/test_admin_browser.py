@@ -74,3 +74,28 @@ def test_admin_pages_fit_1280_px_with_the_inline_delete_column_on_screen(
     assert delete_columns, "no inline with a Delete column was checked"
     assert len(pages) >= 12, pages
     assert not too_wide, "\n".join(too_wide)
+
+
+def test_each_text_is_translated_with_its_english_and_other_language_beside_it(
+    browser: Browser, live_url
+):
+    from goals.models import GoalTemplate
+
+    User.objects.create_superuser("admin@example.com", PASSWORD)
+    template = GoalTemplate.objects.order_by("pk").first()
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    page.goto(f"{live_url}/admin/login/")
+    page.get_by_label("Email").fill("admin@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.goto(live_url + reverse("admin:goals_goaltemplate_change", args=[template.pk]))
+
+    # The template's own texts and its steps' (a stacked inline): one line, three columns.
+    for name in ("title", "why", "tasks-0-title", "tasks-0-notes"):
+        boxes = [
+            page.locator(f'[name="{name}_{code}"]').bounding_box() for code in ["en", "fr", "es"]
+        ]
+        assert len({round(box["y"]) for box in boxes}) == 1, (name, boxes)
+        assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"], (name, boxes)
+        assert boxes[2]["x"] + boxes[2]["width"] <= DESKTOP["width"], (name, boxes)
+    assert page.locator('[name="title_fr"]').input_value() == template.title_fr
