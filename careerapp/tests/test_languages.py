@@ -425,3 +425,18 @@ def test_choices_built_for_the_page_speak_its_language(owner_client, owner):
 
     assert ">2 semanas<" in html
     assert ">2 weeks<" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en", "Sunday 6 December"),
+        ("fr", "dimanche 6 décembre"),
+        ("es", "domingo, 6 de diciembre"),  # weekdays and months in lower case
+    ],
+)
+def test_weekdays_read_in_the_languages_form(language, written):
+    from django.utils.formats import date_format
+
+    with translation.override(language):
+        assert date_format(datetime.date(2026, 12, 6), translation.gettext("l j F")) == written
