@@ -150,3 +150,15 @@ def kept_wording(copy: str, source: models.Model | None, field: str) -> str:
     if copy in {getattr(source, column) for column in language_columns(field)}:
         return getattr(source, field) or copy
     return copy
+
+
+def ordered_as_read(path: str):
+    """An ``order_by`` term for a translated field reached from another model
+    (``to_role__title``): the active language's text, or the English where it has none."""
+    from django.db.models.functions import Coalesce, NullIf
+
+    language = active_language()
+    english = models.F(f"{path}_{SOURCE_LANGUAGE}")
+    if language == SOURCE_LANGUAGE:
+        return english.asc()
+    return Coalesce(NullIf(models.F(f"{path}_{language}"), models.Value("")), english).asc()

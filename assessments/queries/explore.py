@@ -23,6 +23,7 @@ from assessments.models import (
     RoleSkill,
     Track,
 )
+from careerapp.content import ordered_as_read
 
 # How many moves the paths page follows from (and back into) a role.
 MAX_MOVES = 3
@@ -61,7 +62,7 @@ def track_page(slug: str) -> dict:
         _active_moves()
         .filter(from_role__track=track)
         .select_related("from_role", "to_role__track")
-        .order_by("from_role__order", "typical_months", "to_role__title")
+        .order_by("from_role__order", "typical_months", ordered_as_read("to_role__title"))
     )
     by_role: dict[int, list[RoleMove]] = defaultdict(list)
     for move in moves:
@@ -98,9 +99,15 @@ def role_page(slug: str) -> dict:
             (s, suggestions[s.question_id]) for s in skills if s.question_id in suggestions
         ],
         "moves_out": list(
-            moves.filter(from_role=role).order_by("typical_months", "to_role__title")
+            moves.filter(from_role=role).order_by(
+                "typical_months", ordered_as_read("to_role__title")
+            )
         ),
-        "moves_in": list(moves.filter(to_role=role).order_by("typical_months", "from_role__title")),
+        "moves_in": list(
+            moves.filter(to_role=role).order_by(
+                "typical_months", ordered_as_read("from_role__title")
+            )
+        ),
     }
 
 

@@ -440,3 +440,26 @@ def test_weekdays_read_in_the_languages_form(language, written):
 
     with translation.override(language):
         assert date_format(datetime.date(2026, 12, 6), translation.gettext("l j F")) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "first"), [("en", "junior-software-engineer"), ("fr", "software-engineer")]
+)
+def test_moves_of_equal_length_are_listed_in_the_readers_alphabet(
+    owner_client, owner, language, first
+):
+    from assessments.models import RoleMove
+    from assessments.tests.factories_roles import RoleFactory
+
+    owner.language = language
+    owner.save(update_fields=["language"])
+    # "Junior software engineer" sorts first in English, "Ingénieur logiciel" in French.
+    start = RoleFactory(slug="a-start", title="A start")
+    for slug in ("software-engineer", "junior-software-engineer"):
+        RoleMove.objects.create(
+            from_role=start, to_role=Role.objects.get(slug=slug), typical_months=12
+        )
+
+    response = owner_client.get(start.get_absolute_url())
+
+    assert [move.to_role.slug for move in response.context["moves_out"]][0] == first
