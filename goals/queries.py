@@ -137,10 +137,12 @@ def top_values(user, count: int = TOP_VALUES) -> list[str]:
     )
     names: list[str] = []
     if take is not None:
-        answers = list(take.answers.select_related("question").order_by("pk"))
+        # With the options: the values picked, in the person's language (Answer.labels).
+        answers = take.answers.select_related("question").prefetch_related("question__options")
+        answers = list(answers.order_by("pk"))
         for answer in answers:
             if answer.type == QuestionType.MULTIPLE:
-                names += [label for label in answer.option_labels if label not in names]
+                names += [label for label in answer.labels if label not in names]
         rated = sorted(
             (a for a in answers if a.type == QuestionType.RATING and a.rating is not None),
             key=lambda answer: -answer.rating,

@@ -390,9 +390,10 @@ class Answer(models.Model):
         if "options" not in cache:
             return list(self.option_labels)
         options = {option.pk: option for option in cache["options"]}
+        ids = [*self.option_ids, *[None] * (len(self.option_labels) - len(self.option_ids))]
         return [
             kept_wording(label, options.get(pk), "label")
-            for pk, label in zip(self.option_ids, self.option_labels, strict=False)
+            for label, pk in zip(self.option_labels, ids, strict=False)
         ]
 
     @property

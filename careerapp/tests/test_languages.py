@@ -463,3 +463,21 @@ def test_moves_of_equal_length_are_listed_in_the_readers_alphabet(
     response = owner_client.get(start.get_absolute_url())
 
     assert [move.to_role.slug for move in response.context["moves_out"]][0] == first
+
+
+def test_a_new_decision_starts_from_the_values_picked_in_the_persons_language(owner_client, owner):
+    from assessments.models import Option, Take
+    from careerapp.demo import load_demo_content
+
+    load_demo_content(owner)  # the values were picked in English
+    owner.language = "es"
+    owner.save(update_fields=["language"])
+    take = Take.objects.filter(user=owner, instrument__slug="values").latest("completed_at")
+    picked = take.answers.filter(type="multiple").exclude(option_ids=[]).first()
+    first = Option.objects.get(pk=picked.option_ids[0])
+
+    response = owner_client.get(reverse("goals:decision_create"))
+
+    names = [form.initial.get("name") for form in response.context["criteria"].forms]
+    assert first.label_es in names
+    assert first.label_en not in names
