@@ -22,9 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import charts, queries
 from assessments.models import Answer, QuestionType, Take, TakeStatus
-from assessments.models.instruments import question_wording
 from careerapp import dashboard
-from careerapp.content import in_language, language_columns
+from careerapp.content import in_language, kept_wording, language_columns
 from careerapp.dashboard import ChecklistItem
 
 PANEL_GAPS = 3
@@ -186,7 +185,7 @@ def biggest_gaps(user) -> dict:
         wordings = dict(
             zip(language_columns("prompt"), rest[-len(settings.LANGUAGES) :], strict=True)
         )
-        prompt = question_wording(copy, None, **wordings)
+        prompt = kept_wording(copy, wordings, "prompt")
         if current is not None and desired is not None:
             skills.append(charts.SkillLevel(key, prompt, current, desired, assessed_on))
             goals[key] = (goal_pk, goal_title)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
 SOURCE_LANGUAGE = "en"
@@ -120,9 +122,9 @@ def active_language() -> str:
     return language if language in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
 
 
-def in_language(row: dict[str, Any], path: str) -> str:
-    """From a ``values()`` row with ``language_columns(path)``: the active language's
-    text, else the English."""
+def in_language(row: Mapping[str, Any], path: str) -> str:
+    """From a ``values()`` row (or any mapping) with ``language_columns(path)``: the
+    active language's text, else the English."""
     return row.get(f"{path}_{active_language()}") or row.get(f"{path}_{SOURCE_LANGUAGE}") or ""
 
 
@@ -140,23 +142,25 @@ class SavedInEnglish:
             return super().save(*args, **kwargs)
 
 
-def kept_wording(copy: str, source: models.Model | None, field: str) -> str:
+def kept_wording(copy: str, source: models.Model | Mapping[str, Any] | None, field: str) -> str:
     """Words a record kept as it was asked (an answer's prompt), to show: ``source``'s
     ``field`` in the active language while ``copy`` is still one of its wordings (in
     whichever language it was asked); ``copy`` itself once the source was reworded, or
-    without a source (pass it only if it was loaded with the record: no query here)."""
+    without a source. ``source`` is the object (pass it only if it was loaded with the
+    record: no query here) or its columns per language (``{"prompt_en": ..., ...}``)."""
     if source is None or not copy:
         return copy
-    if copy in {getattr(source, column) for column in language_columns(field)}:
-        return getattr(source, field) or copy
+    columns = language_columns(field)
+    if not isinstance(source, Mapping):
+        source = {column: getattr(source, column) for column in columns}
+    if copy in {source.get(column) for column in columns}:
+        return in_language(source, field) or copy
     return copy
 
 
 def ordered_as_read(path: str):
     """An ``order_by`` term for a translated field reached from another model
     (``to_role__title``): the active language's text, or the English where it has none."""
-    from django.db.models.functions import Coalesce, NullIf
-
     language = active_language()
     english = models.F(f"{path}_{SOURCE_LANGUAGE}")
     if language == SOURCE_LANGUAGE:

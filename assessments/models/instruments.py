@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from itertools import zip_longest
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from careerapp.content import SavedInEnglish, active_language, kept_wording, language_columns
+from careerapp.content import SavedInEnglish, kept_wording
 
 
 class InstrumentKind(models.TextChoices):
@@ -305,16 +306,6 @@ class Take(models.Model):
         return self.status == TakeStatus.COMPLETED
 
 
-def question_wording(copy: str, question: Question | None, **columns: str) -> str:
-    """``copy`` (an answer's kept words) in the active language, if it is still one of
-    ``question``'s wordings; ``columns`` may give them instead (``prompt_en=...``)."""
-    if question is not None:
-        columns = {name: getattr(question, name) for name in language_columns("prompt")}
-    if copy and copy in columns.values():
-        return columns.get(f"prompt_{active_language()}") or columns["prompt_en"] or copy
-    return copy
-
-
 class Answer(models.Model):
     """An answer, with the question's words kept as they were, so history stays readable."""
 
@@ -372,7 +363,7 @@ class Answer(models.Model):
         the copy itself once the question was reworded, or for one's own skill. Uses the
         question only if it was loaded with the answer (``select_related``)."""
         question = self._state.fields_cache.get("question") if self.question_id else None
-        return question_wording(self.prompt, question)
+        return kept_wording(self.prompt, question, "prompt")
 
     @property
     def gap(self) -> int | None:
@@ -390,10 +381,11 @@ class Answer(models.Model):
         if "options" not in cache:
             return list(self.option_labels)
         options = {option.pk: option for option in cache["options"]}
-        ids = [*self.option_ids, *[None] * (len(self.option_labels) - len(self.option_ids))]
+        pairs = zip_longest(self.option_labels, self.option_ids)  # an id may be missing
         return [
             kept_wording(label, options.get(pk), "label")
-            for label, pk in zip(self.option_labels, ids, strict=False)
+            for label, pk in pairs
+            if label is not None
         ]
 
     @property
