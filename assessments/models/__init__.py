@@ -1,10 +1,10 @@
-"""The assessments app's models: ``instruments`` (instruments, questions, takes, answers,
-personal skills) and ``roles`` (the role library and a person's current and target roles)."""
+"""The assessments app's models: ``instruments`` (instruments, questions, options, personal
+skills), ``takes`` (a person's takes and answers) and ``roles`` (the role library and a
+person's current and target roles)."""
 
 from assessments.models.instruments import (
     LEVELS,
     SKILL_LEVELS,
-    Answer,
     Instrument,
     InstrumentKind,
     InstrumentQuerySet,
@@ -14,8 +14,6 @@ from assessments.models.instruments import (
     Question,
     QuestionQuerySet,
     QuestionType,
-    Take,
-    TakeQuerySet,
     TakeStatus,
 )
 from assessments.models.roles import (
@@ -36,6 +34,7 @@ from assessments.models.roles import (
     Track,
     TrackQuerySet,
 )
+from assessments.models.takes import Answer, Take, TakeQuerySet
 
 __all__ = [
     "LEVELS",
