@@ -1,4 +1,5 @@
-"""Logging filters that ``settings.LOGGING`` names."""
+"""The logging configuration (``logging_config``, the ``LOGGING`` setting) and the filters
+it names."""
 
 import functools
 import logging
@@ -55,3 +56,42 @@ def redact_secret_links(text: str) -> str:
 def _secret_link_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(prefix) for prefix in prefixes)
     return re.compile(rf"({alternatives})[^/\s?#\"']+")
+
+
+def logging_config(*, level: str) -> dict:
+    """The ``LOGGING`` setting: one console handler whose lines are redacted and whose
+    4xx records are warnings (the filters above), at ``level`` (``LOG_LEVEL``)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+        # A 4xx (a request too big, a bad Host header) is a warning without a traceback; a
+        # secret link's token never reaches a log line.
+        "filters": {
+            "client_errors": {"()": "careerapp.log.ClientErrorsAsWarnings"},
+            "secret_links": {"()": "careerapp.log.RedactSecretLinks"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "filters": ["secret_links", "client_errors"],
+            }
+        },
+        "root": {
+            "handlers": ["console"],
+            "level": level,
+        },
+        "loggers": {
+            # Django's own handlers off: its console printed every record of Django's a second
+            # time in development, errors with their traceback (a client's 4xx too), and ADMINS,
+            # which its mail handler writes to, is not set. Its records reach the console above.
+            "django": {"handlers": [], "level": "INFO"},
+            "django.db.backends": {"level": "WARNING"},
+            # The loggers that write a request's path, redacted where they log (so every
+            # handler, not only the console, gets the redacted line).
+            "django.request": {"filters": ["secret_links"]},
+            "django.server": {"filters": ["secret_links"]},
+            "django.security.csrf": {"filters": ["secret_links"]},
+        },
+    }

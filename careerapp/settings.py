@@ -23,6 +23,7 @@ from careerapp.env import (
     parse_url,
     read_dotenv,
 )
+from careerapp.log import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -375,37 +376,6 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Logging ------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # A 4xx (a request too big, a bad Host header) is a warning without a traceback; a
-    # secret link's token never reaches a log line.
-    "filters": {
-        "client_errors": {"()": "careerapp.log.ClientErrorsAsWarnings"},
-        "secret_links": {"()": "careerapp.log.RedactSecretLinks"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["secret_links", "client_errors"],
-        }
-    },
-    "root": {
-        "handlers": ["console"],
-        "level": env_choice("LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
-    },
-    "loggers": {
-        # Django's own handlers off: its console printed every record of Django's a second
-        # time in development, errors with their traceback (a client's 4xx too), and ADMINS,
-        # which its mail handler writes to, is not set. Its records reach the console above.
-        "django": {"handlers": [], "level": "INFO"},
-        "django.db.backends": {"level": "WARNING"},
-        # The loggers that write a request's path, redacted where they log (so every
-        # handler, not only the console, gets the redacted line).
-        "django.request": {"filters": ["secret_links"]},
-        "django.server": {"filters": ["secret_links"]},
-        "django.security.csrf": {"filters": ["secret_links"]},
-    },
-}
+LOGGING = logging_config(
+    level=env_choice("LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper()
+)
