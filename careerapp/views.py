@@ -10,13 +10,11 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
-    HttpResponseRedirect,
     JsonResponse,
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -26,6 +24,7 @@ from django.views.decorators.http import (
     require_POST,
     require_safe,
 )
+from django.views.i18n import set_language
 
 from careerapp import calendar, dashboard, health, portability, services, tokens
 from careerapp.adapters import FIRST_VISIT_SESSION_KEY
@@ -111,20 +110,15 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
 @login_not_required
 @require_POST
 def language_set(request: HttpRequest) -> HttpResponse:
-    """The footer's language switcher: a visitor's choice lives in a cookie, a signed-in
-    person's in their settings too, so their emails follow it. Back to the page it was
-    chosen on."""
+    """The footer's language switcher: Django's ``set_language`` (the cookie, and back to
+    ``next`` if it is on this site), refusing a language we do not offer, and for a
+    signed-in person the choice kept in their settings too, so their emails follow it."""
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest(_("Choose one of the languages offered."))
     if request.user.is_authenticated:
         services.user_set_language(user=request.user, language=language)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = reverse("home")
-    return _remember_language(HttpResponseRedirect(back), language)
+    return set_language(request)
 
 
 @require_http_methods(["GET", "POST"])
