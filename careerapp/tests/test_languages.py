@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
@@ -17,10 +16,11 @@ from django.utils import timezone, translation
 from modeltranslation.translator import translator
 
 from assessments.models import Instrument, LearningKind, Question, Role
-from careerapp import reminders, weekly
+from careerapp import reminders
 from careerapp.content import SOURCE_LANGUAGE, translate_text
-from careerapp.models import ReminderDelivery, User, Weekday
+from careerapp.models import User
 from careerapp.tests.factories import UserFactory
+from careerapp.tests.weekly_people import DUE, claim_and_send, due_people, travel
 from goals.models import GoalTemplate
 from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 from reviews.models import ReflectionPrompt
@@ -216,24 +216,13 @@ SUBJECTS = {
 
 
 def test_one_chunk_sends_each_person_the_email_in_their_own_language(mailoutbox):
-    with time_machine.travel(datetime.datetime(2027, 5, 1, tzinfo=UTC), tick=False):
-        people = {}
-        for language in ("en", "fr", "es"):
-            user = UserFactory(
-                email=f"{language}@example.com",
-                time_zone="Europe/Berlin",
-                reminder_weekday=Weekday.MONDAY,
-                reminder_hour=8,
-                language=language,
-            )
-            user.next_reminder_at = user.reminder_slot_after(timezone.now())
-            user.save()
-            TaskFactory(goal=GoalFactory(user=user), due_date=datetime.date(2027, 4, 1))
-            people[language] = user
-    with time_machine.travel(datetime.datetime(2027, 5, 3, 6, 1, tzinfo=UTC), tick=False):
-        weekly.reminders_claim_due(now=timezone.now())
-        ids = list(ReminderDelivery.objects.values_list("pk", flat=True))
-        result = weekly.reminders_send_chunk(delivery_ids=ids)
+    people = {}
+    for language in ("en", "fr", "es"):
+        (people[language],) = due_people(language, language=language)
+        with travel(DUE - datetime.timedelta(days=2)):
+            TaskFactory(goal=GoalFactory(user=people[language]), due_date=datetime.date(2027, 4, 1))
+
+    result = claim_and_send()
 
     assert len(result.sent) == 3
     by_recipient = {message.to[0]: message for message in mailoutbox}

@@ -16,28 +16,17 @@ from playwright.sync_api import Browser
 
 from assessments.models import Answer, PersonalSkill, QuestionType
 from careerapp.demo import load_demo_content
+from careerapp.tests.axe import OVERFLOWING, PHONE
 from careerapp.tests.crawl import crawl, person_starts
 from goals.models import Goal, GoalChange, Task
 from reviews.models import CheckIn, CheckInStatus, GoalReview, NextStep, Reflection
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 812}
 # No space, no hyphen: nothing where a browser would break the line by itself.
 LONG = ("Donaudampfschifffahrtsgesellschaftskapitaenswitwe" * 5)[:200]
 # Pages of one route differ only in their content: two of each are enough.
 MAX_PER_ROUTE = 2
-
-# What sticks out past the right edge, for the failure message: the element, its width
-# and the start of its text. The timeline scrolls inside its own frame, so it is left out.
-OVERFLOWING = """width => Array.from(document.querySelectorAll("body *"))
-  .filter(el => el.getBoundingClientRect().right > width + 1)
-  .filter(el => !el.closest(".timeline-scroll"))
-  .filter(el => !Array.from(el.children).some(c => c.getBoundingClientRect().right > width + 1))
-  .slice(0, 4)
-  .map(el => `<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}">`
-    + ` ${Math.round(el.getBoundingClientRect().right)} px: `
-    + (el.textContent || "").trim().slice(0, 40))"""
 
 
 def _write_long_words(owner) -> Goal:

@@ -9,27 +9,19 @@ import sys
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.core.checks import run_checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from careerapp import reminders, weekly
-from careerapp.models import DeliveryStatus, ReminderDelivery, Weekday
-from careerapp.tests.factories import UserFactory
+from careerapp.models import DeliveryStatus, ReminderDelivery
+from careerapp.tests.weekly_people import DUE, claim_and_send, due_people, travel
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 BASE_DIR = Path(__file__).resolve().parents[2]
-# Monday 3 May 2027, 08:01 in Berlin: everyone below is due.
-DUE = datetime.datetime(2027, 5, 3, 6, 1, tzinfo=UTC)
-
-
-def travel(moment):
-    return time_machine.travel(moment, tick=False)
 
 
 @pytest.fixture
@@ -42,31 +34,6 @@ def smtp(settings, smtp_sink):
     settings.REMINDER_LEASE_SECONDS = 600
     settings.REMINDER_MAX_ATTEMPTS = 6
     return smtp_sink
-
-
-def due_people(*names: str) -> list:
-    with travel(datetime.datetime(2027, 5, 1, tzinfo=UTC)):
-        people = []
-        for name in names:
-            user = UserFactory(
-                email=f"{name}@example.com",
-                time_zone="Europe/Berlin",
-                reminder_weekday=Weekday.MONDAY,
-                reminder_hour=8,
-                reminders_send_empty=True,
-            )
-            user.next_reminder_at = user.reminder_slot_after(timezone.now())
-            user.save()
-            people.append(user)
-    return people
-
-
-def claim_and_send(now=DUE) -> weekly.ChunkResult:
-    with travel(now):
-        weekly.reminders_claim_due(now=now)
-        ids = list(ReminderDelivery.objects.order_by("pk").values_list("pk", flat=True))
-        ReminderDelivery.objects.update(enqueued_at=now)
-        return weekly.reminders_send_chunk(delivery_ids=ids, now=now)
 
 
 def row(user) -> ReminderDelivery:
