@@ -201,7 +201,9 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        return [(code, name) for code, name in settings.LANGUAGES if code != "en"]
+        return [
+            (code, name) for code, name in settings.LANGUAGES if code in content.other_languages()
+        ]
 
     def queryset(self, request, queryset):
         code = self.value()

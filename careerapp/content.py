@@ -8,6 +8,11 @@ loader passes its English ``values`` through ``translated``, which adds the colu
 django-modeltranslation gives each translated field (``name_en``, ``name_fr``, ...): the
 English in ``_en`` and in the original column, a language's translation where its
 catalogue has one, else None, which reads as the English (the fallback).
+
+Reading it: a translated model's own queries read the active language (modeltranslation);
+a query from another model asks for ``language_columns`` and picks with ``in_language``;
+words a record kept as asked are shown with ``kept_wording``; ``SavedInEnglish`` keeps
+the original columns English.
 """
 
 from __future__ import annotations
