@@ -33,7 +33,8 @@ class UserManager(BaseUserManager["User"]):
         return (email or "").strip().lower()
 
     def get_by_natural_key(self, email: str) -> User:
-        return self.get(email__iexact=email)
+        # Lowercased, as the unique index on Lower("email") is (iexact would be UPPER).
+        return self.alias(email_lower=Lower("email")).get(email_lower=email.lower())
 
     def create_user(self, email: str, password: str | None = None, **extra) -> User:
         if not email:
@@ -122,6 +123,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        indexes = [
+            # The sweep's people without a slot yet (new accounts, imports). Everyone with
+            # the weekly email off has none either: without this, each sweep would walk
+            # the slot index over all of them (benchmarks/README.md, a crowded server).
+            models.Index(
+                fields=["id"],
+                condition=models.Q(
+                    next_reminder_at__isnull=True, reminders_enabled=True, is_active=True
+                ),
+                name="careerapp_user_unscheduled",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="careerapp_user_email_ci_unique"),
             models.CheckConstraint(

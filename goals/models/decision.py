@@ -117,7 +117,7 @@ class DecisionOption(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["decision", "position", "pk"]
+        ordering = ["decision_id", "position", "pk"]
         verbose_name = _("option")
         verbose_name_plural = _("options")
         constraints = [
@@ -140,7 +140,7 @@ class DecisionCriterion(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["decision", "position", "pk"]
+        ordering = ["decision_id", "position", "pk"]
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         constraints = [

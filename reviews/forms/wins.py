@@ -143,13 +143,17 @@ class WinForm(VersionedFormMixin, forms.ModelForm):
         self.fields["goal"].empty_label = _("No goal")
         self.fields["member"].queryset = CircleMember.objects.for_user(user)
         self.fields["member"].empty_label = _("No one in my circle")
-        kept = Q(wins=win) if win.pk else Q(pk__in=[])
+        # The skills offered, and those the win already names (by the win's own rows: a
+        # join of the whole table of wins' skills would read everyone's).
+        kept = {"skills": Q(pk__in=[]), "personal_skills": Q(pk__in=[])}
+        if win.pk:
+            kept = {name: Q(pk__in=getattr(win, name).values("pk")) for name in kept}
         self.fields["skills"].queryset = Question.objects.filter(
-            Q(type=QuestionType.SKILL, is_active=True, instrument__is_active=True) | kept
-        ).distinct()
+            Q(type=QuestionType.SKILL, is_active=True, instrument__is_active=True) | kept["skills"]
+        )
         self.fields["personal_skills"].queryset = PersonalSkill.objects.filter(
-            Q(user=user) & (Q(is_active=True) | kept)
-        ).distinct()
+            Q(user=user) & (Q(is_active=True) | kept["personal_skills"])
+        )
         if win.pk:
             for name in ("task", "checkin", "comment"):
                 del self.fields[name]

@@ -68,8 +68,10 @@ class CircleMemberQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
 
     def for_viewer_email(self, email: str) -> CircleMemberQuerySet:
-        """Members invited at ``email``: what is shared with the account of that address."""
-        return self.filter(email__iexact=email)
+        """Members invited at ``email``: what is shared with the account of that address.
+        Compared lowercased, as the index on ``Lower("email")`` is (``iexact`` would be
+        ``UPPER`` and read every member of every circle)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=email.lower())
 
 
 class CircleMember(models.Model):
