@@ -40,11 +40,11 @@ def in_period(checkins: Iterable[CheckIn], *, start: Day, end: Day) -> list[Chec
     return [c for c in submitted_in_order(checkins) if start <= midpoint(c) < end]
 
 
-def day_format(day: Day, format_string: str) -> str:
+def day_format(day: Day, format_string: str, language: str | None = None) -> str:
     """``dateformat.format`` of a date, remembered: the charts and the list name the same
     months and periods again and again. The words depend on the language, so it is part
-    of the key."""
-    return _day_format(day, format_string, get_language())
+    of the key; a long list passes ``get_language()`` once."""
+    return _day_format(day, format_string, language or get_language())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils import dateformat
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from reviews.cadence import Period, quarter_of, quarter_step, quarter_window
 from reviews.charts.axes import (
     Day,
+    day_format,
     goal_key,
     in_period,
     local_day,
@@ -55,6 +56,12 @@ class GoalLine:
     def delta(self) -> int:
         return (self.after or 0) - (self.before or 0)
 
+    @property
+    def day_label(self) -> str:
+        """``day`` in words, remembered (``day_format``): cheaper than a template filter
+        on every line."""
+        return day_format(self.day, gettext("j F")) if self.day else ""
+
 
 @dataclass(frozen=True)
 class ComingUp:
@@ -62,6 +69,7 @@ class ComingUp:
     title: str
     goal: Goal
     is_target: bool
+    label: str = ""  # ``day`` in words; the same days recur across a quarter's steps
 
 
 @dataclass
@@ -124,7 +132,7 @@ def quarter_summary(rows: QuarterRows) -> QuarterSummary:
         progressed=_progressed(ordered, period, goals_by_id, done_ids, zone),
         slipped=_slipped(within, rows.changes, goals_by_id, done_ids),
         reflections=_reflections(rows.reflections, period),
-        coming_up=_coming_up(goals_by_id.values(), rows.tasks, rows.following),
+        coming_up=_coming_up(goals_by_id, rows.tasks, rows.following),
         planned=rows.planned,
         mood=mood_trend(ordered, start=start, end=end, highlight=period),
     )
@@ -253,19 +261,31 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
     ]
 
 
-def _coming_up(goals: Iterable[Goal], tasks: Iterable[Task], following: Period) -> list[ComingUp]:
-    """What is still open and planned for ``following``, the quarter after this one."""
-    items = [
-        ComingUp(task.due_date, task.title, task.goal, is_target=False)
-        for task in tasks
-        if task.due_date
-        and following.contains(task.due_date)
-        and not task.is_done
-        and not task.goal.is_closed
-    ]
+def _coming_up(goals: dict, tasks: Iterable[Task], following: Period) -> list[ComingUp]:
+    """What is still open and planned for ``following``, the quarter after this one;
+    ``goals`` by id hold the tasks' goals (one deleted since is left out with its steps)."""
+    words, language = gettext("j M"), get_language()
+    items = []
+    for task in tasks:
+        goal = goals.get(task.goal_id)
+        if (
+            goal is not None
+            and task.due_date
+            and following.contains(task.due_date)
+            and not task.is_done
+            and not goal.is_closed
+        ):
+            label = day_format(task.due_date, words, language)
+            items.append(ComingUp(task.due_date, task.title, goal, is_target=False, label=label))
     items += [
-        ComingUp(goal.target_date, goal.title, goal, is_target=True)
-        for goal in goals
+        ComingUp(
+            goal.target_date,
+            goal.title,
+            goal,
+            is_target=True,
+            label=day_format(goal.target_date, words, language),
+        )
+        for goal in goals.values()
         if goal.target_date and following.contains(goal.target_date) and not goal.is_closed
     ]
     return sorted(items, key=lambda item: (item.day, item.is_target, item.title))

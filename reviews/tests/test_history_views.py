@@ -113,6 +113,25 @@ def test_the_quarter_gathers_progress_slips_and_reflections(owner_client, story)
     assert "Lead the platform migration" in body.split("Open for the next quarter")[1]
 
 
+def test_progress_starts_where_a_goal_stood_even_years_before_the_quarter(owner_client, owner):
+    # The summary reads only the chart's year of check-ins, and earlier ones only where
+    # they hold a starting point: here January 2025, for a goal and for a deleted one.
+    goal = GoalFactory(user=owner, title="Speak at a conference", created_at=NOW.replace(2024))
+    for number, progress in ((1, 20), (2, 35)):  # the goal's last progress before the quarter
+        old = month(2025, number, user=owner)
+        GoalReviewFactory(checkin=old, goal=goal, progress=progress)
+        GoalReviewFactory(checkin=old, goal=None, goal_title="Deleted goal", progress=10)
+    untouched = GoalFactory(user=owner, title="Not reviewed this quarter")
+    GoalReviewFactory(checkin=month(2025, 3, user=owner), goal=untouched, progress=90)
+    march = month(2027, 3, user=owner)
+    GoalReviewFactory(checkin=march, goal=goal, progress=60)
+    GoalReviewFactory(checkin=march, goal=None, goal_title="Deleted goal", progress=40)
+    body = owner_client.get(LAST_QUARTER).content.decode()
+    assert "35% → 60% (+25)" in body
+    assert "10% → 40% (+30)" in body
+    assert "Not reviewed this quarter" not in body
+
+
 def test_the_current_quarter_leads_to_this_quarters_page(owner_client):
     response = owner_client.get(reverse("reviews:quarter_current"))
     assert response.status_code == 302
@@ -376,9 +395,10 @@ def test_history_query_count(owner_client, seeded, page, django_assert_num_queri
 
 
 def test_quarter_query_count(owner_client, seeded, django_assert_num_queries):
-    # 1 session, 2 user, 3 submitted check-ins up to the quarter's end, 4 their goal reviews
-    # (prefetch), 5 the quarter's reflections with check-in and prompt, 6 goals, 7 status
-    # changes and moved dates in the quarter, 8 steps due next quarter, with goals; the
+    # 1 session, 2 user, 3 submitted check-ins of the chart's year up to the quarter's end
+    # (and earlier ones holding a starting point), 4 their goal reviews (prefetch), 5 the
+    # quarter's reflections with check-in and prompt, 6 the goals the summary names, 7 status
+    # changes and moved dates in the quarter, 8 steps due next quarter (goals in 6); the
     # quarter's figures, counted by the database as on the history page (reviews.charts)
     # rather than from loaded steps: 9 steps due by month, 10 dates moved, 11 steps done;
     # 12 the quarter's wins with their goal and member
