@@ -14,7 +14,7 @@ export PORT
 export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint messages fmt superuser clean bench-reminders bench-web bench-compare bench-weight bench-lighthouse
+.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint messages fmt superuser clean bench-reminders bench-web bench-crowd bench-compare bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -84,10 +84,13 @@ test-fast: lint  ## Lint, then the tests without browser, services or slow ones 
 	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser and not services and not slow"
 
 bench-reminders: install-dev  ## Weekly email benchmark, PEOPLE=20000 by default (needs PostgreSQL, Redis)
-	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000)
+	$(BIN)/python -m benchmarks.reminders --people $(or $(PEOPLE),20000) $(BENCH_ARGS)
 
 bench-web: install-dev  ## Web benchmark: wrk rounds, page weight and Lighthouse (needs PostgreSQL, wrk, chromium, npx)
 	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
+
+bench-crowd: install-dev  ## Weekly pages on a server of 100,000 people against a quiet one, side by side (as bench-web)
+	$(BIN)/python -m benchmarks.crowd $(BENCH_ARGS)
 
 bench-compare: install-dev  ## Weekly pages of this checkout against BEFORE=<commit>, side by side (as bench-web)
 	$(BIN)/python -m benchmarks.compare --before $(BEFORE) $(BENCH_ARGS)

@@ -25,23 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
+from benchmarks import web_pages
 from benchmarks.machine import OtherLoad
 from benchmarks.web import wait_idle
 from benchmarks.wrk import WrkError, check, wrk
-
-# The pages a person opens every week, as (label, a function of the large person's ids).
-PAGES = [
-    ("dashboard", "/"),
-    ("goal list", "/goals/"),
-    ("goal page", "/goals/{goal}/"),
-    ("timeline", "/goals/timeline/"),
-    ("check-ins", "/reviews/"),
-    ("check-in page", "/reviews/checkins/{checkin}/"),
-    ("check-in history", "/reviews/history/"),
-    ("quarterly summary", "/reviews/quarters/{year}/{quarter}/"),
-    ("self-assessments", "/assessments/"),
-    ("results", "/assessments/takes/{take}/results/"),
-]
 
 # Counts the SQL queries of a page in the other checkout (it may lack this module).
 COUNT_SCRIPT = """
@@ -73,36 +60,6 @@ class Row:
     ratios: list[float] = field(default_factory=list)
     queries: tuple[int, int] = (0, 0)
     failure: str = ""
-
-
-def large_person_pages() -> list[tuple[str, str]]:
-    """The weekly pages with the large person's own goal, check-in and take filled in."""
-    from django.utils import timezone
-
-    from assessments.models import Take
-    from benchmarks import web_seed
-    from goals.models import Goal
-    from reviews.models import CheckIn
-
-    email = web_seed.email_of("large")
-    today = timezone.localdate()
-    ids = {
-        "year": today.year,
-        "quarter": (today.month - 1) // 3 + 1,
-        "goal": Goal.objects.filter(user__email=email, status="active")
-        .order_by("priority", "pk")
-        .values_list("pk", flat=True)
-        .first(),
-        "checkin": CheckIn.objects.filter(user__email=email)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first(),
-        "take": Take.objects.filter(user__email=email, status="completed")
-        .order_by("-completed_at")
-        .values_list("pk", flat=True)
-        .first(),
-    }
-    return [(label, path.format(**ids)) for label, path in PAGES]
 
 
 @contextmanager
@@ -183,7 +140,8 @@ def compare(args, after, before_url: str, tree: Path, db_name: str) -> int:
     from benchmarks.webserver import BASE_DIR
 
     cookie = after.cookie_header("large")
-    rows = [Row(label, path) for label, path in large_person_pages()]
+    large = after.people["large"]
+    rows = [Row(label, path) for label, path in web_pages.paths(large.email, large.link)]
     paths = [row.path for row in rows]
     for row, old, new in zip(
         rows, count_queries(tree, after, paths), count_queries(BASE_DIR, after, paths), strict=True

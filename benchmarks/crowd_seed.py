@@ -187,7 +187,7 @@ class Written:
         return sum(self.rows.values())
 
 
-def _models() -> list:
+def people_models() -> list:
     """Every model written, parents before children (COPY checks foreign keys)."""
     from allauth.account.models import EmailAddress
 
@@ -264,7 +264,7 @@ def populate(people: int, *, first: int = 0, progress=None) -> Written:
     started = time.perf_counter()
     now = timezone.now().replace(microsecond=0)
     content = Content.load()
-    models = _models()
+    models = people_models()
     written = Written()
     with connection.cursor() as cur:
         raw = cur.cursor if hasattr(cur, "cursor") else cur

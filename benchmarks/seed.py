@@ -18,6 +18,8 @@ import time
 from zoneinfo import ZoneInfo
 
 SEED_VERSION = 2
+DOMAIN = "bench.example"  # the people whose emails are measured
+SCHEDULED_DOMAIN = "scheduled.bench.example"  # the others: scheduled later, or email off
 CALM_SHARE = 0.2  # people with nothing that needs attention this week
 SEND_EMPTY_SHARE = 0.2  # people who want the email even then
 BLOCK = 2000  # people built and inserted at a time
@@ -151,7 +153,7 @@ def _seed(people: int, now: datetime.datetime) -> None:
             rng = random.Random(number)  # reproducible: the same person on every seed
             calm = rng.random() < CALM_SHARE  # the same first draw as _is_calm()
             user = User(
-                email=f"person{number:06d}@bench.example",
+                email=f"person{number:06d}@{DOMAIN}",
                 display_name=rng.choice(NAMES),
                 time_zone=_pick(rng, ZONES),
                 reminder_weekday=rng.randrange(7),
@@ -236,7 +238,11 @@ def _seed_checkins(now: datetime.datetime) -> None:
 
     with connection.cursor() as cur:
         cur.execute("TRUNCATE reviews_schedule, reviews_checkin RESTART IDENTITY CASCADE")
-    people = User.objects.order_by("pk").values_list("pk", "email", "time_zone", "date_joined")
+    people = (
+        User.objects.filter(email__endswith=f"@{DOMAIN}")
+        .order_by("pk")
+        .values_list("pk", "email", "time_zone", "date_joined")
+    )
     for start in range(0, people.count(), BLOCK):
         schedules, checkins = [], []
         for pk, email, zone_name, joined in people[start : start + BLOCK]:
@@ -282,8 +288,66 @@ def reset(redis_url: str) -> None:
     slot = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(hours=1)
     with connection.cursor() as cur:
         cur.execute("TRUNCATE careerapp_reminderdelivery")
-        cur.execute("UPDATE careerapp_user SET next_reminder_at = %s", [slot])
+        cur.execute(
+            "UPDATE careerapp_user SET next_reminder_at = %s WHERE email LIKE %s",
+            [slot, f"%@{DOMAIN}"],
+        )
         cur.execute("VACUUM ANALYZE careerapp_user")  # each pipeline starts from the same table
     client = redis.Redis.from_url(redis_url)
     client.delete("celery", "unacked", "unacked_index")
     client.close()
+
+
+# --- The others: a crowd scheduled for later -------------------------------------------------
+
+
+def ensure_scheduled(count: int) -> str:
+    """``count`` people besides the measured ones (``SCHEDULED_DOMAIN``), kept between
+    runs: only their account, as nothing else of theirs is read before their slot."""
+    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from benchmarks.crowd_seed import Table
+    from careerapp.models import User
+
+    if User.objects.filter(email__endswith=f"@{SCHEDULED_DOMAIN}").count() == count:
+        return f"Reusing the {count:,} people scheduled for later"
+    started, now = time.perf_counter(), timezone.now()
+    with connection.cursor() as cur, transaction.atomic():
+        # Nothing refers to them: no check per row of every table that could.
+        cur.execute("SET LOCAL session_replication_role = replica")
+        cur.execute("DELETE FROM careerapp_user WHERE email LIKE %s", [f"%@{SCHEDULED_DOMAIN}"])
+    with connection.cursor() as cur:
+        cur.execute("SELECT coalesce(max(id), 0) + 1 FROM careerapp_user")
+        first = cur.fetchone()[0]
+        for start in range(0, count, 50_000):
+            table = Table(User, first + start, now)
+            for number in range(start, min(start + 50_000, count)):
+                table.add(
+                    email=f"other{number:07d}@{SCHEDULED_DOMAIN}",
+                    password=UNUSABLE_PASSWORD_PREFIX,  # nobody signs in as them
+                    display_name="Sam",
+                    time_zone="Europe/Berlin",
+                    reminder_weekday=number % 7,
+                    reminder_hour=7 + number % 12,
+                )
+            with transaction.atomic():
+                table.write(cur.cursor)
+        sequence = "pg_get_serial_sequence('careerapp_user', 'id')"
+        cur.execute(f"SELECT setval({sequence}, max(id)) FROM careerapp_user")  # noqa: S608
+    return f"Seeded {count:,} people to schedule for later ({time.perf_counter() - started:.0f} s)"
+
+
+def schedule_others(on: bool) -> None:
+    """The others each with a slot in the coming week, none of them due (``on``), or all
+    with the weekly email off, as if nobody else were scheduled."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE careerapp_user SET reminders_enabled = %(on)s, next_reminder_at = CASE"
+            " WHEN %(on)s THEN date_trunc('hour', now()) + interval '1 hour' * (1 + id %% 167)"
+            " END WHERE email LIKE %(others)s",
+            {"on": on, "others": f"%@{SCHEDULED_DOMAIN}"},
+        )

@@ -155,6 +155,7 @@ def _person(key: str, size: Size, rng: random.Random, now: datetime.datetime):
     goals = _goals(user, size, rng, now)
     web_seed_history.checkins(user, size, goals, rng, now)
     web_seed_history.takes(user, size, rng, now)
+    web_seed_history.records(user, size, goals, rng, now)
     return user
 
 

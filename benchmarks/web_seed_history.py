@@ -157,3 +157,75 @@ def _answer(take, question, rng: random.Random):
     else:
         answer.text = rng.choice(ANSWERS)
     return answer
+
+
+# --- Roles, circle, learning and wins -----------------------------------------------------
+
+
+def records(user, size: Size, goals: list, rng: random.Random, now: datetime.datetime) -> None:
+    """What the newer parts store, in proportion to the person's history: a current and a
+    pursued role, a mentor who sees everything (the shared pages), their comments, learning
+    and wins."""
+    from assessments.models import CurrentRole, LearningKind, Question, Role, TargetRole
+    from careerapp import tokens
+    from goals.models import LearningItem
+    from reviews.access import LINK_PURPOSE
+    from reviews.models import CircleMember, Comment, Win
+
+    roles = list(Role.objects.order_by("pk")[:2])
+    CurrentRole.objects.create(user=user, role=roles[0])
+    TargetRole.objects.create(user=user, role=roles[1], status="pursuing")
+    salt, digest = tokens.issue(purpose=LINK_PURPOSE)
+    mentor = CircleMember.objects.create(
+        owner=user,
+        name="Jordan Mentor",
+        email=f"mentor.{user.pk}@webbench.example",
+        role="mentor",
+        link_salt=salt,
+        token_hash=digest,
+        expires_at=now + days(90),
+        goals_sharing="all",
+        checkins_sharing="reflections",
+        share_quarters=True,
+        share_roles=True,
+    )
+    scale = max(1, size.goals // 20)  # 50 for the large person, 1 for the small one
+    commented = rng.sample(goals, min(len(goals), scale))
+    Comment.objects.bulk_create(
+        Comment(
+            owner=user,
+            member=mentor,
+            author_name=mentor.name,
+            goal=goal,
+            body="Good progress. Who else could you show this to?",
+            created_at=max(goal.created_at, now - days(rng.uniform(1, size.years * 365))),
+            emailed_at=now,
+        )
+        for goal in commented
+    )
+    skills = list(Question.objects.filter(type="skill").order_by("pk")[:10])
+    kinds = list(LearningKind.objects.order_by("pk"))
+    for n in range(scale):
+        started = (now - days(rng.uniform(10, size.years * 365))).date()
+        done = n % 3 != 0
+        item = LearningItem.objects.create(
+            user=user,
+            kind=kinds[n % len(kinds)],
+            title=f"Course {n + 1} on negotiation",
+            status="done" if done else "in_progress",
+            started_on=started,
+            finished_on=min(started + days(30), now.date()) if done else None,
+            hours=rng.choice((2, 6, 12, 40)),
+        )
+        item.skills.set([skills[n % len(skills)]])
+        item.goals.set([rng.choice(goals)])
+    for n in range(scale):
+        goal = rng.choice(goals)
+        win = Win.objects.create(
+            user=user,
+            title=f"Shipped part {n + 1} of the migration",
+            impact="The team ships on Fridays again.",
+            happened_on=max(goal.created_at, now - days(rng.uniform(1, size.years * 365))).date(),
+            goal=goal,
+        )
+        win.skills.set([skills[n % len(skills)]])

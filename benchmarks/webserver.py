@@ -56,7 +56,7 @@ DB_NAME = "careercompass_webbench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/13"  # dev and tests use /0, the email benchmark /14
 LOCK_KEY = 7_411_927  # PostgreSQL advisory lock: one web benchmark at a time
-SEED_VERSION = 2  # bump when benchmarks/web_seed.py changes what it builds
+SEED_VERSION = 3  # bump when benchmarks/web_seed.py changes what it builds
 SETTINGS_MODULE = "benchmarks.web_settings"
 # One per process: sessions made here must verify in gunicorn, also on a second server.
 SECRET_KEY = secrets.token_urlsafe(48)
@@ -67,6 +67,7 @@ class Person:
     email: str
     password: str
     session_cookie: str  # value of the `sessionid` cookie, already signed in
+    link: str = ""  # the token of their mentor's secret link (reviews:link:home)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Server:
     people: dict[str, Person]  # keys "small" and "large"
     csrf_cookie: str = field(default="", repr=False)
     log: Path | None = None  # gunicorn's log, while the server runs
+    ids: dict[str, dict] = field(default_factory=dict)  # per person: benchmarks.web_pages.ids
 
     def cookie_header(self, who: str) -> str:
         """The Cookie header value that signs ``who`` in, for wrk, curl or a browser."""
@@ -91,7 +93,7 @@ def free_port() -> int:
 # --- Database, settings and seed ----------------------------------------------------------
 
 
-def _environment(port: int) -> dict[str, str]:
+def _environment(port: int, db_name: str = DB_NAME, redis_url: str = REDIS_URL) -> dict[str, str]:
     return {
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "DJANGO_ENV_FILE": "",  # never .env: production reads the real environment only
@@ -100,14 +102,17 @@ def _environment(port: int) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
         "SITE_URL": f"http://127.0.0.1:{port}",
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{db_name}",
+        "REDIS_URL": redis_url,
         "EMAIL_URL": "memorymail://",  # nothing leaves the machine
         "LOG_LEVEL": "warning",
+        # wrk opens a mentor's secret link from one address hundreds of times a second:
+        # still counted, never refused.
+        "SHARED_LINK_RATE": "100000000/m",
     }
 
 
-def _lock():
+def _lock(db_name: str = DB_NAME):
     """Create the database if missing, and hold the advisory lock on a connection of our
     own (Django closes its connections when it likes, which would drop the lock)."""
     import psycopg2
@@ -116,27 +121,27 @@ def _lock():
     admin = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
     admin.autocommit = True
     with admin.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name])
         if cur.fetchone() is None:
-            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DB_NAME)))
+            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db_name)))
     admin.close()
-    lock = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=DB_NAME)
+    lock = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=db_name)
     lock.autocommit = True
     with lock.cursor() as cur:
         cur.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
         if not cur.fetchone()[0]:
             lock.close()
-            raise SystemExit(f"Another web benchmark is using {DB_NAME}; try again when it ends.")
+            raise SystemExit(f"Another web benchmark is using {db_name}; try again when it ends.")
     return lock
 
 
-def _setup_django() -> None:
+def _setup_django(db_name: str = DB_NAME) -> None:
     import django
     from django.conf import settings
 
     if settings.configured:
         name = settings.DATABASES["default"]["NAME"]
-        if name != DB_NAME or not settings.ROOT_URLCONF.startswith("benchmarks."):
+        if name != db_name or not settings.ROOT_URLCONF.startswith("benchmarks."):
             raise RuntimeError(
                 "Django is already set up with other settings; running_server() must "
                 "configure this process itself (call it before anything touches Django)."
@@ -144,54 +149,119 @@ def _setup_django() -> None:
     django.setup()
 
 
-# Every table that holds the people's data. A benchmark part that writes (the page weight
-# autosaves a check-in and a self-assessment) changes one, and the seed is rebuilt: a
-# draft check-in on one side only would change what the large person's pages show.
-SEEDED_TABLES = (
-    "careerapp_user",
-    "goals_goal",
-    "goals_task",
-    "goals_goalchange",
-    "reviews_schedule",
-    "reviews_checkin",
-    "reviews_goalreview",
-    "reviews_reflection",
-    "reviews_nextstep",
-    "assessments_take",
-    "assessments_answer",
-    "assessments_personalskill",
-)
+# Every table that holds the benchmark people's data, and how its rows belong to them
+# (``%(people)s``: their ids). A benchmark part that writes (the page weight autosaves a
+# check-in and a self-assessment) changes one, and the seed is rebuilt: a draft check-in
+# on one side only would change what the large person's pages show. Their mentor's link
+# is left out: each run gives it a hash under the run's own secret key (``_sign_in``).
+_GOALS = "goal_id IN (SELECT id FROM goals_goal WHERE user_id = ANY(%(people)s))"
+_CHECKINS = "checkin_id IN (SELECT id FROM reviews_checkin WHERE user_id = ANY(%(people)s))"
+SEEDED_TABLES = {
+    "careerapp_user": "id = ANY(%(people)s)",
+    "goals_goal": "user_id = ANY(%(people)s)",
+    "goals_task": _GOALS,
+    "goals_goalchange": _GOALS,
+    "goals_learningitem": "user_id = ANY(%(people)s)",
+    "reviews_schedule": "user_id = ANY(%(people)s)",
+    "reviews_checkin": "user_id = ANY(%(people)s)",
+    "reviews_goalreview": _CHECKINS,
+    "reviews_reflection": _CHECKINS,
+    "reviews_nextstep": _CHECKINS,
+    "reviews_comment": "owner_id = ANY(%(people)s)",
+    "reviews_win": "user_id = ANY(%(people)s)",
+    "assessments_take": "user_id = ANY(%(people)s)",
+    "assessments_answer": "take_id IN (SELECT id FROM assessments_take"
+    " WHERE user_id = ANY(%(people)s))",
+    "assessments_personalskill": "user_id = ANY(%(people)s)",
+    "assessments_currentrole": "user_id = ANY(%(people)s)",
+    "assessments_targetrole": "user_id = ANY(%(people)s)",
+}
 
 
 def _fingerprint() -> str:
-    """A digest of every seeded row (a few milliseconds for the 15,000 or so)."""
+    """A digest of the benchmark people's rows (a few milliseconds, crowd or not)."""
     from django.db import connection
 
+    from benchmarks import web_seed
+    from careerapp.models import User
+
+    emails = [web_seed.email_of(key) for key in web_seed.PEOPLE]
+    people = list(User.objects.filter(email__in=emails).values_list("pk", flat=True))
     digest = hashlib.sha256()
     with connection.cursor() as cur:
-        for table in SEEDED_TABLES:
-            rows = (
-                f"SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM {table} t"  # noqa: S608 - fixed names
-            )
-            cur.execute(rows)
+        for table, theirs in SEEDED_TABLES.items():
+            digest_of = "md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), ''))"
+            rows = f"SELECT {digest_of} FROM {table} t WHERE {theirs}"  # noqa: S608 - fixed names
+            cur.execute(rows, {"people": people})
             digest.update(cur.fetchone()[0].encode())
     return digest.hexdigest()
 
 
-def _ensure_seed(reseed: bool) -> str:
+def _note() -> dict:
     from django.db import connection
 
-    from benchmarks import web_seed
-
-    today = datetime.datetime.now(datetime.UTC).date().isoformat()
-    sizes = {key: vars(size) for key, size in web_seed.PEOPLE.items()}
-    wanted = {"version": SEED_VERSION, "day": today, "sizes": sizes}
     with connection.cursor() as cur:
         cur.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
             " WHERE datname = current_database()"
         )
-        note = json.loads(cur.fetchone()[0] or "{}")
+        return json.loads(cur.fetchone()[0] or "{}")
+
+
+def _write_note(note: dict) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        name = connection.settings_dict["NAME"]
+        cur.execute(f"COMMENT ON DATABASE {name} IS %s", [json.dumps(note)])
+
+
+def _ensure_crowd(crowd: int) -> str:
+    """The crowd of ``benchmarks.crowd_seed`` beside the benchmark's people, kept between
+    runs (its dates stay as seeded: a crowd a few days old is as crowded)."""
+    from django.db import connection
+
+    from benchmarks import crowd_seed
+
+    note = _note()
+    if note.get("crowd") == crowd and note.get("crowd_version") == crowd_seed.VERSION:
+        return f"Reusing the crowd of {crowd:,} people"
+    if note.get("crowd"):
+        raise SystemExit(
+            f"{connection.settings_dict['NAME']} holds another crowd ({note.get('crowd'):,} "
+            "people, or another version): drop the database and run again."
+        )
+    _write_note({})  # an interrupted crowd is noticed next time
+    started = time.perf_counter()
+
+    def progress(written) -> None:
+        if written.people % 10_000 == 0 or written.people == crowd:
+            rate = written.total / (time.perf_counter() - started)
+            print(
+                f"  crowd: {written.people:,} people, {written.total:,} rows ({rate:,.0f}/s)",
+                flush=True,
+            )
+
+    written = crowd_seed.populate(crowd, progress=progress)
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+        cur.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        size = cur.fetchone()[0]
+    _write_note({"crowd": crowd, "crowd_version": crowd_seed.VERSION, "crowd_rows": written.total})
+    return (
+        f"Seeded a crowd of {crowd:,} people: {written.total:,} rows in "
+        f"{time.perf_counter() - started:.0f} s, the database is {size}"
+    )
+
+
+def _ensure_seed(reseed: bool) -> str:
+    from benchmarks import web_seed
+
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
+    sizes = {key: vars(size) for key, size in web_seed.PEOPLE.items()}
+    wanted = {"version": SEED_VERSION, "day": today, "sizes": sizes}
+    note = _note()
+    crowd = {key: note.pop(key) for key in list(note) if key.startswith("crowd")}
     fingerprint = note.pop("fingerprint", None)
     if note == wanted and not reseed:
         if fingerprint == _fingerprint():
@@ -200,18 +270,16 @@ def _ensure_seed(reseed: bool) -> str:
     else:
         why = "asked for" if reseed else "new day, version or sizes"
     started = time.perf_counter()
-    with connection.cursor() as cur:
-        cur.execute(f"COMMENT ON DATABASE {DB_NAME} IS '{{}}'")  # an interrupted seed is redone
+    _write_note(crowd)  # an interrupted seed is redone
     web_seed.seed()
-    wanted["fingerprint"] = _fingerprint()
-    with connection.cursor() as cur:
-        cur.execute(f"COMMENT ON DATABASE {DB_NAME} IS %s", [json.dumps(wanted)])
+    _write_note({**crowd, **wanted, "fingerprint": _fingerprint()})
     seconds = time.perf_counter() - started
     return f"Seeded the {', '.join(web_seed.PEOPLE)} people ({why}; {seconds:.0f} s)"
 
 
 def _sign_in(people: dict[str, str]) -> dict[str, Person]:
-    """A session per person, as django.contrib.auth.login() would store it."""
+    """A session per person, as django.contrib.auth.login() would store it, and their
+    mentor's link under this run's secret key."""
     from importlib import import_module
 
     from django.conf import settings
@@ -219,7 +287,10 @@ def _sign_in(people: dict[str, str]) -> dict[str, Person]:
     from django.contrib.sessions.models import Session
 
     from benchmarks import web_seed
+    from careerapp import tokens
     from careerapp.models import User
+    from reviews.access import LINK_PURPOSE, link_token
+    from reviews.models import CircleMember
 
     Session.objects.all().delete()  # the bench database's sessions are all ours
     store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -231,21 +302,31 @@ def _sign_in(people: dict[str, str]) -> dict[str, Person]:
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
-        signed_in[key] = Person(email, web_seed.PASSWORD, session.session_key)
+        mentor = CircleMember.objects.filter(owner=user).order_by("pk").first()
+        link = ""
+        if mentor:
+            digest = tokens.token_hash(tokens.token_for(mentor.link_salt, purpose=LINK_PURPOSE))
+            CircleMember.objects.filter(pk=mentor.pk).update(token_hash=digest)
+            link = link_token(mentor)
+        signed_in[key] = Person(email, web_seed.PASSWORD, session.session_key, link)
     return signed_in
 
 
-def prepare(*, reseed: bool = False) -> list[str]:
-    """Migrate, seed and collect static files in this process (settings already in the
-    environment). Returns what it did, for the output."""
+def prepare(
+    *, reseed: bool = False, db_name: str = DB_NAME, crowd: int = 0, static: bool = True
+) -> list[str]:
+    """Migrate, seed (beside a crowd of ``crowd`` people) and collect static files in this
+    process (settings already in the environment). Returns what it did, for the output."""
     from django.core.management import call_command
 
-    _setup_django()
+    _setup_django(db_name)
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    done = [_ensure_seed(reseed)]
+    done = [_ensure_crowd(crowd)] if crowd else []
+    done.append(_ensure_seed(reseed))
     collect = time.perf_counter()
-    call_command("collectstatic", verbosity=0, interactive=False)
+    if static:
+        call_command("collectstatic", verbosity=0, interactive=False)
     done.append(
         f"migrate and seed {collect - started:.0f} s, collectstatic "
         f"{time.perf_counter() - collect:.0f} s"
@@ -257,7 +338,9 @@ def prepare(*, reseed: bool = False) -> list[str]:
 
 
 class Gunicorn:
-    def __init__(self, port: int, workers: int, logs: Path, *, tree: Path = BASE_DIR) -> None:
+    def __init__(
+        self, port: int, workers: int, logs: Path, *, tree: Path = BASE_DIR, env=None
+    ) -> None:
         """gunicorn serving the checkout in ``tree`` (another commit's, for
         ``benchmarks.compare``) with this environment's settings and database."""
         self.port = port
@@ -269,7 +352,7 @@ class Gunicorn:
                 + ["--worker-class=sync", f"--workers={workers}", f"--bind=127.0.0.1:{port}"]
                 + ["--graceful-timeout=10", "--log-level=warning", "--error-logfile=-"],
                 cwd=tree,
-                env=os.environ.copy(),
+                env={**os.environ, **(env or {})},
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own group: stop() takes the workers too
@@ -334,7 +417,7 @@ def _stop_on_signals() -> Iterator[None]:
 @contextmanager
 def running_server(*, workers: int | None = None, reseed: bool = False) -> Iterator[Server]:
     """Serve Career Compass as in production on 127.0.0.1, with the benchmark's people signed in."""
-    from benchmarks import web_seed
+    from benchmarks import web_pages, web_seed
 
     port = free_port()
     os.environ.update(_environment(port))
@@ -355,6 +438,9 @@ def running_server(*, workers: int | None = None, reseed: bool = False) -> Itera
                 people=people,
                 csrf_cookie=secrets.token_hex(16),  # 32 characters, as Django's own
                 log=server.log,
+                ids={
+                    key: web_pages.ids(person.email, person.link) for key, person in people.items()
+                },
             )
             for key, person in people.items():
                 # A page only signed-in people see (the dashboard's address shows the

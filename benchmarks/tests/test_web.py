@@ -13,7 +13,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import reverse
 
-from benchmarks import web, web_report, web_seed, wrk
+from benchmarks import web, web_pages, web_report, web_seed, wrk
 from benchmarks.web_report import PairResult
 from benchmarks.wrk import Run, WrkError
 
@@ -267,8 +267,9 @@ def test_web_pairs_compare_the_large_person_with_its_last_year():
 def test_seed_builds_the_promised_people_and_is_idempotent(client):
     from assessments.models import Take
     from careerapp import dashboard
-    from goals.models import Goal, Task
-    from reviews.models import CheckIn, GoalReview, Reflection
+    from goals.models import Goal, LearningItem, Task
+    from reviews.access import link_token
+    from reviews.models import CheckIn, CircleMember, Comment, GoalReview, Reflection, Win
 
     sizes = {
         "small": web_seed.SMALL,
@@ -290,6 +291,14 @@ def test_seed_builds_the_promised_people_and_is_idempotent(client):
         client.force_login(user)
         for name in ("home", "goals:list", "goals:timeline", "reviews:history", "bench_hello"):
             assert client.get(reverse(name)).status_code == 200, name
+        # What the newer parts store, and every weekly page, the mentor's link among them.
+        mentor = CircleMember.objects.get(owner=user)
+        assert mentor.goals_sharing == "all"
+        assert Win.objects.filter(user=user).exists()
+        assert LearningItem.objects.filter(user=user).exists()
+        assert Comment.objects.filter(owner=user).exists()
+        for label, path in web_pages.paths(user.email, link_token(mentor)):
+            assert client.get(path).status_code == 200, (key, label, path)
     large = users["large"]
     assert Goal.objects.for_user(large).open().count() == 4  # 10%
     assert Goal.objects.for_user(large).closed().count() == 36
@@ -297,3 +306,16 @@ def test_seed_builds_the_promised_people_and_is_idempotent(client):
     assert Reflection.objects.filter(checkin__user=large).exists()
     assert Take.objects.for_user(large).filter(answers__isnull=False).distinct().count() == 9
     assert Goal.objects.for_user(users["year"]).open().count() == 6  # open_goals, not 10%
+
+
+def test_every_weekly_page_of_the_large_person_is_paired_with_the_dashboard():
+    pairs = {(pair.a, pair.b): pair for pair in web.PAIRS}
+    for label, _path in web_pages.WEEKLY[1:]:  # all but the dashboard itself
+        pair = pairs[(f"{web.WEEKLY[label]}-large", "dashboard-large")]
+        assert pair.goal == 0.5, label
+        assert web.ENDPOINTS[pair.a].path == dict(web_pages.WEEKLY)[label]
+    for name in ("goal", "quarter", "results"):  # large / small, counted like the others
+        pair = pairs[(f"{name}-large", f"{name}-small")]
+        assert (pair.goal, pair.page) == (0.8, web.ENDPOINTS[pair.a].path)
+    middleware = pairs[("empty", "bare")]
+    assert middleware.goal is None  # reported, no longer judged

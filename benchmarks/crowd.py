@@ -1,0 +1,260 @@
+"""A crowded server against a quiet one: the weekly pages of the same person, side by side.
+
+    .venv/bin/python -m benchmarks.crowd            (or: make bench-crowd BENCH_ARGS="...")
+
+Two production-like servers (``benchmarks.webserver``: gunicorn, PostgreSQL, DEBUG off),
+one worker each by default:
+- **quiet**: the web benchmark's database, its three people (``benchmarks.web_seed``) and
+  nobody else;
+- **crowded**: a database of its own with the same three people beside a crowd of
+  ``--crowd`` people (``benchmarks.crowd_seed``, 100,000 by default), kept between runs
+  (the first run writes it: minutes).
+
+For every weekly page of the large person, each round runs wrk against both servers back
+to back (the order alternating between rounds) and takes crowded / quiet. The table shows
+the median ratio, its spread, and the SQL queries of the page on each side, which must be
+the same. The exit code is 1 when a page falls under ``--goal`` (0.9) or its query counts
+differ. benchmarks/README.md keeps the last table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+
+from benchmarks.machine import OtherLoad
+
+CROWD_DB = "careercompass_crowdbench"
+CROWD_REDIS = "redis://127.0.0.1:6379/12"  # the quiet server has /13
+CROWD = 100_000
+GOAL = 0.9
+
+
+@dataclass
+class Side:
+    """One server's view of the large person: where their pages are and what they cost."""
+
+    base_url: str
+    cookie: str
+    paths: list[str]
+    queries: list[int]
+
+
+@dataclass
+class Row:
+    label: str
+    quiet: list[float] = field(default_factory=list)
+    crowded: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    queries: tuple[int, int] = (0, 0)
+    failure: str = ""
+
+
+def large_person_paths(link: str) -> list[str]:
+    from benchmarks import web_pages, web_seed
+
+    return [path for _label, path in web_pages.paths(web_seed.email_of("large"), link)]
+
+
+def count_queries(session: str, csrf: str, paths: list[str]) -> list[int]:
+    """SQL queries per page, counted in this process with Django's test client (the
+    second request of each, so first-use caches don't count)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = session
+    client.cookies["csrftoken"] = csrf
+    counts = []
+    for path in paths:
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(path).status_code
+        counts.append(len(queries) if status == 200 else -status)
+    return counts
+
+
+def prepare_crowded(crowd: int, csrf: str) -> None:
+    """In a process of its own (the crowded database's settings in the environment):
+    migrate, seed, sign in; prints the large person's side as JSON on the last line."""
+    from benchmarks import web_seed
+    from benchmarks.webserver import _sign_in, prepare
+
+    for line in prepare(db_name=CROWD_DB, crowd=crowd, static=False):
+        print(f"crowded: {line}.", flush=True)
+    people = _sign_in({key: web_seed.email_of(key) for key in web_seed.PEOPLE})
+    large = people["large"]
+    paths = large_person_paths(large.link)
+    side = {
+        "session": large.session_cookie,
+        "paths": paths,
+        "queries": count_queries(large.session_cookie, csrf, paths),
+    }
+    print(json.dumps(side), flush=True)
+
+
+def crowded_side(args, port: int, csrf: str) -> dict:
+    from benchmarks.webserver import _environment
+
+    env = {**os.environ, **_environment(port, CROWD_DB, CROWD_REDIS)}
+    command = [sys.executable, "-m", "benchmarks.crowd", "--prepare-crowded", str(args.crowd)]
+    with subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+        [*command, "--csrf", csrf], env=env, stdout=subprocess.PIPE, text=True
+    ) as child:
+        lines = []
+        for line in child.stdout:
+            lines.append(line)
+            if not line.startswith("{"):
+                print(line, end="", flush=True)
+    if child.returncode or not lines:
+        raise SystemExit(f"Preparing the crowded server failed (exit code {child.returncode}).")
+    return json.loads(lines[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--crowd", type=int, default=CROWD, help="people in the crowd (100,000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds after the warm-up (5)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run (5)")
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per page (2)")
+    parser.add_argument("--connections", type=int, default=2, help="wrk connections (2)")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn workers per server (1)")
+    parser.add_argument("--goal", type=float, default=GOAL, help="least crowded / quiet (0.9)")
+    parser.add_argument("--prepare-crowded", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--csrf", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.prepare_crowded is not None:
+        prepare_crowded(args.prepare_crowded, args.csrf)
+        return 0
+    if not shutil.which("wrk"):
+        print("wrk is not installed (Debian: apt-get install wrk).", file=sys.stderr)
+        return 1
+
+    from benchmarks.webserver import (
+        DB_NAME,
+        Gunicorn,
+        _environment,
+        _lock,
+        free_port,
+        running_server,
+    )
+
+    port = free_port()
+    lock = _lock(CROWD_DB)
+    logs = Path(tempfile.mkdtemp(prefix="cc-crowdbench-"))
+    try:
+        with running_server(workers=args.workers) as quiet:
+            crowded = crowded_side(args, port, quiet.csrf_cookie)
+            server = Gunicorn(
+                port, args.workers, logs, env=_environment(port, CROWD_DB, CROWD_REDIS)
+            )
+            try:
+                server.wait_ready()
+                large = quiet.people["large"]
+                sides = {
+                    "quiet": Side(
+                        quiet.base_url,
+                        quiet.cookie_header("large"),
+                        large_person_paths(large.link),
+                        [],
+                    ),
+                    "crowded": Side(
+                        f"http://127.0.0.1:{port}",
+                        f"sessionid={crowded['session']}; csrftoken={quiet.csrf_cookie}",
+                        crowded["paths"],
+                        crowded["queries"],
+                    ),
+                }
+                sides["quiet"].queries = count_queries(
+                    large.session_cookie, quiet.csrf_cookie, sides["quiet"].paths
+                )
+                return run(args, sides, DB_NAME)
+            finally:
+                server.stop()
+    finally:
+        lock.close()
+        shutil.rmtree(logs, ignore_errors=True)
+
+
+def run(args, sides: dict[str, Side], db_name: str) -> int:
+    from benchmarks import web_pages
+    from benchmarks.compare import rate
+    from benchmarks.wrk import WrkError
+
+    rows = [Row(label) for label, _path in web_pages.WEEKLY]
+    for n, row in enumerate(rows):
+        row.queries = (sides["quiet"].queries[n], sides["crowded"].queries[n])
+
+    def measure(side: str, n: int, seconds: int) -> float:
+        chosen = sides[side]
+        return rate(chosen.base_url, chosen.paths[n], chosen.cookie, seconds, args.connections)
+
+    print(f"Warm-up: {args.warmup} s per page and side ...", flush=True)
+    for n in range(len(rows)):
+        for side in sides:
+            measure(side, n, args.warmup)
+    others = []
+    for number in range(args.rounds):
+        load = OtherLoad(db_name)
+        order = ["quiet", "crowded"] if number % 2 == 0 else ["crowded", "quiet"]
+        for n, row in enumerate(rows):
+            if row.failure:
+                continue
+            try:
+                rates = {side: measure(side, n, args.duration) for side in order}
+            except WrkError as error:
+                row.failure = str(error)
+                continue
+            row.quiet.append(rates["quiet"])
+            row.crowded.append(rates["crowded"])
+            row.ratios.append(rates["crowded"] / rates["quiet"])
+        others.append(load.cores())
+        print(
+            f"Round {number + 1}/{args.rounds}: "
+            + ", ".join(f"{row.label} {row.ratios[-1]:.2f}" for row in rows if row.ratios)
+            + f"; other processes used {others[-1]:.1f} cores",
+            flush=True,
+        )
+    return report(rows, args, others)
+
+
+def report(rows: list[Row], args, others: list[float]) -> int:
+    print(
+        f"\n{'page (large person)':<22}{'quiet req/s':>12}{'crowded req/s':>14}"
+        f"{'crowded/quiet':>14}{'spread':>8}{'queries':>10}  verdict"
+    )
+    failed = False
+    for row in rows:
+        if row.failure:
+            failed = True
+            print(f"{row.label:<22} FAILED: {row.failure}")
+            continue
+        ratio = median(row.ratios)
+        spread = max(row.ratios) / min(row.ratios)
+        ok = ratio >= args.goal and row.queries[0] == row.queries[1] > 0
+        failed |= not ok
+        queries = f"{row.queries[0]} / {row.queries[1]}"
+        print(
+            f"{row.label:<22}{median(row.quiet):>12.1f}{median(row.crowded):>14.1f}"
+            f"{ratio:>13.2f}x{spread:>7.2f}x{queries:>10}  {'PASS' if ok else 'MISS'}"
+        )
+    print(
+        f"\nMedians over {args.rounds} rounds of {args.duration} s, {args.connections} "
+        f"connections, {args.workers} worker(s) per server; a crowd of {args.crowd:,} people. "
+        f"Goal crowded / quiet >= {args.goal:g} with the same queries (quiet / crowded). "
+        f"Other processes used {max(others, default=0):.1f} cores at most."
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
