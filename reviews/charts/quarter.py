@@ -30,7 +30,7 @@ from reviews.charts.axes import (
 from reviews.charts.history import CheckInLine, MoodTrend, checkin_lines, mood_trend
 from reviews.models import GoalStatusChoice, Reflection
 from reviews.queries import PlannedVsActual
-from reviews.queries.quarter import QuarterRows
+from reviews.queries.quarter import COMING_UP, QuarterRows
 
 SLIPPING = {GoalStatusChoice.AT_RISK, GoalStatusChoice.OFF_TRACK}
 
@@ -83,7 +83,8 @@ class QuarterSummary:
     progressed: list[GoalLine]
     slipped: list[GoalLine]
     reflections: list[tuple[str, list[tuple[str, str]]]]  # prompt, (period, answer)
-    coming_up: list[ComingUp]
+    coming_up: list[ComingUp]  # the first of the next quarter's steps and targets
+    coming_up_more: int  # and how many more
     planned: PlannedVsActual
     mood: MoodTrend
 
@@ -132,7 +133,7 @@ def quarter_summary(rows: QuarterRows) -> QuarterSummary:
         progressed=_progressed(ordered, period, goals_by_id, done_ids, zone),
         slipped=_slipped(within, rows.changes, goals_by_id, done_ids),
         reflections=_reflections(rows.reflections, period),
-        coming_up=_coming_up(goals_by_id, rows.tasks, rows.following),
+        **_coming_up(goals_by_id, rows.tasks, rows.tasks_total, rows.following),
         planned=rows.planned,
         mood=mood_trend(ordered, start=start, end=end, highlight=period),
     )
@@ -261,9 +262,10 @@ def _reflections(reflections: Iterable[Reflection], period: Period) -> list:
     ]
 
 
-def _coming_up(goals: dict, tasks: Iterable[Task], following: Period) -> list[ComingUp]:
-    """What is still open and planned for ``following``, the quarter after this one;
-    ``goals`` by id hold the tasks' goals (one deleted since is left out with its steps)."""
+def _coming_up(goals: dict, tasks: Iterable[Task], total: int, following: Period) -> dict:
+    """What is still open and planned for ``following``, the quarter after this one: the
+    first ``COMING_UP`` steps and targets by day, and how many more. ``tasks`` are the
+    first open steps of ``total``; ``goals`` by id hold their goals and the targets."""
     words, language = gettext("j M"), get_language()
     items = []
     for task in tasks:
@@ -288,4 +290,9 @@ def _coming_up(goals: dict, tasks: Iterable[Task], following: Period) -> list[Co
         for goal in goals.values()
         if goal.target_date and following.contains(goal.target_date) and not goal.is_closed
     ]
-    return sorted(items, key=lambda item: (item.day, item.is_target, item.title))
+    targets = sum(item.is_target for item in items)
+    items.sort(key=lambda item: (item.day, item.is_target, item.title))
+    return {
+        "coming_up": items[:COMING_UP],
+        "coming_up_more": max(total + targets - COMING_UP, 0),
+    }

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Window
 
-from goals.models import ChangeKind, Goal, GoalChange, Status, Task
+from goals.models import CLOSED_STATUSES, ChangeKind, Goal, GoalChange, Status, Task
 from reviews.cadence import Cadence, Period, next_period, quarter_window
 from reviews.models import CheckIn, GoalReview, Reflection, Win
 from reviews.queries import PlannedVsActual, planned, steps_done
@@ -18,6 +18,8 @@ QUARTER_REVIEW_FIELDS = ("checkin", "goal", "goal_title", "progress", "status", 
 CHANGE_FIELDS = ("goal", "kind", "old_value", "new_value", "reason", "created_at")
 GOAL_FIELDS = ("title", "status", "status_changed_at", "created_at", "target_date")
 TASK_FIELDS = ("goal", "title", "due_date", "done_at")
+# The summary names the first steps and targets of the next quarter, and counts the rest.
+COMING_UP = 12
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class QuarterRows:
     reflections: list[Reflection]  # answered in the quarter's check-ins
     goals: list[Goal]  # those the summary can name (``summary_goals``)
     changes: list[GoalChange]  # status changes and reschedules made in the quarter
-    tasks: list[Task]  # due in the following quarter; their goals are in ``goals``
+    tasks: list[Task]  # the first open ones due in the following quarter, goals in ``goals``
+    tasks_total: int  # how many open ones are due then
     planned: PlannedVsActual
     steps_done: int
     zone: datetime.tzinfo
@@ -56,24 +59,21 @@ def summary_checkins(submitted, *, period: Period):
     ).only(*CHECKIN_FIELDS)
 
 
-def summary_goals(user, *, submitted, period: Period, following: Period, changes, tasks, zone):
-    """The goals the summary can name: those changed in the quarter or reviewed at its
-    check-ins (of ``submitted``), achieved in it, with a target or one of ``tasks`` in
-    ``following`` - not every goal of the history. The days are a day wider than the
-    quarter: the summary itself tells which fall in it."""
-    first, last = period.start, period.end + datetime.timedelta(days=1)
-    reviewed = GoalReview.objects.filter(checkin__in=submitted.filter(period_end__gte=first))
+def summary_goals(user, *, named: set[int], period: Period, following: Period, zone):
+    """The goals the summary can name: those of ``named`` (changed in the quarter,
+    reviewed at its check-ins, with a step coming up, as loaded already), those achieved
+    in it and those with a target in ``following`` - not every goal of the history. The
+    days are a day wider than the quarter: the summary itself tells which fall in it."""
     day = datetime.timedelta(days=1)
+    first, last = period.start - day, period.end + 2 * day
     return Goal.objects.for_user(user).filter(
-        Q(pk__in=changes.values("goal"))
-        | Q(pk__in=reviewed.values("goal"))
+        Q(pk__in=named)
         | Q(
             status=Status.ACHIEVED,
-            status_changed_at__gte=_midnight(first - day, zone),
-            status_changed_at__lt=_midnight(last + day, zone),
+            status_changed_at__gte=_midnight(first, zone),
+            status_changed_at__lt=_midnight(last, zone),
         )
         | Q(target_date__gte=following.start, target_date__lte=following.end)
-        | Q(pk__in=tasks.values("goal"))
     )
 
 
@@ -84,38 +84,51 @@ def quarter_rows(user, *, period: Period, today: datetime.date, zone) -> Quarter
     following = next_period(period, Cadence.QUARTERLY, period.start)
     # Earlier check-ins give each goal's progress before the quarter and the year's trend.
     submitted = CheckIn.objects.for_user(user).submitted().filter(period_start__lt=last)
-    checkins = summary_checkins(submitted, period=period)
+    reviews = GoalReview.objects.only(*QUARTER_REVIEW_FIELDS)
+    checkins = list(
+        summary_checkins(submitted, period=period).prefetch_related(
+            Prefetch("goal_reviews", queryset=reviews)
+        )
+    )
     reflections = Reflection.objects.filter(
         checkin__in=submitted.filter(period_start__gte=first)
     ).select_related("checkin", "prompt")
-    changes = GoalChange.objects.filter(
-        goal__user=user,
-        kind__in=[ChangeKind.STATUS, ChangeKind.RESCHEDULED],
-        created_at__gte=_midnight(first, zone),
-        created_at__lt=_midnight(last, zone),
+    changes = list(
+        GoalChange.objects.filter(
+            goal__user=user,
+            kind__in=[ChangeKind.STATUS, ChangeKind.RESCHEDULED],
+            created_at__gte=_midnight(first, zone),
+            created_at__lt=_midnight(last, zone),
+        ).only(*CHANGE_FIELDS)
     )
-    # What is coming up next quarter; the quarter's own steps are counted by the database.
-    tasks = Task.objects.for_user(user).filter(
-        due_date__gte=following.start, due_date__lte=following.end
+    # What is coming up next quarter: the first COMING_UP steps still open on open goals,
+    # each row with how many there are. The quarter's own steps are counted by the database.
+    tasks = list(
+        Task.objects.for_user(user)
+        .filter(due_date__gte=following.start, due_date__lte=following.end, done_at=None)
+        .exclude(goal__status__in=CLOSED_STATUSES)
+        .annotate(total=Window(Count("pk")))
+        .order_by("due_date", "title", "pk")
+        .only(*TASK_FIELDS)[:COMING_UP]
     )
-    goals = summary_goals(
-        user,
-        submitted=submitted,
-        period=period,
-        following=following,
-        changes=changes,
-        tasks=tasks,
-        zone=zone,
-    )
-    reviews = GoalReview.objects.only(*QUARTER_REVIEW_FIELDS)
+    named = {change.goal_id for change in changes} | {task.goal_id for task in tasks}
+    named |= {
+        review.goal_id
+        for checkin in checkins
+        if checkin.period_end >= first
+        for review in checkin.goal_reviews.all()
+        if review.goal_id
+    }
+    goals = summary_goals(user, named=named, period=period, following=following, zone=zone)
     return QuarterRows(
         period=period,
         following=following,
-        checkins=list(checkins.prefetch_related(Prefetch("goal_reviews", queryset=reviews))),
+        checkins=checkins,
         reflections=list(reflections),
         goals=list(goals.only(*GOAL_FIELDS)),
-        changes=list(changes.only(*CHANGE_FIELDS)),
-        tasks=list(tasks.only(*TASK_FIELDS)),
+        changes=changes,
+        tasks=tasks,
+        tasks_total=tasks[0].total if tasks else 0,
         planned=planned(user, start=first, end=last, today=today, zone=zone),
         steps_done=steps_done(user, start=first, end=last, zone=zone),
         zone=zone,

@@ -228,7 +228,8 @@ def quarter(owner, year=2027, number=1) -> quarter_charts.QuarterSummary:
         ),
         goals=Goal.objects.for_user(owner),
         changes=list(GoalChange.objects.filter(goal__user=owner)),
-        tasks=list(Task.objects.for_user(owner).select_related("goal")),
+        tasks=(tasks := list(Task.objects.for_user(owner).select_related("goal"))),
+        tasks_total=len(tasks),  # fewer than the summary names: nothing more to count
         planned=queries.planned(owner, **window, today=TODAY, zone=BERLIN),
         steps_done=queries.steps_done(owner, **window, zone=BERLIN),
         zone=BERLIN,

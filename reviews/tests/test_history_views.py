@@ -132,6 +132,22 @@ def test_progress_starts_where_a_goal_stood_even_years_before_the_quarter(owner_
     assert "Not reviewed this quarter" not in body
 
 
+def test_the_next_quarter_names_its_first_steps_and_counts_the_rest(owner_client, owner):
+    goal = GoalFactory(user=owner, title="Run the guild", target_date=datetime.date(2027, 4, 20))
+    closed = GoalFactory(user=owner, title="Closed goal", status="achieved")
+    for day in range(1, 21):  # twenty steps in April, the first on 1 April
+        TaskFactory(goal=goal, title=f"Step {day:02d}", due_date=datetime.date(2027, 4, day))
+    TaskFactory(goal=goal, title="Step done", due_date=datetime.date(2027, 4, 2), done_at=NOW)
+    TaskFactory(goal=closed, title="Step of a closed goal", due_date=datetime.date(2027, 4, 2))
+    body = owner_client.get(LAST_QUARTER).content.decode()
+    coming = body.split("Open for the next quarter")[1]
+    assert [f"Step {day:02d}" in coming for day in (1, 12, 13)] == [True, True, False]
+    assert "Step done" not in coming
+    assert "Step of a closed goal" not in coming
+    # Twenty steps and the goal's target date, twelve of them named.
+    assert "And 9 more steps and target dates in the next quarter." in coming
+
+
 def test_the_current_quarter_leads_to_this_quarters_page(owner_client):
     response = owner_client.get(reverse("reviews:quarter_current"))
     assert response.status_code == 302
