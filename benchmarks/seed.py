@@ -318,6 +318,7 @@ def ensure_scheduled(count: int) -> str:
         # Nothing refers to them: no check per row of every table that could.
         cur.execute("SET LOCAL session_replication_role = replica")
         cur.execute("DELETE FROM careerapp_user WHERE email LIKE %s", [f"%@{SCHEDULED_DOMAIN}"])
+        cur.execute("SET LOCAL session_replication_role = origin")
     with connection.cursor() as cur:
         cur.execute("SELECT coalesce(max(id), 0) + 1 FROM careerapp_user")
         first = cur.fetchone()[0]

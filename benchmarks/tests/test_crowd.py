@@ -8,6 +8,7 @@ import argparse
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from benchmarks import crowd, crowd_seed, seed, web_pages
@@ -61,6 +62,10 @@ def test_the_crowd_writes_every_table_of_peoples_data_and_its_pages_open(client)
     people = User.objects.filter(email__endswith=f"@{crowd_seed.DOMAIN}")
     assert people.count() == 60
     assert not any(user.has_usable_password() for user in people)
+    # Foreign keys are checked again after the crowd, also inside this test's transaction.
+    with connection.cursor() as cur:
+        cur.execute("SHOW session_replication_role")
+        assert cur.fetchone()[0] == "origin"
     # The sequences moved past the written ids: the app adds rows as usual.
     person = people.filter(goals__isnull=False).order_by("pk").first()
     Goal.objects.create(user=person, title="A goal after the crowd")

@@ -154,9 +154,9 @@ def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
     # 6 this period's check-in and the last submitted one, 7 missed periods and the streak
     # counted (also the check-ins panel); 8 the oldest overdue steps and the steps due
     # this week; 9 the skill answers of the latest take that rated skills, each with the
-    # open goal that serves it; 10 the pursued role (none here; a second query reads its
-    # skills when there is one, see assessments/tests/test_role_pursued.py); 11 the
-    # certifications expiring within 60 days (none here: no card)
+    # open goal that serves it; 10 the pursued role, 11 its skills with the latest levels
+    # (see assessments/tests/test_role_pursued.py: one query without a pursued role);
+    # 12 the certifications expiring within 60 days (none expiring here: no card)
     with django_assert_num_queries(EXPECTED_DASHBOARD_QUERIES):
         response = client.get(reverse("home"))
     assert response.status_code == 200
@@ -164,6 +164,7 @@ def test_the_dashboard_costs_the_same_queries_for_a_small_and_a_large_record(
     assert panels["_dashboard_goals.html"]["goals"]
     assert panels["_dashboard_assessments.html"]["gaps"]
     assert panels["_dashboard_checkins.html"]["last"] is not None
+    assert panels["_dashboard_target_role.html"]["line"] is not None  # the pursued role
 
 
-EXPECTED_DASHBOARD_QUERIES = 11
+EXPECTED_DASHBOARD_QUERIES = 12
