@@ -124,6 +124,13 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["pk"]
+        indexes = [
+            # A person's latest answer to a question walks their takes and asks each for
+            # that question (role compare, the pursued role's panel): one row per probe,
+            # where the take's index alone reads every answer of the take, and beside a
+            # crowd that reads slower (benchmarks/README.md, a crowded server).
+            models.Index(fields=["take", "question"], name="assessments_answer_take_q")
+        ]
         constraints = [
             models.UniqueConstraint("take", "key", name="assessments_answer_one_per_key"),
             models.CheckConstraint(

@@ -45,17 +45,23 @@ def summary_checkins(submitted, *, period: Period):
     """Of ``submitted`` (the check-ins up to the quarter's end), those the summary reads:
     those the chart's year reaches, and before it only those that recorded progress on a
     goal reviewed in the quarter (where it stood before). Ten years of history add no
-    rows the page does not use."""
+    rows the page does not use. The earlier ones are found from those goals' own reviews
+    (by the goal's index), and a deleted goal's by its title among the person's own: one
+    condition with both, beside a crowd, had the planner read everyone's reviews."""
     progress = GoalReview.objects.filter(progress__isnull=False)
     inside = progress.filter(checkin__in=submitted.filter(period_start__gte=period.start))
+    by_goal = progress.filter(goal__in=inside.filter(goal__isnull=False).values("goal"))
     # A deleted goal keeps its reviews under its title (reviews.charts.axes.goal_key).
-    earlier = progress.filter(checkin__in=submitted).filter(
-        Q(goal__in=inside.filter(goal__isnull=False).values("goal"))
-        | Q(goal__isnull=True, goal_title__in=inside.filter(goal__isnull=True).values("goal_title"))
+    by_title = progress.filter(
+        checkin__in=submitted,
+        goal__isnull=True,
+        goal_title__in=inside.filter(goal__isnull=True).values("goal_title"),
     )
     chart_start, _end = quarter_window(period)
     return submitted.filter(
-        Q(period_end__gte=chart_start) | Q(pk__in=earlier.values("checkin"))
+        Q(period_end__gte=chart_start)
+        | Q(pk__in=by_goal.values("checkin"))
+        | Q(pk__in=by_title.values("checkin"))
     ).only(*CHECKIN_FIELDS)
 
 
