@@ -87,11 +87,11 @@ def prepare_crowded(crowd: int, csrf: str) -> None:
     """In a process of its own (the crowded database's settings in the environment):
     migrate, seed, sign in; prints the large person's side as JSON on the last line."""
     from benchmarks import web_seed
-    from benchmarks.webserver import _sign_in, prepare
+    from benchmarks.webserver import prepare, sign_in
 
     for line in prepare(db_name=CROWD_DB, crowd=crowd, static=False):
         print(f"crowded: {line}.", flush=True)
-    people = _sign_in({key: web_seed.email_of(key) for key in web_seed.PEOPLE})
+    people = sign_in({key: web_seed.email_of(key) for key in web_seed.PEOPLE})
     large = people["large"]
     paths = large_person_paths(large.link)
     side = {
@@ -103,9 +103,9 @@ def prepare_crowded(crowd: int, csrf: str) -> None:
 
 
 def crowded_side(args, port: int, csrf: str) -> dict:
-    from benchmarks.webserver import _environment
+    from benchmarks.webserver import environment
 
-    env = {**os.environ, **_environment(port, CROWD_DB, CROWD_REDIS)}
+    env = {**os.environ, **environment(port, CROWD_DB, CROWD_REDIS)}
     command = [sys.executable, "-m", "benchmarks.crowd", "--prepare-crowded", str(args.crowd)]
     with subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
         [*command, "--csrf", csrf], env=env, stdout=subprocess.PIPE, text=True
@@ -142,20 +142,20 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.webserver import (
         DB_NAME,
         Gunicorn,
-        _environment,
-        _lock,
+        environment,
         free_port,
+        lock_database,
         running_server,
     )
 
     port = free_port()
-    lock = _lock(CROWD_DB)
+    lock = lock_database(CROWD_DB)
     logs = Path(tempfile.mkdtemp(prefix="cc-crowdbench-"))
     try:
         with running_server(workers=args.workers) as quiet:
             crowded = crowded_side(args, port, quiet.csrf_cookie)
             server = Gunicorn(
-                port, args.workers, logs, env=_environment(port, CROWD_DB, CROWD_REDIS)
+                port, args.workers, logs, env=environment(port, CROWD_DB, CROWD_REDIS)
             )
             try:
                 server.wait_ready()

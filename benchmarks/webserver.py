@@ -15,7 +15,7 @@
    views), ``DJANGO_DEBUG=false``, a fresh secret key, ``.env`` ignored; only the HTTPS
    redirect is off, as the benchmark talks plain HTTP over loopback.
 3. The people of ``benchmarks.web_seed`` (small, large, year), kept between runs;
-   reseeded on ``reseed``, when ``SEED_VERSION`` or the sizes change, on a new day (the
+   reseeded on ``reseed``, when ``kept_seed.SEED_VERSION`` or the sizes change, on a new day (the
    seed's dates are relative to today), or when something wrote to the seeded rows since
    (``SEEDED_TABLES``).
 4. ``collectstatic`` into ``var/static`` (the settings' STATIC_ROOT), as a deployment does.
@@ -29,9 +29,6 @@ or dies, its log is printed and kept.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import json
 import os
 import secrets
 import shutil
@@ -56,7 +53,6 @@ DB_NAME = "careercompass_webbench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/13"  # dev and tests use /0, the email benchmark /14
 LOCK_KEY = 7_411_927  # PostgreSQL advisory lock: one web benchmark at a time
-SEED_VERSION = 3  # bump when benchmarks/web_seed.py changes what it builds
 SETTINGS_MODULE = "benchmarks.web_settings"
 # One per process: sessions made here must verify in gunicorn, also on a second server.
 SECRET_KEY = secrets.token_urlsafe(48)
@@ -93,7 +89,7 @@ def free_port() -> int:
 # --- Database, settings and seed ----------------------------------------------------------
 
 
-def _environment(port: int, db_name: str = DB_NAME, redis_url: str = REDIS_URL) -> dict[str, str]:
+def environment(port: int, db_name: str = DB_NAME, redis_url: str = REDIS_URL) -> dict[str, str]:
     return {
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "DJANGO_ENV_FILE": "",  # never .env: production reads the real environment only
@@ -112,7 +108,7 @@ def _environment(port: int, db_name: str = DB_NAME, redis_url: str = REDIS_URL) 
     }
 
 
-def _lock(db_name: str = DB_NAME):
+def lock_database(db_name: str = DB_NAME):
     """Create the database if missing, and hold the advisory lock on a connection of our
     own (Django closes its connections when it likes, which would drop the lock)."""
     import psycopg2
@@ -149,135 +145,7 @@ def _setup_django(db_name: str = DB_NAME) -> None:
     django.setup()
 
 
-# Every table that holds the benchmark people's data, and how its rows belong to them
-# (``%(people)s``: their ids). A benchmark part that writes (the page weight autosaves a
-# check-in and a self-assessment) changes one, and the seed is rebuilt: a draft check-in
-# on one side only would change what the large person's pages show. Their mentor's link
-# is left out: each run gives it a hash under the run's own secret key (``_sign_in``).
-_GOALS = "goal_id IN (SELECT id FROM goals_goal WHERE user_id = ANY(%(people)s))"
-_CHECKINS = "checkin_id IN (SELECT id FROM reviews_checkin WHERE user_id = ANY(%(people)s))"
-SEEDED_TABLES = {
-    "careerapp_user": "id = ANY(%(people)s)",
-    "goals_goal": "user_id = ANY(%(people)s)",
-    "goals_task": _GOALS,
-    "goals_goalchange": _GOALS,
-    "goals_learningitem": "user_id = ANY(%(people)s)",
-    "reviews_schedule": "user_id = ANY(%(people)s)",
-    "reviews_checkin": "user_id = ANY(%(people)s)",
-    "reviews_goalreview": _CHECKINS,
-    "reviews_reflection": _CHECKINS,
-    "reviews_nextstep": _CHECKINS,
-    "reviews_comment": "owner_id = ANY(%(people)s)",
-    "reviews_win": "user_id = ANY(%(people)s)",
-    "assessments_take": "user_id = ANY(%(people)s)",
-    "assessments_answer": "take_id IN (SELECT id FROM assessments_take"
-    " WHERE user_id = ANY(%(people)s))",
-    "assessments_personalskill": "user_id = ANY(%(people)s)",
-    "assessments_currentrole": "user_id = ANY(%(people)s)",
-    "assessments_targetrole": "user_id = ANY(%(people)s)",
-}
-
-
-def _fingerprint() -> str:
-    """A digest of the benchmark people's rows (a few milliseconds, crowd or not)."""
-    from django.db import connection
-
-    from benchmarks import web_seed
-    from careerapp.models import User
-
-    emails = [web_seed.email_of(key) for key in web_seed.PEOPLE]
-    people = list(User.objects.filter(email__in=emails).values_list("pk", flat=True))
-    digest = hashlib.sha256()
-    with connection.cursor() as cur:
-        for table, theirs in SEEDED_TABLES.items():
-            digest_of = "md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), ''))"
-            rows = f"SELECT {digest_of} FROM {table} t WHERE {theirs}"  # noqa: S608 - fixed names
-            cur.execute(rows, {"people": people})
-            digest.update(cur.fetchone()[0].encode())
-    return digest.hexdigest()
-
-
-def _note() -> dict:
-    from django.db import connection
-
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
-            " WHERE datname = current_database()"
-        )
-        return json.loads(cur.fetchone()[0] or "{}")
-
-
-def _write_note(note: dict) -> None:
-    from django.db import connection
-
-    with connection.cursor() as cur:
-        name = connection.settings_dict["NAME"]
-        cur.execute(f"COMMENT ON DATABASE {name} IS %s", [json.dumps(note)])
-
-
-def _ensure_crowd(crowd: int) -> str:
-    """The crowd of ``benchmarks.crowd_seed`` beside the benchmark's people, kept between
-    runs (its dates stay as seeded: a crowd a few days old is as crowded)."""
-    from django.db import connection
-
-    from benchmarks import crowd_seed
-
-    note = _note()
-    if note.get("crowd") == crowd and note.get("crowd_version") == crowd_seed.VERSION:
-        return f"Reusing the crowd of {crowd:,} people"
-    if note.get("crowd"):
-        raise SystemExit(
-            f"{connection.settings_dict['NAME']} holds another crowd ({note.get('crowd'):,} "
-            "people, or another version): drop the database and run again."
-        )
-    _write_note({})  # an interrupted crowd is noticed next time
-    started = time.perf_counter()
-
-    def progress(written) -> None:
-        if written.people % 10_000 == 0 or written.people == crowd:
-            rate = written.total / (time.perf_counter() - started)
-            print(
-                f"  crowd: {written.people:,} people, {written.total:,} rows ({rate:,.0f}/s)",
-                flush=True,
-            )
-
-    written = crowd_seed.populate(crowd, progress=progress)
-    with connection.cursor() as cur:
-        cur.execute("VACUUM ANALYZE")
-        cur.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
-        size = cur.fetchone()[0]
-    _write_note({"crowd": crowd, "crowd_version": crowd_seed.VERSION, "crowd_rows": written.total})
-    return (
-        f"Seeded a crowd of {crowd:,} people: {written.total:,} rows in "
-        f"{time.perf_counter() - started:.0f} s, the database is {size}"
-    )
-
-
-def _ensure_seed(reseed: bool) -> str:
-    from benchmarks import web_seed
-
-    today = datetime.datetime.now(datetime.UTC).date().isoformat()
-    sizes = {key: vars(size) for key, size in web_seed.PEOPLE.items()}
-    wanted = {"version": SEED_VERSION, "day": today, "sizes": sizes}
-    note = _note()
-    crowd = {key: note.pop(key) for key in list(note) if key.startswith("crowd")}
-    fingerprint = note.pop("fingerprint", None)
-    if note == wanted and not reseed:
-        if fingerprint == _fingerprint():
-            return "Reusing today's seed"
-        why = "changed since it was seeded"
-    else:
-        why = "asked for" if reseed else "new day, version or sizes"
-    started = time.perf_counter()
-    _write_note(crowd)  # an interrupted seed is redone
-    web_seed.seed()
-    _write_note({**crowd, **wanted, "fingerprint": _fingerprint()})
-    seconds = time.perf_counter() - started
-    return f"Seeded the {', '.join(web_seed.PEOPLE)} people ({why}; {seconds:.0f} s)"
-
-
-def _sign_in(people: dict[str, str]) -> dict[str, Person]:
+def sign_in(people: dict[str, str]) -> dict[str, Person]:
     """A session per person, as django.contrib.auth.login() would store it, and their
     mentor's link under this run's secret key."""
     from importlib import import_module
@@ -319,11 +187,13 @@ def prepare(
     process (settings already in the environment). Returns what it did, for the output."""
     from django.core.management import call_command
 
+    from benchmarks import kept_seed
+
     _setup_django(db_name)
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    done = [_ensure_crowd(crowd)] if crowd else []
-    done.append(_ensure_seed(reseed))
+    done = [kept_seed.ensure_crowd(crowd)] if crowd else []
+    done.append(kept_seed.ensure_seed(reseed))
     collect = time.perf_counter()
     if static:
         call_command("collectstatic", verbosity=0, interactive=False)
@@ -420,16 +290,16 @@ def running_server(*, workers: int | None = None, reseed: bool = False) -> Itera
     from benchmarks import web_pages, web_seed
 
     port = free_port()
-    os.environ.update(_environment(port))
+    os.environ.update(environment(port))
     keep_logs = False
     server = None
     with _stop_on_signals():
-        lock = _lock()
+        lock = lock_database()
         logs = Path(tempfile.mkdtemp(prefix="cc-webbench-"))
         try:
             for line in prepare(reseed=reseed):
                 print(f"{line}.", flush=True)
-            people = _sign_in({key: web_seed.email_of(key) for key in web_seed.PEOPLE})
+            people = sign_in({key: web_seed.email_of(key) for key in web_seed.PEOPLE})
             workers = workers or os.cpu_count() or 1
             server = Gunicorn(port, workers, logs)
             server.wait_ready()

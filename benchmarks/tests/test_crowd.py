@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from benchmarks import crowd, crowd_seed, seed, web_pages
+from benchmarks import crowd, crowd_people, crowd_seed, seed, web_pages
 from careerapp import weekly
 from careerapp.models import User
 from goals.models import Goal
@@ -82,7 +82,7 @@ def test_the_same_number_makes_the_same_person():
 
     def person(number: int) -> dict:
         tables = {model: crowd_seed.Table(model, 1, now) for model in crowd_seed.people_models()}
-        crowd_seed.Person(number, tables, content, now).build()
+        crowd_people.Person(number, tables, content, now).build()
         return {model: table.rows for model, table in tables.items()}
 
     assert person(7) == person(7)
@@ -112,9 +112,20 @@ def test_people_scheduled_for_later_are_never_due_and_off_means_unscheduled():
 @pytest.mark.usefixtures("postgres")
 def test_the_sweeps_plans_are_read_for_real_and_rolled_back():
     User.objects.create_user(f"person000001@{seed.DOMAIN}", "x", next_reminder_at=timezone.now())
-    from benchmarks.reminders import explain
+    from benchmarks.reminders_crowded import explain
 
     plan = explain("the claim", lambda: weekly.reminders_claim_due(now=timezone.now()))
     assert "FOR UPDATE SKIP LOCKED" in plan
     assert "actual time" in plan  # EXPLAIN ANALYZE
     assert User.objects.get().next_reminder_at <= timezone.now()  # nothing claimed for real
+
+
+@pytest.mark.usefixtures("postgres")
+def test_the_kept_seed_is_reused_until_its_peoples_rows_change(monkeypatch):
+    from benchmarks import kept_seed, web_seed
+
+    monkeypatch.setattr(web_seed, "PEOPLE", {"small": web_seed.SMALL})
+    assert kept_seed.ensure_seed(False).startswith("Seeded the small people (new day")
+    assert kept_seed.ensure_seed(False) == "Reusing today's seed"
+    Goal.objects.filter(user__email=web_seed.email_of("small")).update(title="Changed")
+    assert "changed since it was seeded" in kept_seed.ensure_seed(False)
