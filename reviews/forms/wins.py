@@ -12,6 +12,8 @@ import re
 
 from django import forms
 from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.forms.skills import BySection
@@ -23,6 +25,8 @@ from reviews.models import CheckIn, CircleMember, Comment, Win
 
 # The longest range a brag document covers: ten years and their leap days.
 BRAG_MAX_DAYS = 3653
+BRAG_AHEAD_DAYS = 366
+BRAG_BACK_YEARS = 60  # a working life, and far from the calendar's first year
 NUMBERS = re.compile(r"\d{1,18}")
 
 
@@ -228,13 +232,34 @@ class WinFilterForm(forms.Form):
 
 
 class BragRangeForm(forms.Form):
+    """A range of days within a working life: from January sixty years back to a year after
+    ``today`` (what is further ahead has not happened), at most ten years long. The bounds
+    also keep the range's midnights inside the calendar in every time zone."""
+
     start = forms.DateField(label=_("From"), widget=DateInput())
     end = forms.DateField(label=_("To"), widget=DateInput())
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.latest_end = today + datetime.timedelta(days=BRAG_AHEAD_DAYS)
+        self.earliest_start = today.replace(year=today.year - BRAG_BACK_YEARS, month=1, day=1)
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end:
+        if end and end > self.latest_end:
+            self.add_error(
+                "end",
+                _("Choose an end no later than %(day)s: a brag document tells what happened.")
+                % {"day": formats.date_format(self.latest_end, gettext("j F Y"))},
+            )
+        if start and start < self.earliest_start:
+            self.add_error(
+                "start",
+                _("Choose a start no earlier than %(day)s.")
+                % {"day": formats.date_format(self.earliest_start, gettext("j F Y"))},
+            )
+        if start and end and not self.errors:
             if end < start:
                 self.add_error("end", _("The end comes before the start: swap the dates."))
             elif (end - start).days > BRAG_MAX_DAYS:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
-from django.utils import timezone
 
 from assessments.charts import Change, changes, level_name
 from assessments.models import InstrumentKind, QuestionType, Take
@@ -165,7 +164,3 @@ def presets(today: datetime.date) -> list[tuple[str, datetime.date, datetime.dat
     ranges.append(("this_year", datetime.date(today.year, 1, 1), today))
     ranges.append(("last_12_months", *last_twelve_months(today)))
     return ranges
-
-
-def default_range() -> tuple[datetime.date, datetime.date]:
-    return last_twelve_months(timezone.localdate())

@@ -158,6 +158,8 @@ def test_the_page_shows_the_last_twelve_months_by_default(owner_client, owner):
         ({"start": "2000-01-01", "end": "2027-01-01"}, "at most ten years"),
         ({"start": "yesterday", "end": "2027-01-01"}, "Enter a valid date"),
         ({"start": "2027-01-01"}, "This field is required"),
+        ({"start": "9999-12-30", "end": "9999-12-31"}, "no later than 10 May 2028"),
+        ({"start": "0001-01-01", "end": "0001-01-02"}, "no earlier than 1 January 1967"),
     ],
 )
 def test_a_bad_range_is_refused_with_a_message(owner_client, query, message):
@@ -190,6 +192,41 @@ def test_the_markdown_download_reads_as_a_document(owner_client, owner):
     assert "2 hours of learning in all." in text
     assert "&" not in text
     assert "<" not in text
+
+
+def test_the_page_shows_every_section_of_the_range(owner_client, owner):
+    _record(owner, 1)
+    response = owner_client.get(BRAG, RANGE)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "What I achieved, 1 January 2027 – 31 March 2027",
+        "Goals achieved",
+        "Goal 0",
+        "Milestones reached",
+        "Shipped thing",  # the win
+        "Noticed by Priya Raman",
+        "Mentoring",  # a skill it showed
+        "Storytelling",  # an own skill it showed
+        "Learning done",
+        "Course 0",
+        "Skills grown",
+        "Skill 0",
+        "Learning → Capable",
+    ):
+        assert text in page, text
+
+
+def test_another_persons_record_never_reaches_my_document(owner_client, owner, other_user):
+    _record(other_user, 2)
+    WinFactory(user=other_user, title="Their private win", happened_on=D(2027, 2, 1))
+    for url in (BRAG, MARKDOWN):
+        response = owner_client.get(url, RANGE)
+        assert response.status_code == 200
+        text = response.content.decode()
+        for theirs in ("Goal 0", "Goal 1", "Their private win", "Course 0", "Skill 0", "Priya"):
+            assert theirs not in text, (url, theirs)
+        assert "Nothing on record in these dates yet" in text
 
 
 def test_the_markdown_keeps_a_persons_words_unescaped(owner_client, owner):

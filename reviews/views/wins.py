@@ -85,8 +85,9 @@ def win_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def _brag(request: HttpRequest) -> tuple[BragRangeForm, brag_queries.Brag | None]:
     """The range asked for (the last twelve months by default) and its document, or the
     refused form and None."""
-    start, end = brag_queries.default_range()
-    form = BragRangeForm(request.GET or {"start": start, "end": end})
+    today = timezone.localdate()
+    start, end = brag_queries.last_twelve_months(today)
+    form = BragRangeForm(request.GET or {"start": start, "end": end}, today=today)
     if not form.is_valid():
         return form, None
     zone = timezone.get_current_timezone()
