@@ -25,6 +25,7 @@ def assert_read_only(html: str) -> None:
     assert all(href.startswith("/x/") for href in hrefs), hrefs
     assert "/goals/" not in html
     assert "/assessments/" not in html
+    assert "/reviews/" not in html
     assert "<form" not in html
     assert "<button" not in html
     assert "csrfmiddlewaretoken" not in html

@@ -104,6 +104,7 @@ def test_the_goal_page_shows_the_goal_read_only(owner):
         goal=goal, title="Ask for a stretch project", due_date=today, done_at=timezone.now()
     )
     TaskFactory(goal=goal, title="Write the design doc", due_date=datetime.date(2031, 2, 3))
+    TaskFactory(goal=goal, title="Ship the pilot", is_milestone=True, done_at=timezone.now())
     GoalChange.objects.create(
         goal=goal,
         kind=ChangeKind.RESCHEDULED,
@@ -122,15 +123,17 @@ def test_the_goal_page_shows_the_goal_read_only(owner):
         "Skill",
         "Short-term (within about a year)",
         "Target 1 June 2031",
-        "50%",
+        "67%",
         "Ask for a stretch project",
         f"Done {date_format(today, 'j M Y')}",
         "Write the design doc",
         "Due 3 Feb 2031",
         "Rescheduled from 1 December 2030 to 1 June 2031.",
         "The reorg moved everything.",
+        "Ship the pilot",
     ):
         assert text in html, text
+    assert "Record a win" not in html  # the owner's own link, not the circle's
     assert_read_only(html)
 
 
