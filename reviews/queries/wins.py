@@ -133,7 +133,7 @@ def wins_for_checkin(checkin: CheckIn) -> list[Win]:
             | Q(previous_end__isnull=True, happened_on__gte=checkin.period_start),
             happened_on__lte=checkin.period_end,
         )
-        .select_related("goal")
+        .select_related("goal", "member")
         .newest_first()[:BESIDE_LIMIT]
     )
 
@@ -142,5 +142,10 @@ def wins_aside(user, obj) -> Aside | None:
     """Under the owner's goal: the wins that served it, and a link to record one."""
     if obj._meta.label_lower != "goals.goal":
         return None
-    wins = list(Win.objects.for_user(user).filter(goal=obj).newest_first()[:BESIDE_LIMIT])
+    wins = list(
+        Win.objects.for_user(user)
+        .filter(goal=obj)
+        .select_related("member")
+        .newest_first()[:BESIDE_LIMIT]
+    )
     return Aside("reviews/includes/_goal_wins.html", {"goal": obj, "wins": wins})

@@ -152,17 +152,42 @@ def test_bad_input_is_refused_with_a_message_and_nothing_lost(owner_client, fiel
     assert not Win.objects.exists()
 
 
-@pytest.mark.parametrize("field", ["goal", "member", "personal_skills", "task", "checkin"])
-def test_another_persons_choice_is_refused(owner_client, other_user, field):
+NOT_YOURS = "The step, check-in or comment this win came from is not yours."
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("goal", "Choose one of your goals, or none."),
+        ("member", "Choose someone in your circle, or no one."),
+        ("personal_skills", "Choose among your own skills listed."),
+        ("task", NOT_YOURS),
+        ("checkin", NOT_YOURS),
+        ("comment", NOT_YOURS),
+    ],
+)
+def test_another_persons_choice_is_refused(owner_client, other_user, field, message):
     theirs = {
         "goal": lambda: GoalFactory(user=other_user),
         "member": lambda: CircleMemberFactory(owner=other_user),
         "personal_skills": lambda: PersonalSkillFactory(user=other_user),
         "task": lambda: TaskFactory(goal=GoalFactory(user=other_user)),
         "checkin": lambda: CheckInFactory(user=other_user),
+        "comment": lambda: CommentFactory(
+            member=CircleMemberFactory(owner=other_user), goal=GoalFactory(user=other_user)
+        ),
     }[field]()
-    response = owner_client.post(ADD, _sent(**{field: theirs.pk}))
+    response = owner_client.post(
+        ADD, _sent(impact="Cut the release time in half", **{field: theirs.pk})
+    )
     assert response.status_code == 422
+    page = response.content.decode()
+    assert message in page
+    form = response.context["form"]
+    # A field the person sees has its message beside it; a hidden link's goes on top.
+    where = None if message == NOT_YOURS else field
+    assert message in form.errors[where or "__all__"]
+    assert "Cut the release time in half" in page
     assert not Win.objects.exists()
 
 
@@ -229,6 +254,93 @@ def test_a_check_in_opens_with_the_wins_since_the_last_one(owner_client, owner):
     assert f"{ADD}?checkin={checkin.pk}" in page
 
 
+def test_a_check_in_fills_in_its_day_and_is_linked(owner_client, owner):
+    closed = CheckInFactory(user=owner, period_start=D(2027, 3, 1), period_end=D(2027, 3, 31))
+    running = CheckInFactory(
+        user=owner, period_start=D(2027, 5, 1), period_end=D(2027, 5, 31), status="draft"
+    )
+    # A closed check-in's win happened by its period's end; a running one's, by today.
+    assert owner_client.get(ADD, {"checkin": closed.pk}).context["form"].initial == {
+        "happened_on": D(2027, 3, 31),
+        "checkin": closed.pk,
+    }
+    form = owner_client.get(ADD, {"checkin": running.pk}).context["form"]
+    assert form.initial["happened_on"] == TODAY
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    assert owner_client.post(ADD, data | {"title": "Ran the retro"}).status_code == 302
+    assert Win.objects.get().checkin == running
+
+
+def test_a_members_comment_on_a_check_in_links_the_win_to_it(owner_client, owner):
+    member = CircleMemberFactory(owner=owner, name="Sam Okafor")
+    checkin = CheckInFactory(user=owner, period_start=D(2027, 4, 1), period_end=D(2027, 4, 30))
+    comment = CommentFactory(member=member, checkin=checkin, body="The retro you ran was great.")
+    page = owner_client.get(checkin.get_absolute_url()).content.decode()
+    assert f"{ADD}?comment={comment.pk}" in page
+    form = owner_client.get(ADD, {"comment": comment.pk}).context["form"]
+    assert (form.initial["checkin"], form.initial["member"]) == (checkin.pk, member.pk)
+    assert form.initial["title"] == "The retro you ran was great."
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    assert owner_client.post(ADD, data).status_code == 302
+    win = Win.objects.get()
+    assert (win.comment, win.checkin, win.noticed_by_name) == (comment, checkin, "Sam Okafor")
+
+
+def test_the_first_check_in_opens_with_the_wins_of_its_period(owner_client, owner):
+    checkin = CheckInFactory(
+        user=owner, period_start=D(2027, 4, 1), period_end=D(2027, 4, 30), status="draft"
+    )
+    WinFactory(user=owner, title="Before the period", happened_on=D(2027, 3, 31))
+    WinFactory(user=owner, title="In the period", happened_on=D(2027, 4, 1))
+    page = owner_client.get(checkin.get_absolute_url()).content.decode()
+    assert "In the period" in page
+    assert "Before the period" not in page
+
+
+def test_a_closed_check_in_keeps_showing_its_wins(owner_client, owner):
+    checkin = CheckInFactory(user=owner, period_start=D(2027, 4, 1), period_end=D(2027, 4, 30))
+    WinFactory(user=owner, title="Landed the migration", happened_on=D(2027, 4, 20))
+    WinFactory(user=owner, title="After it closed", happened_on=D(2027, 5, 2))
+    page = owner_client.get(checkin.get_absolute_url()).content.decode()
+    assert "Landed the migration" in page
+    assert "After it closed" not in page
+
+
+def _noticed_wins(owner, count: int, **links) -> None:
+    """``count`` wins, each noticed by its own circle member and serving a goal."""
+    for n in range(count):
+        member = CircleMemberFactory(owner=owner, name=f"Member {n}")
+        WinFactory(user=owner, member=member, happened_on=D(2027, 4, 1 + n % 28), **links)
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_a_check_in_costs_the_same_queries_whatever_its_wins(
+    owner_client, owner, count, django_assert_num_queries
+):
+    checkin = CheckInFactory(
+        user=owner, period_start=D(2027, 4, 1), period_end=D(2027, 4, 30), status="draft"
+    )
+    _noticed_wins(owner, count, goal=GoalFactory(user=owner))
+    url = checkin.get_absolute_url()
+    # 1 session, 2 user, 3 the check-in, 4 its goal reviews, 5 reflections, 6 next steps,
+    # 7 the circle's comments, 8 the wins since the previous one with goal and member
+    with django_assert_num_queries(8):
+        page = owner_client.get(url).content.decode()
+    assert page.count("Noticed by Member") == count
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_a_goal_page_costs_the_same_queries_whatever_its_wins(
+    owner_client, owner, count, django_assert_num_queries
+):
+    goal = GoalFactory(user=owner)
+    _noticed_wins(owner, count, goal=goal)
+    # The goal page's pinned 8 (goals' test_query_counts), the wins with their members in one.
+    with django_assert_num_queries(8):
+        page = owner_client.get(goal.get_absolute_url()).content.decode()
+    assert page.count("Noticed by Member") == count
+
+
 @pytest.mark.parametrize("param", ["task", "goal", "checkin", "comment"])
 def test_another_persons_thing_in_a_link_is_a_404(owner_client, other_user, param):
     goal = GoalFactory(user=other_user)
@@ -291,6 +403,17 @@ def test_a_change_to_the_skills_elsewhere_is_not_undone_by_a_stale_tab(owner_cli
     response = owner_client.post(url, stale | {"title": "Renamed"})
     assert response.status_code == 409
     assert list(Win.objects.get().skills.all()) == [skill]
+
+
+def test_an_edit_with_bad_input_is_422_and_changes_nothing(owner_client, owner):
+    win = WinFactory(user=owner, title="Kept title", happened_on=D(2027, 4, 1))
+    data = _edit_data(owner_client, win) | {"title": "New words", "happened_on": "2027-06-01"}
+    response = owner_client.post(reverse("reviews:win_edit", args=[win.pk]), data)
+    assert response.status_code == 422
+    assert "already happened" in response.context["form"].errors["happened_on"][0]
+    assert "New words" in response.content.decode()
+    win.refresh_from_db()
+    assert (win.title, win.happened_on) == ("Kept title", D(2027, 4, 1))
 
 
 def test_delete_asks_first_then_deletes(owner_client, owner):
