@@ -482,6 +482,15 @@ def test_the_quarterly_summary_lists_the_quarters_wins(owner_client, owner):
     assert "In Q2" not in page
 
 
+def test_a_quarter_with_only_wins_is_not_called_empty(owner_client, owner):
+    WinFactory(user=owner, title="Kept the lights on", happened_on=D(2027, 2, 3))
+    page = owner_client.get(reverse("reviews:quarter", args=[2027, 1])).content.decode()
+    assert "Kept the lights on" in page
+    assert "Nothing recorded for this quarter" not in page
+    empty = owner_client.get(reverse("reviews:quarter", args=[2026, 4])).content.decode()
+    assert "Nothing recorded for this quarter" in empty
+
+
 def test_the_agenda_carries_the_wins_since_the_last_conversation(owner):
     from reviews.services import conversation_prepare
     from reviews.tests.factories_conversations import ConversationFactory
