@@ -16,7 +16,7 @@ from goals.models import Decision, LearningItem, Task
 from goals.services.decisions import decision_create, decision_decide, decision_score
 from reviews.access import link_token
 from reviews.demo.circle import MANAGER_EMAIL, MENTOR_EMAIL
-from reviews.models import CheckIn, CircleMember, FeedbackPromptSet, Win
+from reviews.models import CheckIn, CircleMember, Comment, FeedbackPromptSet, Win
 from reviews.queries.feedback import strengths_list
 from reviews.services import (
     FeedbackAnswerData,
@@ -123,10 +123,13 @@ def person_starts(client: Client, owner, goal) -> list[str]:
 
 def win_pages(owner) -> list[str]:
     """The wins journal of ``owner`` (the demo's wins): the journal filtered, the add form
-    as a ticked milestone's link opens it, a win's edit and delete pages, the brag document
-    over two years and refused (an end before its start)."""
+    as a ticked milestone's, a check-in's and a member's comment's links open it, a win's
+    edit and delete pages, the brag document over two years and refused (an end before its
+    start; last, answering 422)."""
     win = Win.objects.for_user(owner).exclude(goal=None).first()
     milestone = Task.objects.for_user(owner).filter(is_milestone=True, done_at__isnull=False)
+    checkin = CheckIn.objects.for_user(owner).order_by("-period_start").first()
+    comment = Comment.objects.for_user(owner).from_circle().order_by("pk").first()
     add = reverse("reviews:win_add")
     brag = reverse("reviews:brag")
     today = timezone.localdate()
@@ -134,6 +137,8 @@ def win_pages(owner) -> list[str]:
         reverse("reviews:win_list"),
         f"{reverse('reviews:win_list')}?year={today.year}&goal={win.goal_id}",
         f"{add}?task={milestone.first().pk}",
+        f"{add}?checkin={checkin.pk}",
+        f"{add}?comment={comment.pk}",
         reverse("reviews:win_edit", args=[win.pk]),
         reverse("reviews:win_delete", args=[win.pk]),
         f"{brag}?start={today.replace(day=1, year=today.year - 2)}&end={today}",

@@ -20,6 +20,7 @@ from careerapp.tests.crawl import (
     decision_pages,
     feedback_pages,
     learning_pages,
+    win_pages,
 )
 from careerapp.tests.test_settings import run_manage
 from reviews.access import link_token
@@ -83,7 +84,8 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
     # The mentor's secret link: nothing links to it but the invitation email.
     mentor = CircleMember.objects.for_user(owner).get(email=MENTOR_EMAIL)
     shared = reverse("reviews:link:home", args=[link_token(mentor)])
-    starts = ["/", *decisions, *learning, *feedback, *giver[:2], *conversations, shared]
+    wins = win_pages(owner)[:-1]  # the last, a refused brag document, answers 422
+    starts = ["/", *decisions, *learning, *wins, *feedback, *giver[:2], *conversations, shared]
     crawled, post_only, problems = [], [], []
     for path, response in crawl(
         owner_client, starts, max_per_route=MAX_PER_ROUTE, max_pages=MAX_PAGES
@@ -112,6 +114,8 @@ def test_every_page_reachable_from_the_dashboard_keeps_the_policy(owner_client, 
         assert any(path.startswith(section) for path in crawled), section
     assert set(decisions) <= set(crawled)
     assert set(learning) <= set(crawled)
+    assert set(wins) <= set(crawled)
+    assert any(path.startswith(reverse("reviews:brag_markdown")) for path in crawled)
     assert {*feedback, *giver[:2]} <= set(crawled)
     assert set(conversations) <= set(crawled)
     # The owner's preview of each member and the mentor's link, with what they share.
