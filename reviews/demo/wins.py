@@ -1,6 +1,7 @@
 """Demo wins: seven over the last year, as a person who keeps a journal would have written
 them. Some came from a ticked milestone or an achieved goal (linked to them), one from
-Priya Raman's comment on leading the guild (noticed by her, linked to the comment), and
+Priya Raman's comment on leading the guild (noticed by her, linked to the comment), one
+from the check-in of its fortnight (linked to it when there is one), and
 each names the skills it showed: shipped skill questions by their stable keys
 (``assessments.content.skills``), and the person's own skills by name when the assessments
 demo added them. Runs after the goals, check-ins and circle demos; whatever of them is
@@ -18,7 +19,7 @@ from assessments.content import ORDER_STEP
 from assessments.content.skills import SKILL_KEYS
 from assessments.models import PersonalSkill, Question
 from goals.models import Goal, Task
-from reviews.models import CircleMember, Comment, Win
+from reviews.models import CheckIn, CircleMember, Comment, Win
 
 SKILLS_SLUG = "skills"
 
@@ -33,6 +34,7 @@ class DemoWin(NamedTuple):
     task: str = ""  # the milestone it came from
     noticed_by: str = ""
     member: str = ""  # the circle member who noticed, by name
+    from_checkin: bool = False  # recorded from the check-in of its period
 
 
 WINS = (
@@ -100,6 +102,7 @@ WINS = (
         15,
         skills=("writing", "production-operations"),
         noticed_by="Head of Engineering, at the all-hands",
+        from_checkin=True,
     ),
 )
 
@@ -112,6 +115,7 @@ def load(user) -> None:
     tasks = {t.title: t for t in Task.objects.for_user(user).filter(done_at__isnull=False)}
     members = {m.name: m for m in CircleMember.objects.for_user(user)}
     own = {s.name: s for s in PersonalSkill.objects.for_user(user)}
+    checkins = list(CheckIn.objects.for_user(user))
     questions = _skill_questions()
     for demo in WINS:
         day = today - datetime.timedelta(days=demo.days_ago)
@@ -129,6 +133,7 @@ def load(user) -> None:
             noticed_by="" if member else demo.noticed_by,
             member=member,
             comment=_their_comment(user, member, goal) if demo.member == "Priya Raman" else None,
+            checkin=_checkin_of(checkins, day) if demo.from_checkin else None,
             created_at=_evening(day),
         )
         win.skills.set([questions[key] for key in demo.skills if key in questions])
@@ -157,6 +162,10 @@ def _their_comment(user, member: CircleMember | None, goal: Goal | None) -> Comm
         .order_by("created_at")
         .first()
     )
+
+
+def _checkin_of(checkins: list[CheckIn], day: datetime.date) -> CheckIn | None:
+    return next((c for c in checkins if c.period_start <= day <= c.period_end), None)
 
 
 def _evening(day: datetime.date) -> datetime.datetime:

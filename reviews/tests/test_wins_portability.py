@@ -55,6 +55,7 @@ def test_the_demos_wins_come_back_alike(owner):
                 w.goal.title if w.goal else None,
                 sorted(s.pk for s in w.skills.all()),
                 w.comment_id is not None,
+                w.checkin_id is not None,
             )
             for w in Win.objects.for_user(user).order_by("happened_on")
         ]
@@ -73,5 +74,9 @@ def test_the_demo_has_a_believable_year_of_wins(owner):
     assert priya[0].comment is not None
     assert priya[0].comment.author_name == "Priya Raman"
     assert sum(w.skills.count() > 0 for w in wins) >= 5
+    from_checkin = [w for w in wins if w.checkin_id]
+    assert len(from_checkin) == 1
+    checkin = from_checkin[0].checkin
+    assert checkin.period_start <= from_checkin[0].happened_on <= checkin.period_end
     days = sorted(w.happened_on for w in wins)
     assert (days[-1] - days[0]).days <= 366
