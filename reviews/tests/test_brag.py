@@ -10,17 +10,14 @@ from django.urls import reverse
 
 from assessments.models import QuestionType
 from assessments.tests.factories import (
-    AnswerFactory,
-    InstrumentFactory,
     PersonalSkillFactory,
     QuestionFactory,
-    TakeFactory,
 )
 from goals.models import LearningStatus, Status
 from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 from reviews.queries.brag import brag, last_twelve_months, presets
 from reviews.tests.factories import CircleMemberFactory
-from reviews.tests.factories_wins import WinFactory
+from reviews.tests.factories_wins import WinFactory, skills_takes
 
 pytestmark = pytest.mark.django_db
 
@@ -44,21 +41,6 @@ def _at(day: datetime.date) -> datetime.datetime:
 BEFORE, IN_RANGE = D(2026, 12, 1), D(2027, 2, 1)
 
 
-def _skills_takes(owner, rises: int = 1, *, before=BEFORE, after=IN_RANGE):
-    """A skills instrument taken before the range and in it; ``rises`` skills rose."""
-    instrument = InstrumentFactory(name="Engineering skills")
-    earlier = TakeFactory(user=owner, instrument=instrument, completed_at=_at(before))
-    later = TakeFactory(user=owner, instrument=instrument, completed_at=_at(after))
-    for n in range(rises + 1):
-        question = QuestionFactory(
-            instrument=instrument, type=QuestionType.SKILL, prompt=f"Skill {n}"
-        )
-        rose = n < rises
-        AnswerFactory(take=earlier, question=question, current_level=2, desired_level=4)
-        AnswerFactory(take=later, question=question, current_level=3 if rose else 2)
-    return instrument
-
-
 def _record(owner, size: int):
     member = CircleMemberFactory(owner=owner, name="Priya Raman")
     skill = QuestionFactory(type=QuestionType.SKILL, prompt="Mentoring")
@@ -72,7 +54,7 @@ def _record(owner, size: int):
         win.skills.set([skill])
         win.personal_skills.set([own])
         _learning(owner, f"Course {n}", D(2027, 2, 1 + n % 28), hours=2)
-    _skills_takes(owner, rises=size)
+    skills_takes(owner, rises=size, before=BEFORE, after=IN_RANGE)
 
 
 def _learning(owner, title: str, finished_on: datetime.date, **values):
@@ -121,7 +103,7 @@ def test_learning_alone_is_something_to_show(owner):
 
 
 def test_skills_grown_compares_the_take_before_with_the_latest_in_the_range(owner):
-    _skills_takes(owner, rises=1)
+    skills_takes(owner, rises=1, before=BEFORE, after=IN_RANGE)
     grown = brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC).skills_grown
     assert [(s.name, s.before_name, s.after_name) for s in grown] == [
         ("Skill 0", "Learning", "Capable")
@@ -129,7 +111,7 @@ def test_skills_grown_compares_the_take_before_with_the_latest_in_the_range(owne
 
 
 def test_no_take_before_the_range_means_nothing_grown(owner):
-    _skills_takes(owner, before=D(2027, 1, 15), after=D(2027, 2, 1))
+    skills_takes(owner, before=D(2027, 1, 15), after=D(2027, 2, 1))
     assert not brag(owner, start=D(2027, 1, 1), end=D(2027, 3, 31), zone=UTC).skills_grown
 
 
