@@ -182,8 +182,9 @@ class ExpiringLine:
 
 
 def expiring_panel(user) -> dict | None:
-    """Certifications (any kind that expires) running out in the next 60 days, the
-    soonest first: one query; no card when there is none."""
+    """Certifications the person holds (done, of any kind that expires) running out in the
+    next 60 days, the soonest first: one query; no card when there is none. A planned or
+    started one is not theirs to renew yet (``LearningItemQuerySet.held``)."""
     today = timezone.localdate()
     items = LearningItem.objects.for_user(user).expiring(today).order_by("expires_on", "pk")
     item_url, lines = PkUrl("goals:learning_detail"), []

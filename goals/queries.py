@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import queries as assessment_queries
 from assessments.models import (
+    Instrument,
     InstrumentKind,
     LearningKind,
     LearningSuggestion,
@@ -261,15 +262,32 @@ class Retake:
     url: str
 
 
+# Which self-assessments a finished item suggests retaking: an offered instrument that
+# still asks one of its skills, a shipped one (an active question) or the person's own (not
+# removed); a retake starts from the last answers of exactly those (assessments
+# ``take_start``), so it shows how the skill moved. ``retakes`` (the item's page, from
+# what it prefetched) and ``suggests_retake`` (the saved message, one query) must agree:
+# the message promises the link the page shows.
+
+
 def retakes(item: LearningItem) -> list[Retake]:
-    """The active instruments of the item's skills (prefetched by ``learning_item_page``)."""
-    instruments = {q.instrument for q in item.skills.all()}
-    instruments |= {skill.instrument for skill in item.personal_skills.all()}
+    """The instruments to retake for the item's skills (prefetched by
+    ``learning_item_page``)."""
+    instruments = {q.instrument for q in item.skills.all() if q.is_active}
+    instruments |= {skill.instrument for skill in item.personal_skills.all() if skill.is_active}
     return [
         Retake(instrument.name, reverse("assessments:instrument", args=[instrument.slug]))
         for instrument in sorted(instruments, key=lambda i: (i.order, i.pk))
         if instrument.is_active
     ]
+
+
+def suggests_retake(item: LearningItem) -> bool:
+    """Whether ``retakes(item)`` has a link to give: one query."""
+    asked = Q(questions__learning_items=item, questions__is_active=True) | Q(
+        personal_skills__learning_items=item, personal_skills__is_active=True
+    )
+    return Instrument.objects.active().filter(asked).exists()
 
 
 def _number(params: QueryDict, name: str) -> int | None:

@@ -136,8 +136,8 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
 
 
 def expiring_sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[Section]]:
-    """Each person's certifications (learning of a kind that expires) running out within
-    ``EXPIRING_DAYS`` of their own today: one query for the chunk."""
+    """Each person's certifications they hold (done learning of a kind that expires)
+    running out within ``EXPIRING_DAYS`` of their own today: one query for the chunk."""
     ids = [user.pk for user in users]
     if not ids:
         return {}

@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 ROW_HEIGHT = 34
 BAR_HEIGHT = 12
 LABEL_Y = 12  # the label's baseline within a row, above its bar
 BAR_Y = 18
-MAX_SKILLS = 10  # the skills with the most hours; the others are summed in the table only
+# The skills with the most hours get a bar; the others are counted and their hours summed
+# in one line under the chart ("and 3 more skills: 12 h"), so no hours go missing.
+MAX_SKILLS = 10
 LABEL_MAX_CHARS = 48
 
 
@@ -41,10 +43,13 @@ class HoursChart:
     bars: list[Bar]
     height: int
     bar_height: int = BAR_HEIGHT
+    # Labels beyond the chart's bars (the skills past ``MAX_SKILLS``) and their hours.
+    more_count: int = 0
+    more_hours: Decimal = Decimal(0)
 
     @property
     def total(self) -> Decimal:
-        return sum((bar.hours for bar in self.bars), Decimal(0))
+        return sum((bar.hours for bar in self.bars), self.more_hours)
 
 
 def _short(label: str) -> str:
@@ -79,11 +84,17 @@ def hours_by_year(rows: Iterable[HoursRow]) -> HoursChart:
 
 def hours_by_skill(rows: Iterable[HoursRow], skills: Iterable[tuple[int, str]]) -> HoursChart:
     """Hours per skill (``skills``: item pk and skill name, an item linked to two skills
-    counts for each), the most first, at most ``MAX_SKILLS``."""
+    counts for each), the most first: a bar for each of the first ``MAX_SKILLS``, the
+    others in ``more_count`` and ``more_hours``."""
     hours = {row.pk: row.hours for row in rows}
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for pk, name in skills:
         if pk in hours:
             totals[name] += hours[pk]
     ranked = sorted(totals.items(), key=lambda pair: (-pair[1], pair[0].lower()))
-    return bars(ranked[:MAX_SKILLS])
+    rest = ranked[MAX_SKILLS:]
+    return replace(
+        bars(ranked[:MAX_SKILLS]),
+        more_count=len(rest),
+        more_hours=sum((hours for _name, hours in rest), Decimal(0)),
+    )

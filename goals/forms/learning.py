@@ -60,6 +60,15 @@ class LearningItemForm(VersionedFormMixin, forms.ModelForm):
             "finished_on": _("Left empty when you mark it done, it becomes today."),
         }
         field_classes = {"skills": SkillChoices}
+        error_messages = {
+            "kind": {
+                # An unknown id, or a kind no longer offered (an old tab, a crafted post).
+                "invalid_choice": _(
+                    "That kind of learning is not one we offer. Pick one from the list, "
+                    "such as a course or a book."
+                )
+            }
+        }
         widgets = {
             "started_on": DateInput(),
             "finished_on": DateInput(),
@@ -127,6 +136,9 @@ class LearningItemForm(VersionedFormMixin, forms.ModelForm):
             self.add_error(
                 "finished_on", _("The end cannot be before the start (%(date)s).") % _day(started)
             )
+        # Marked done without an end, it will end today (the services write it): an expiry
+        # before that would be a certification that ran out before it was earned.
+        ends = LearningItem.end_when_done(cleaned.get("status", ""), started, finished)
         if expires and kind is not None and not kind.expires:
             self.add_error(
                 "expires_on",
@@ -141,6 +153,15 @@ class LearningItemForm(VersionedFormMixin, forms.ModelForm):
                 "expires_on",
                 _("The expiry date cannot be before the start or the end (%(date)s).")
                 % _day(max(day for day in (started, finished) if day)),
+            )
+        elif expires and ends and expires < ends:
+            self.add_error(
+                "expires_on",
+                _(
+                    "Marked done without an end date, it ends today (%(date)s), and the "
+                    "expiry date cannot be before that. Fill in the day you finished it."
+                )
+                % _day(ends),
             )
         return cleaned
 

@@ -33,11 +33,20 @@ class LearningItemQuerySet(models.QuerySet):
         """Done and finished from ``start`` up to ``end`` (exclusive)."""
         return self.filter(status=LearningStatus.DONE, finished_on__gte=start, finished_on__lt=end)
 
+    def held(self) -> LearningItemQuerySet:
+        """Done: only a certification the person has earned can run out (a planned or
+        started one is not theirs yet, a dropped one never will be)."""
+        return self.filter(status=LearningStatus.DONE)
+
+    def not_expired(self, today: datetime.date) -> LearningItemQuerySet:
+        """Held and running out ``today`` or later: what is still to renew (the calendar
+        feed's expiry days)."""
+        return self.held().filter(expires_on__gte=today)
+
     def expiring(self, today: datetime.date, days: int = EXPIRING_DAYS) -> LearningItemQuerySet:
-        """Not dropped and running out from ``today`` to ``days`` days later (inclusive)."""
-        return self.exclude(status=LearningStatus.DROPPED).filter(
-            expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=days)
-        )
+        """Held and running out from ``today`` to ``days`` days later (inclusive): the
+        dashboard panel and the weekly email."""
+        return self.not_expired(today).filter(expires_on__lte=today + datetime.timedelta(days=days))
 
     def for_list(self) -> LearningItemQuerySet:
         """With what a list row shows: the kind (one join)."""
@@ -179,12 +188,27 @@ class LearningItem(models.Model):
     def status_label(self) -> str:
         return LearningStatus(self.status).label
 
+    @staticmethod
+    def end_when_done(
+        status: str, started: datetime.date | None, finished: datetime.date | None
+    ) -> datetime.date | None:
+        """The end an item gets when saved: marked done without one, it ends today (never
+        before its start). The services write it; the form checks the expiry against it."""
+        if status != LearningStatus.DONE or finished is not None:
+            return finished
+        today = timezone.localdate()
+        return max(today, started) if started else today
+
+    def is_held(self) -> bool:
+        return self.status == LearningStatus.DONE
+
     def is_expired(self, today: datetime.date) -> bool:
-        return self.expires_on is not None and self.expires_on < today
+        """As ``LearningItemQuerySet.held``: only what the person holds expires."""
+        return self.is_held() and self.expires_on is not None and self.expires_on < today
 
     def expires_soon(self, today: datetime.date) -> bool:
         return (
-            self.expires_on is not None
-            and self.status != LearningStatus.DROPPED
+            self.is_held()
+            and self.expires_on is not None
             and today <= self.expires_on <= today + datetime.timedelta(days=EXPIRING_DAYS)
         )

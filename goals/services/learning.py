@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.db import transaction
@@ -15,22 +14,12 @@ from goals.models import LearningItem, LearningStatus
 LINKS = ("skills", "personal_skills", "goals")
 
 
-def _finished_on(
-    status: str, started: datetime.date | None, finished: datetime.date | None
-) -> datetime.date | None:
-    """An item marked done without an end date ends today (never before its start)."""
-    if status != LearningStatus.DONE or finished is not None:
-        return finished
-    today = timezone.localdate()
-    return max(today, started) if started else today
-
-
 @transaction.atomic
 def learning_create(*, user, data: dict[str, Any], links: dict[str, list]) -> LearningItem:
     """A new item of ``user`` with the columns of ``data`` and the ``links`` (skills,
     personal skills, goals) as given."""
     item = LearningItem(user=user, **data)
-    item.finished_on = _finished_on(item.status, item.started_on, item.finished_on)
+    item.finished_on = LearningItem.end_when_done(item.status, item.started_on, item.finished_on)
     item.save()
     for name in LINKS:
         if links.get(name):
@@ -48,8 +37,8 @@ def learning_update(
     status = data.get("status", item.status)
     started = data.get("started_on", item.started_on)
     finished = data.get("finished_on", item.finished_on)
-    if _finished_on(status, started, finished) != finished:
-        data = {**data, "finished_on": _finished_on(status, started, finished)}
+    if LearningItem.end_when_done(status, started, finished) != finished:
+        data = {**data, "finished_on": LearningItem.end_when_done(status, started, finished)}
     saved = save_changes(LearningItem, pk=item.pk, version=version, data=data)
     changed_links = {
         name: values
@@ -80,7 +69,7 @@ def learning_set_status(*, item: LearningItem, status: str) -> LearningItem:
         if item.started_on is None:
             data["started_on"] = today
     elif status == LearningStatus.DONE:
-        data["finished_on"] = _finished_on(status, item.started_on, item.finished_on)
+        data["finished_on"] = LearningItem.end_when_done(status, item.started_on, item.finished_on)
     saved = save_changes(LearningItem, pk=item.pk, version=None, data=data)
     for field in (*saved.changes, "version"):
         setattr(item, field, getattr(saved.row, field))

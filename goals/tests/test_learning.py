@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,10 +11,11 @@ import time_machine
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from assessments.models import LearningKind
+from assessments.models import Instrument, LearningKind, Question
 from assessments.tests.factories import PersonalSkillFactory
 from assessments.tests.factories_roles import (
     LearningSuggestionFactory,
+    SkillQuestionFactory,
     learning_kind,
     skill_question,
 )
@@ -66,15 +68,37 @@ def test_done_between_takes_only_done_items_finished_in_the_period(owner):
     assert list(found) == [inside]
 
 
-def test_expiring_takes_the_next_sixty_days_and_leaves_dropped_out(owner):
-    cert = learning_kind("certification")
-    soon = LearningItemFactory(user=owner, kind=cert, expires_on=TODAY + datetime.timedelta(60))
-    LearningItemFactory(user=owner, kind=cert, expires_on=TODAY + datetime.timedelta(61))
-    LearningItemFactory(user=owner, kind=cert, expires_on=TODAY - datetime.timedelta(1))
-    LearningItemFactory(user=owner, kind=cert, expires_on=TODAY, status="dropped")
+def _held_cert(owner, days: int, status: str = "done") -> LearningItem:
+    return LearningItemFactory(
+        user=owner,
+        kind=learning_kind("certification"),
+        status=status,
+        expires_on=TODAY + datetime.timedelta(days),
+    )
+
+
+def test_expiring_takes_held_certifications_of_the_next_sixty_days(owner):
+    soon = _held_cert(owner, 60)
+    _held_cert(owner, 61)
+    past = _held_cert(owner, -1)
+    _held_cert(owner, 0, status="dropped")
+    planned, started = _held_cert(owner, 5, "planned"), _held_cert(owner, 5, "in_progress")
     assert list(LearningItem.objects.expiring(TODAY)) == [soon]
     assert soon.expires_soon(TODAY)
     assert not soon.is_expired(TODAY)
+    assert past.is_expired(TODAY)
+    # Not earned yet: nothing of theirs runs out.
+    for item in (planned, started):
+        assert not item.expires_soon(TODAY)
+        assert not item.is_expired(TODAY + datetime.timedelta(30))
+
+
+def test_not_expired_is_every_held_certification_from_today_on(owner):
+    today, later = _held_cert(owner, 0), _held_cert(owner, 400)
+    _held_cert(owner, -1)
+    for status in ("planned", "in_progress", "dropped"):
+        _held_cert(owner, 10, status)
+    assert list(LearningItem.objects.not_expired(TODAY).order_by("expires_on")) == [today, later]
 
 
 @pytest.mark.parametrize(
@@ -161,8 +185,8 @@ def test_logging_learning_takes_the_person_to_it(owner_client, owner):
     [
         ({"hours": "-2"}, "hours", "Hours cannot be negative."),
         ({"cost": "-10"}, "cost", "The cost cannot be negative."),
-        ({"kind": "999999"}, "kind", "Select a valid choice."),
-        ({"kind": "juggling"}, "kind", "Select a valid choice."),
+        ({"kind": "999999"}, "kind", "That kind of learning is not one we offer."),
+        ({"kind": "juggling"}, "kind", "That kind of learning is not one we offer."),
         ({"finished_on": "2027-02-01"}, "finished_on", "The end cannot be before the start"),
         ({"expires_on": "2027-12-31"}, "expires_on", "A course does not expire."),
         ({"currency": "E1R"}, "currency", "three-letter code"),
@@ -178,19 +202,106 @@ def test_bad_learning_input_is_explained_beside_the_field(owner_client, override
     assert "Week one: chunking." in response.text  # nothing typed is lost
 
 
-def test_an_expiry_before_the_start_is_refused(owner_client):
+def test_an_inactive_kind_is_refused_with_our_message(owner_client):
+    article = learning_kind("article")
+    LearningKind.objects.filter(pk=article.pk).update(is_active=False)
+    response = owner_client.post(ADD, _data(kind=str(article.pk)))
+    assert response.status_code == 422
+    assert response.context["form"].errors["kind"] == [
+        "That kind of learning is not one we offer. Pick one from the list, such as a course "
+        "or a book."
+    ]
+    assert "Select a valid choice" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        (
+            {"started_on": "2027-03-01", "expires_on": "2027-02-01"},
+            "cannot be before the start or the end (2027-03-01)",
+        ),
+        (
+            {"started_on": "", "finished_on": "2027-03-05", "expires_on": "2027-03-04"},
+            "cannot be before the start or the end (2027-03-05)",
+        ),
+        (
+            {"started_on": "2027-03-01", "finished_on": "2027-03-05", "expires_on": "2027-03-03"},
+            "cannot be before the start or the end (2027-03-05)",
+        ),
+        # Done without an end, it ends today (2027-03-10): an expiry before that is refused.
+        (
+            {"status": "done", "finished_on": "", "expires_on": "2027-03-09"},
+            "it ends today (2027-03-10)",
+        ),
+    ],
+    ids=["before-the-start", "before-the-end", "between-start-and-end", "before-today-done"],
+)
+def test_an_expiry_before_the_start_or_the_finish_is_refused(owner_client, dates, message):
     cert = learning_kind("certification")
+    response = owner_client.post(ADD, _data(kind=str(cert.pk), **dates))
+    assert response.status_code == 422
+    assert message in " ".join(response.context["form"].errors["expires_on"])
+    assert not LearningItem.objects.exists()
+    # What was typed is still there to correct.
+    assert f'value="{dates["expires_on"]}"' in response.text
+    assert "Week one: chunking." in response.text
+
+
+def test_an_edit_cannot_finish_a_certification_after_it_expired(owner_client, owner):
+    cert = learning_kind("certification")
+    item = LearningItemFactory(
+        user=owner,
+        kind=cert,
+        status="in_progress",
+        started_on=datetime.date(2027, 1, 1),
+        expires_on=datetime.date(2027, 3, 1),
+    )
+    url = reverse("goals:learning_edit", args=[item.pk])
     response = owner_client.post(
-        ADD, _data(kind=str(cert.pk), started_on="2027-03-01", expires_on="2027-02-01")
+        url,
+        _data(kind=str(cert.pk), status="done", started_on="2027-01-01", expires_on="2027-03-01"),
     )
     assert response.status_code == 422
-    assert "cannot be before the start" in " ".join(response.context["form"].errors["expires_on"])
+    assert "it ends today (2027-03-10)" in " ".join(response.context["form"].errors["expires_on"])
+    item.refresh_from_db()
+    assert (item.status, item.finished_on) == ("in_progress", None)
+    # With the day it really finished, it is fine.
+    response = owner_client.post(
+        url,
+        _data(
+            kind=str(cert.pk),
+            status="done",
+            started_on="2027-01-01",
+            finished_on="2027-02-01",
+            expires_on="2027-03-01",
+        ),
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.status, item.finished_on) == ("done", datetime.date(2027, 2, 1))
 
 
 def test_a_certification_keeps_its_expiry(owner_client):
     cert = learning_kind("certification")
     owner_client.post(ADD, _data(kind=str(cert.pk), expires_on="2028-03-01"))
     assert LearningItem.objects.get().expires_on == datetime.date(2028, 3, 1)
+
+
+def test_logging_learning_links_an_own_skill_and_a_goal(owner_client, owner):
+    own = PersonalSkillFactory(user=owner, name="Negotiation")
+    PersonalSkillFactory(user=owner, name="Not this one")
+    goal = GoalFactory(user=owner, title="Lead the pay talks")
+    GoalFactory(user=owner, title="Not this goal")
+    response = owner_client.post(ADD, _data(personal_skills=[own.pk], goals=[goal.pk]))
+    item = LearningItem.objects.get()
+    assert response.status_code == 302
+    assert list(item.personal_skills.all()) == [own]
+    assert list(item.goals.all()) == [goal]
+    assert not item.skills.exists()
+    page = owner_client.get(item.get_absolute_url()).text
+    assert "Negotiation" in page
+    assert "Lead the pay talks" in page
 
 
 @pytest.mark.parametrize("field", ["goals", "personal_skills"])
@@ -279,6 +390,77 @@ def test_finishing_learning_without_a_skill_suggests_no_retake(owner_client, own
     url = reverse("goals:learning_status", args=[item.pk])
     response = owner_client.post(url, {"status": "done"}, follow=True)
     assert "retak" not in response.text.lower()
+
+
+RETAKE_MESSAGE = "retaking it now shows how far this moved you. The link is on this page."
+
+
+def _finish(way: str, client, owner, **links) -> tuple:
+    """Finish learning linked to ``links`` the ``way`` named: the quick button, the edit
+    form, or logging it as done through the add form. The page it lands on, and the item."""
+    if way == "add":
+        response = client.post(
+            ADD, _data(status="done", **{k: [v.pk for v in vs] for k, vs in links.items()})
+        )
+        item = LearningItem.objects.get()
+    else:
+        item = LearningItemFactory(user=owner, status="in_progress")
+        for name, values in links.items():
+            getattr(item, name).set(values)
+        if way == "button":
+            url = reverse("goals:learning_status", args=[item.pk])
+            response = client.post(url, {"status": "done"})
+        else:
+            sent = _data(status="done", **{k: [v.pk for v in vs] for k, vs in links.items()})
+            response = client.post(reverse("goals:learning_edit", args=[item.pk]), sent)
+    assert response.status_code == 302, response.context["form"].errors
+    item.refresh_from_db()
+    assert (item.status, item.finished_on) == ("done", TODAY)
+    return client.get(response.url), item
+
+
+WAYS = ["button", "edit", "add"]
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_finishing_learning_for_a_skill_suggests_a_retake_with_its_link(owner_client, owner, way):
+    page, _item = _finish(way, owner_client, owner, skills=[skill_question("listening")])
+    assert RETAKE_MESSAGE in page.text
+    assert f'href="{reverse("assessments:instrument", args=["skills"])}"' in page.text
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_no_retake_is_promised_when_the_self_assessment_is_not_offered(owner_client, owner, way):
+    skill = skill_question("listening")
+    Instrument.objects.filter(pk=skill.instrument_id).update(is_active=False)
+    page, _item = _finish(way, owner_client, owner, skills=[skill])
+    assert "retak" not in page.text.lower()
+    assert f'href="{reverse("assessments:instrument", args=["skills"])}"' not in page.text
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_finishing_learning_for_an_own_skill_suggests_retaking_where_it_is_rated(
+    owner_client, owner, way
+):
+    # An own skill is rated in the self-assessment it was added to: a retake asks it
+    # again, from the last answer, so it shows the move as a shipped skill's would.
+    own = PersonalSkillFactory(user=owner, name="Negotiation")
+    page, item = _finish(way, owner_client, owner, personal_skills=[own])
+    assert not item.skills.exists()
+    assert RETAKE_MESSAGE in page.text
+    assert f'href="{reverse("assessments:instrument", args=[own.instrument.slug])}"' in page.text
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_removed_own_skill_or_a_retired_question_suggests_no_retake(owner_client, owner, way):
+    # A retake no longer asks them, so it could not show how they moved.
+    # (The add form offers no retired question: only an item that had it can keep it.)
+    links = {"personal_skills": [PersonalSkillFactory(user=owner, is_active=False)]}
+    if way != "add":
+        links["skills"] = [skill_question("listening")]
+        Question.objects.filter(pk=links["skills"][0].pk).update(is_active=False)
+    page, _item = _finish(way, owner_client, owner, **links)
+    assert "retak" not in page.text.lower()
 
 
 def test_an_unknown_status_is_refused(owner_client, owner):
@@ -409,6 +591,44 @@ def test_the_hours_chart_sums_per_year_and_per_skill(owner_client, owner):
     ]
 
 
+def _skill_chart(page: str) -> tuple[str, str]:
+    """The per-skill chart's SVG in ``page``, and what its column shows under it."""
+    start = page.index('aria-labelledby="hours-skill-title"')
+    end = page.index("</svg>", start)
+    return page[start:end], page[end : page.index("</div>", page.index("</div>", end) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("more", "line"), [(0, None), (1, "and 1 more skill: 1 h"), (2, "and 2 more skills: 3 h")]
+)
+def test_the_per_skill_chart_draws_ten_skills_and_sums_the_rest_below(
+    owner_client, owner, more, line
+):
+    # An own skill with the most hours, then shipped skills of 11, 10, ... 1 hours: the
+    # ten longest bars are drawn, the skills after them counted and summed under the chart.
+    own = PersonalSkillFactory(user=owner, name="Negotiation")
+    item = LearningItemFactory(user=owner, status="done", hours=Decimal(20))
+    item.personal_skills.add(own)
+    shipped = 9 + more
+    for hours in range(shipped, 0, -1):
+        item = LearningItemFactory(user=owner, status="in_progress", hours=Decimal(hours))
+        item.skills.add(SkillQuestionFactory(prompt=f"Skill ({hours} h)"))
+
+    response = owner_client.get(LIST)
+
+    chart, under = _skill_chart(response.text)
+    assert chart.count('class="lc-bar"') == 10
+    assert re.search(r'<text class="lc-label" x="0" y="12"[^>]*>Negotiation</text>', chart)
+    assert '<text class="lc-hours" x="100%" y="12" text-anchor="end">20 h</text>' in chart
+    drawn = [f"Skill ({hours} h)" in chart for hours in range(shipped, 0, -1)]
+    assert drawn == [True] * 9 + [False] * more
+    assert response.context["by_skill"].total == 20 + sum(range(shipped + 1))
+    if line is None:
+        assert "more skill" not in response.text
+    else:
+        assert line in under
+
+
 def _many(owner, count: int) -> None:
     goal = GoalFactory(user=owner)
     skill = skill_question("learning")
@@ -434,15 +654,21 @@ def test_the_list_costs_the_same_for_one_item_or_thirty(
         assert owner_client.get(LIST).status_code == 200
 
 
-@pytest.mark.parametrize("count", [1, 30])
-def test_the_item_page_costs_the_same_whatever_the_log(
-    owner_client, owner, count, django_assert_num_queries
+@pytest.mark.parametrize("links", [1, 20])
+def test_the_item_page_costs_the_same_whatever_it_links(
+    owner_client, owner, links, django_assert_num_queries
 ):
-    _many(owner, count)
-    item = LearningItem.objects.filter(user=owner).first()
-    # session, user, the item with kind and suggestion, its skills, own skills, goals
+    # Done, so the page also lists the self-assessments to retake (one instrument each).
+    item = LearningItemFactory(user=owner, status="done", finished_on=TODAY)
+    item.skills.set(SkillQuestionFactory.create_batch(links))
+    item.personal_skills.set(PersonalSkillFactory.create_batch(links, user=owner))
+    item.goals.set(GoalFactory.create_batch(links, user=owner))
+    # session, user, the item with kind and suggestion, its skills (with their
+    # instruments), own skills (with theirs), goals
     with django_assert_num_queries(6):
-        assert owner_client.get(item.get_absolute_url()).status_code == 200
+        response = owner_client.get(item.get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["retakes"]) == 2 * links
 
 
 def _headed(page: str, heading: str, skill: str, next_heading: str) -> bool:

@@ -27,11 +27,10 @@ def _frozen_clock():
 
 
 def _cert(user, days: int, **values):
-    values = {"status": "done", **values}
+    values = {"status": "done", "title": f"Cert in {days} days", **values}
     return LearningItemFactory(
         user=user,
         kind=learning_kind("certification"),
-        title=f"Cert in {days} days",
         expires_on=TODAY + datetime.timedelta(days=days),
         **values,
     )
@@ -49,6 +48,26 @@ def test_the_dashboard_shows_certifications_expiring_within_sixty_days(owner_cli
     assert "in 59 days" in text
     assert "Cert in 61 days" not in text
     assert "Cert in 10 days" not in text
+    # Already expired: past renewing on time, so not in "to renew" (its page says so).
+    assert "Cert in -3 days" not in text
+    assert [line.title for line in expiring_panel(owner)["expiring"]] == ["Cert in 59 days"]
+
+
+@pytest.mark.parametrize("status", ["planned", "in_progress"])
+def test_only_a_certification_the_person_holds_is_to_renew(owner_client, owner, status):
+    _cert(owner, 20, status=status, title="Not earned yet")
+    _cert(owner, 30, title="Earned")
+    assert [line.title for line in expiring_panel(owner)["expiring"]] == ["Earned"]
+    assert "Not earned yet" not in owner_client.get(reverse("home")).text
+    found = expiring_sections([owner], {owner.pk: TODAY})
+    assert [item.text for item in found[owner.pk][0].items] == ["Earned"]
+
+
+def test_a_person_with_only_certifications_not_earned_yet_gets_no_card_or_section(owner):
+    _cert(owner, 20, status="planned")
+    _cert(owner, 30, status="in_progress")
+    assert expiring_panel(owner) is None
+    assert expiring_sections([owner], {owner.pk: TODAY}) == {}
 
 
 def test_no_card_when_nothing_expires_soon(owner_client, owner):
@@ -72,6 +91,8 @@ def test_the_weekly_section_costs_one_query_for_a_chunk(people, django_assert_nu
     for user in users:
         _cert(user, 30)
         _cert(user, 70)
+        _cert(user, -3)
+        _cert(user, 10, status="in_progress")
     with django_assert_num_queries(1):
         found = expiring_sections(users, {user.pk: TODAY for user in users})
     assert len(found) == people

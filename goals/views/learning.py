@@ -36,10 +36,10 @@ _RETAKE = gettext_lazy(
 
 def _saved(request: HttpRequest, item: LearningItem, was: str | None) -> HttpResponse:
     """The message for the item's new status; finishing learning for a skill suggests a
-    retake of that skill's self-assessment (the item's page links to it)."""
+    retake of that skill's self-assessment only when the item's page links to one."""
     message = _SAVED[item.status] if item.status != was else _("Saved.")
     finished = item.status == LearningStatus.DONE and was != LearningStatus.DONE
-    if finished and (item.skills.exists() or item.personal_skills.exists()):
+    if finished and queries.suggests_retake(item):
         message = f"{message} {_RETAKE}"
     messages.success(request, message)
     return redirect(item)
