@@ -213,11 +213,21 @@ class LearningKindAdmin(TranslatedContentAdmin):
         )
         protected = [
             _(
-                "“%(name)s” is used by %(suggestions)d learning suggestion(s) and "
-                "%(items)d logged learning item(s), so it cannot be deleted. Untick "
-                "“shown” to stop offering it."
+                "“%(name)s” is used by %(suggestions)s and %(items)s, so it cannot be deleted. "
+                "Untick “shown” to stop offering it."
             )
-            % {"name": kind.name, "suggestions": kind.in_suggestions, "items": kind.in_logs}
+            % {
+                "name": kind.name,
+                "suggestions": ngettext(
+                    "%(count)d learning suggestion", "%(count)d learning suggestions", n
+                )
+                % {"count": n},
+                "items": ngettext(
+                    "%(count)d logged learning item", "%(count)d logged learning items", m
+                )
+                % {"count": m},
+            }
             for kind in used
+            for n, m in [(kind.in_suggestions, kind.in_logs)]
         ]
         return deleted, counts, perms_needed, protected

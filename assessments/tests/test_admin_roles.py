@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from assessments.models import LearningKind, Role, RoleMove, RoleSkill
+from assessments.models import LearningKind, LearningSuggestion, Role, RoleMove, RoleSkill
 from assessments.tests.factories_roles import (
     LearningKindFactory,
     LearningSuggestionFactory,
@@ -14,6 +14,8 @@ from assessments.tests.factories_roles import (
     learning_kind,
     skill_question,
 )
+from goals.models import LearningItem
+from goals.tests.factories import LearningItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,6 +183,77 @@ def test_learning_suggestions_filter_by_kind(admin_client):
     assert not listed.exclude(kind__slug="book").exists()
 
 
+def _suggestion_form(skill, kind, **values) -> dict:
+    return {
+        "question": skill.pk,
+        "title_en": "Crucial Conversations",
+        "title_fr": "",
+        "title_es": "",
+        "kind": kind.pk,
+        "url": "example.com/crucial",
+        "order": 3,
+        "is_active": "on",
+        **values,
+    }
+
+
+def test_an_admin_adds_and_then_edits_a_learning_suggestion(admin_client):
+    listening, feedback = skill_question("listening"), skill_question("feedback")
+    shipped = LearningSuggestion.objects.count()
+    response = admin_client.post(
+        reverse("admin:assessments_learningsuggestion_add"),
+        _suggestion_form(listening, learning_kind("book")),
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    suggestion = LearningSuggestion.objects.get(title="Crucial Conversations")
+    assert (suggestion.question, suggestion.kind.slug, suggestion.url, suggestion.order) == (
+        listening,
+        "book",
+        "https://example.com/crucial",  # typed without a scheme: taken as https
+        3,
+    )
+    assert suggestion.is_active
+
+    url = reverse("admin:assessments_learningsuggestion_change", args=[suggestion.pk])
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url,
+        _suggestion_form(
+            feedback,
+            learning_kind("course"),
+            title_en="Crucial Conversations, the course",
+            title_fr="Conversations cruciales",
+            url="https://example.com/course",
+            is_active="",
+        ),
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    suggestion.refresh_from_db()
+    assert (suggestion.question, suggestion.kind.slug, suggestion.url) == (
+        feedback,
+        "course",
+        "https://example.com/course",
+    )
+    assert (suggestion.title_en, suggestion.title_fr) == (
+        "Crucial Conversations, the course",
+        "Conversations cruciales",
+    )
+    assert not suggestion.is_active
+    assert LearningSuggestion.objects.count() == shipped + 1
+
+
+def test_a_learning_suggestion_needs_a_skill_and_a_title(admin_client):
+    response = admin_client.post(
+        reverse("admin:assessments_learningsuggestion_add"),
+        _suggestion_form(
+            skill_question("listening"), learning_kind("book"), question="", title_en=""
+        ),
+    )
+    assert response.status_code == 422  # a form sent back with errors (careerapp.middleware)
+    assert set(response.context["adminform"].form.errors) >= {"question", "title_en"}
+    assert not LearningSuggestion.objects.filter(title="Crucial Conversations").exists()
+
+
 def test_tracks_list_counts_their_roles(admin_client, track):
     response = admin_client.get(reverse("admin:assessments_track_changelist"))
     row = response.context["cl"].result_list.get(pk=track.pk)
@@ -218,10 +291,29 @@ def test_admin_adds_a_learning_kind(admin_client):
 def test_deleting_a_kind_in_use_is_refused_with_a_count(admin_client):
     kind = LearningKindFactory(name="Podcast")
     LearningSuggestionFactory(kind=kind)
+    # Two people's logs and a second item of one of them: three items, no title shown.
+    LearningItemFactory.create_batch(2, kind=kind, title="Someone's private listening")
+    LearningItemFactory(kind=kind, user=LearningItem.objects.first().user)
     url = reverse("admin:assessments_learningkind_delete", args=[kind.pk])
     response = admin_client.get(url)
-    assert "is used by 1 learning suggestion(s)" in response.content.decode()
+    page = response.content.decode()
+    assert (
+        "is used by 1 learning suggestion and 3 logged learning items, so it cannot be "
+        "deleted." in page
+    )
+    assert "Someone" not in page
     response = admin_client.post(url, {"post": "yes"})
+    assert LearningKind.objects.filter(pk=kind.pk).exists()
+    assert LearningItem.objects.filter(kind=kind).count() == 3
+
+
+def test_a_kind_only_people_logged_is_refused_with_their_count(admin_client):
+    kind = LearningKindFactory(name="Podcast")
+    LearningItemFactory(kind=kind)
+    url = reverse("admin:assessments_learningkind_delete", args=[kind.pk])
+    page = admin_client.get(url).content.decode()
+    assert "is used by 0 learning suggestions and 1 logged learning item" in page
+    admin_client.post(url, {"post": "yes"})
     assert LearningKind.objects.filter(pk=kind.pk).exists()
 
 

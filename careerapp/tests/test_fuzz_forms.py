@@ -109,7 +109,7 @@ FORM_KWARGS: dict[str, Callable[[World], dict]] = {
         "goals": Goal.objects.for_user(w.owner),
         "skills": [(f"p{w.skill.pk}", w.skill.name)],
     },
-    "reviews.forms.BragRangeForm": lambda w: {},
+    "reviews.forms.BragRangeForm": lambda w: {"today": w.today},
 }
 
 

@@ -27,9 +27,9 @@ from assessments.tests.factories import (
     QuestionFactory,
     TakeFactory,
 )
-from assessments.tests.factories_roles import TargetRoleFactory
+from assessments.tests.factories_roles import SkillQuestionFactory, TargetRoleFactory
 from careerapp.tests.test_urls import all_routes
-from goals.models import Category, Horizon, Status
+from goals.models import Category, Horizon, LearningItem, Status
 from goals.tests.decision_factories import RoleSkillFactory, decision_with
 from goals.tests.factories import (
     GoalFactory,
@@ -125,7 +125,11 @@ CONVERSATION_FORM = {
 
 
 def _member(owner) -> dict:
-    return {"pk": CircleMemberFactory(owner=owner).pk}
+    # With what it is shown linked, so a POST that changed the links would be noticed.
+    member = CircleMemberFactory(owner=owner)
+    member.goals.add(GoalFactory(user=owner))
+    member.instruments.add(TakeFactory(user=owner).instrument)
+    return {"pk": member.pk}
 
 
 def _comment(owner) -> dict:
@@ -134,7 +138,10 @@ def _comment(owner) -> dict:
 
 
 def _win(owner) -> dict:
-    return {"pk": WinFactory(user=owner).pk}
+    win = WinFactory(user=owner)
+    win.skills.add(SkillQuestionFactory())
+    win.personal_skills.add(PersonalSkillFactory(user=owner))
+    return {"pk": win.pk}
 
 
 WIN_FORM = {"title": "Taken over", "impact": "not mine", "happened_on": "2026-01-01"}
@@ -164,7 +171,11 @@ DECISION_POST = {
 
 
 def _learning(owner) -> dict:
+    # Linked to a skill, an own skill and a goal: the snapshot holds the link tables, so a
+    # POST that changed or cleared them would be noticed.
     item = LearningItemFactory(user=owner)
+    item.skills.add(SkillQuestionFactory())
+    item.personal_skills.add(PersonalSkillFactory(user=owner))
     item.goals.add(GoalFactory(user=owner))
     return {"pk": item.pk}
 
@@ -301,12 +312,49 @@ def _parametrised_routes() -> dict[str, str]:
 
 
 def _snapshot() -> dict[str, list[dict]]:
-    """Every row of every model of the project's apps."""
+    """Every row of every model of the project's apps, with the tables Django makes for
+    their many-to-many fields (a learning item's skills, own skills and goals; a win's
+    skills; what a circle member is shown): a changed link is a changed row."""
     return {
         model._meta.label: list(model._default_manager.order_by("pk").values())
         for app in PROJECT_APPS
-        for model in apps.get_app_config(app).get_models()
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
     }
+
+
+# The many-to-many link tables of a person's things: each must be in the snapshot.
+OWNED_LINK_TABLES = {
+    "goals.LearningItem_skills",
+    "goals.LearningItem_personal_skills",
+    "goals.LearningItem_goals",
+    "reviews.Win_skills",
+    "reviews.Win_personal_skills",
+    "reviews.CircleMember_goals",
+    "reviews.CircleMember_instruments",
+    "reviews.FeedbackAnswer_picks",
+}
+
+
+def test_the_snapshot_holds_every_many_to_many_link_table():
+    through = {
+        field.remote_field.through._meta.label
+        for app in PROJECT_APPS
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.local_many_to_many
+    }
+    assert through >= OWNED_LINK_TABLES
+    assert through <= set(_snapshot())
+
+
+@pytest.mark.parametrize("links", ["skills", "personal_skills", "goals"])
+def test_the_snapshot_notices_a_changed_link_of_a_learning_item(owner, links):
+    item = LearningItem.objects.get(pk=_learning(owner)["pk"])
+    before = _snapshot()
+    getattr(item, links).clear()
+    assert _snapshot() != before
+    assert _changed_or_gone(before, _snapshot()) == [
+        (f"goals.LearningItem_{links}", before[f"goals.LearningItem_{links}"][0]["id"])
+    ]
 
 
 def test_every_parametrised_route_has_a_builder_or_a_reason():

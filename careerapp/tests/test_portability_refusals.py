@@ -121,6 +121,10 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         ),
         (lambda doc: _learning(doc, hours="-3"), "learning[0].hours Ensure this value is greater"),
         (
+            lambda doc: _learning(doc, cost="-0.01", currency="EUR"),
+            "learning[0].cost Ensure this value is greater than or equal to 0",
+        ),
+        (
             lambda doc: _learning(doc, kind="certification", expires_on="2027-01-01"),
             "learning[0].expires_on is before the learning started or ended",
         ),
@@ -153,6 +157,7 @@ def _not_an_object(document: dict[str, Any]) -> list[Any]:
         "win-with-a-bad-date",
         "unknown-learning-kind",
         "negative-hours",
+        "negative-cost",
         "expiry-before-start",
         "expiry-on-a-kind-that-does-not-expire",
         "learning-ends-before-it-starts",
