@@ -35,7 +35,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
-VERSION = 2  # bump when what a crowd person stores changes
+VERSION = 3  # bump when what a crowd person stores changes
 BLOCK = 2000  # people generated and written at a time
 DOMAIN = "crowd.example"
 ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -9,8 +9,16 @@ never names an app.
 What must stay true:
 - an event's ``uid`` never changes while it is the same thing (``event_uid``): a calendar
   that refreshes the feed updates the event instead of adding a second one;
-- ``sequence`` grows whenever the event's day (or title) changes, so a calendar that
-  compares it takes the new day;
+- LAST-MODIFIED (and DTSTAMP) is the source's ``last_modified``: when the rows the event
+  is made of last changed, or the moment the clock moved a computed day; it never goes
+  back. So every write that changes what an event shows sets an ``updated_at`` its source
+  reads, deletes included (a step's own and its goal's; a circle member's, touched when a
+  conversation with them is deleted);
+- SEQUENCE is LAST-MODIFIED as whole seconds since ``SEQUENCE_EPOCH``: it rises whenever
+  the event changes (two changes within one second share it) and never goes down,
+  whatever moved the day (an earlier day, a step moved to another goal), and fits a
+  32-bit integer until 2088;
+- a fetch writes nothing: the feed is a GET, two fetches at once cannot race;
 - all-day events (DTSTART;VALUE=DATE, DTEND the next day), shown as free time.
 """
 
@@ -26,7 +34,6 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from careerapp.emails import absolute
 from careerapp.models import CalendarFeed
@@ -37,8 +44,8 @@ if TYPE_CHECKING:
 PRODID = "-//Career Compass//Calendar feed//EN"
 # How often a calendar should fetch the feed again: dates move a few times a day at most.
 REFRESH = datetime.timedelta(hours=4)
-# ``sequence_of_day``: days counted from here, so a later day is a higher sequence.
-SEQUENCE_EPOCH = datetime.date(2000, 1, 1)
+# SEQUENCE counts the seconds of LAST-MODIFIED from here.
+SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 # C0 control characters other than tab and line feed: no place in a calendar's text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -50,8 +57,9 @@ class CalendarEvent:
     day: datetime.date  # an all-day event
     description: str
     path: str  # the page of the app the event links to; the feed makes it absolute
-    sequence: int  # grows when the day (or the title) changes
-    last_modified: datetime.datetime | None = None
+    # When the rows the event is made of last changed (the latest of them, or the moment
+    # the clock moved a computed day). Never a query per event.
+    last_modified: datetime.datetime
 
 
 Source = Callable[["User", datetime.date], Iterable[CalendarEvent]]
@@ -76,21 +84,15 @@ def event_uid(kind: str, pk: int) -> str:
     return f"{kind}-{pk}@{site_host()}"
 
 
-def sequence_of_day(day: datetime.date) -> int:
-    """A SEQUENCE for an event whose day is computed, not stored (the next check-in):
-    it grows as the day moves forward, which is how such a day moves."""
-    return max(0, (day - SEQUENCE_EPOCH).days)
-
-
 def collect(user: User, today: datetime.date) -> list[CalendarEvent]:
     """Every source's events, by day; within a day in registration order."""
     events = [event for source in _sources for event in source(user, today)]
     return sorted(events, key=lambda event: event.day)
 
 
-def feed_ics(user: User, *, today: datetime.date, now: datetime.datetime | None = None) -> bytes:
-    """The VCALENDAR of ``user``'s dates on their ``today``."""
-    now = now or timezone.now()
+def feed_ics(user: User, *, today: datetime.date) -> bytes:
+    """The VCALENDAR of ``user``'s dates on their ``today``. Reads only: every event is
+    dated by its source."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -99,24 +101,31 @@ def feed_ics(user: User, *, today: datetime.date, now: datetime.datetime | None 
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     for event in collect(user, today):
-        calendar.add_component(_vevent(event, now))
+        calendar.add_component(_vevent(event))
     return calendar.to_ical()
 
 
-def _vevent(event: CalendarEvent, now: datetime.datetime) -> icalendar.Event:
+def sequence(moment: datetime.datetime) -> int:
+    """SEQUENCE for an event last changed at ``moment``: its whole seconds since
+    ``SEQUENCE_EPOCH``, so a later change is always a higher number."""
+    return max(0, (moment - SEQUENCE_EPOCH) // datetime.timedelta(seconds=1))
+
+
+def _vevent(event: CalendarEvent) -> icalendar.Event:
+    # Whole seconds, as ICS writes them: SEQUENCE and LAST-MODIFIED say the same second.
+    last_modified = SEQUENCE_EPOCH + datetime.timedelta(seconds=sequence(event.last_modified))
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     # Without a METHOD, DTSTAMP is when the event's information last changed (RFC 5545).
-    vevent.add("dtstamp", (event.last_modified or now).astimezone(datetime.UTC))
+    vevent.add("dtstamp", last_modified)
     vevent.add("dtstart", event.day)
     vevent.add("dtend", event.day + datetime.timedelta(days=1))
     vevent.add("summary", _text(event.title))
     if event.description:
         vevent.add("description", _text(event.description))
     vevent.add("url", absolute(event.path))
-    vevent.add("sequence", event.sequence)
-    if event.last_modified is not None:
-        vevent.add("last-modified", event.last_modified.astimezone(datetime.UTC))
+    vevent.add("sequence", sequence(event.last_modified))
+    vevent.add("last-modified", last_modified)
     vevent.add("transp", "TRANSPARENT")
     return vevent
 

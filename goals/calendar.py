@@ -3,10 +3,10 @@ dates, and the day a certification (any learning of a kind that expires) runs ou
 what is still ahead: no done step, nothing of a paused, achieved or dropped goal, no
 dropped learning, no expiry already past. One query each, however many there are.
 
-SEQUENCE comes from the rows' ``version``, which every edit raises by one
-(``careerapp.concurrency.save_changes``: the edit forms, a check-in's new target date,
-a status change), so a moved date always carries a higher number. A step's title names
-its goal, so its sequence adds the goal's version: both only grow, so their sum does.
+``last_modified`` is the rows' ``updated_at`` (every edit sets it: ``save_changes``,
+``task_set_done``). A step's is the later of its own and its goal's (the goal's title is
+in the step's), so a step moved to another goal, however quiet that goal, is dated by
+the move.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from careerapp.calendar import CalendarEvent, event_uid
-from goals.models import Goal, LearningItem, LearningStatus, Status, Task
+from goals.models import Goal, LearningItem, Status, Task
 
 
 def events(user, today: datetime.date) -> list[CalendarEvent]:
@@ -25,14 +25,14 @@ def events(user, today: datetime.date) -> list[CalendarEvent]:
         .open()
         .filter(goal__status=Status.ACTIVE, due_date__isnull=False)
         .select_related("goal")
-        .only("title", "notes", "due_date", "version", "goal__title", "goal__version")
+        .only("title", "notes", "due_date", "updated_at", "goal__title", "goal__updated_at")
         .order_by("due_date", "pk")
     )
     goals = (
         Goal.objects.for_user(user)
         .active()
         .filter(target_date__isnull=False)
-        .only("title", "why", "target_date", "version", "updated_at")
+        .only("title", "why", "target_date", "updated_at")
         .order_by("target_date", "pk")
     )
     found = [_step(step) for step in steps]
@@ -47,7 +47,7 @@ def _step(step: Task) -> CalendarEvent:
         day=step.due_date,
         description=step.notes,
         path=f"{step.goal.get_absolute_url()}#task-{step.pk}",
-        sequence=step.version + step.goal.version,
+        last_modified=max(step.updated_at, step.goal.updated_at),
     )
 
 
@@ -58,18 +58,16 @@ def _target(goal: Goal) -> CalendarEvent:
         day=goal.target_date,
         description=goal.why,
         path=goal.get_absolute_url(),
-        sequence=goal.version,
         last_modified=goal.updated_at,
     )
 
 
 def expiries(user, today: datetime.date) -> list[CalendarEvent]:
-    """Certifications still to run out, on the day they do."""
+    """Certifications the person holds, still to run out, on the day they do."""
     items = (
         LearningItem.objects.for_user(user)
-        .exclude(status=LearningStatus.DROPPED)
-        .filter(expires_on__gte=today)
-        .only("title", "provider", "expires_on", "version", "updated_at")
+        .not_expired(today)
+        .only("title", "provider", "expires_on", "updated_at")
         .order_by("expires_on", "pk")
     )
     return [_expiry(item) for item in items]
@@ -82,6 +80,5 @@ def _expiry(item: LearningItem) -> CalendarEvent:
         day=item.expires_on,
         description=item.provider,
         path=item.get_absolute_url(),
-        sequence=item.version,
         last_modified=item.updated_at,
     )

@@ -126,6 +126,8 @@ class Task(models.Model):
     position = models.PositiveIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(default=0, editable=False)  # see Goal.version
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # When the step last changed: the calendar feed dates (and sequences) its event by it.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TaskQuerySet.as_manager()
 

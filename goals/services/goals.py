@@ -306,7 +306,9 @@ def task_set_done(*, task: Task, done: bool) -> Task:
         Goal.objects.filter(pk=task.goal_id).update(last_progress_at=now, updated_at=now)
     elif not done:
         task.done_at = None
-    task.save(update_fields=["done_at"])
+    # ``updated_at`` too: an unticked step comes back into the calendar feed, which dates
+    # its event by it (auto_now sets it on any save that names it).
+    task.save(update_fields=["done_at", "updated_at"])
     return task
 
 

@@ -1,12 +1,16 @@
-"""The goals app's part of the calendar feed: due steps and target dates of active goals,
-each with a stable UID and a SEQUENCE that rises when its date moves."""
+"""The goals app's part of the calendar feed: due steps, target dates of active goals and
+certifications' expiries, each with a stable UID, dated by when its rows last changed,
+and in the feed with a SEQUENCE that rises whenever it moves."""
 
 import datetime
 
+import icalendar
 import pytest
+import time_machine
 
 from assessments.tests.factories_roles import learning_kind
-from careerapp.calendar import event_uid
+from careerapp.calendar import event_uid, feed_ics
+from careerapp.services import feed_create
 from goals.calendar import events, expiries
 from goals.models import LearningStatus, Status
 from goals.services import (
@@ -21,6 +25,26 @@ from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2027, 5, 10)
+NOW = datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC)
+
+
+def _at(hours: int):
+    """The clock ``hours`` from ``NOW`` (before it when negative), frozen."""
+    return time_machine.travel(NOW + datetime.timedelta(hours=hours), tick=False)
+
+
+def _served(user) -> dict[str, tuple]:
+    """The feed as a calendar reads it: UID: (day, title, SEQUENCE, LAST-MODIFIED)."""
+    parsed = icalendar.Calendar.from_ical(feed_ics(user, today=TODAY))
+    return {
+        str(event["UID"]): (
+            event.decoded("DTSTART"),
+            str(event["SUMMARY"]),
+            int(event["SEQUENCE"]),
+            event.decoded("LAST-MODIFIED"),
+        )
+        for event in parsed.walk("VEVENT")
+    }
 
 
 @pytest.fixture
@@ -45,6 +69,7 @@ def test_a_due_step_and_a_target_date_become_events(owner, goal, step):
     assert due.path == f"/goals/{goal.pk}/#task-{step.pk}"
     assert (target.title, target.day) == ("Target date: Speak at a meetup", goal.target_date)
     assert target.last_modified == goal.updated_at
+    assert due.last_modified == max(step.updated_at, goal.updated_at)
 
 
 def test_done_undated_and_paused_or_closed_goals_stay_out(owner, goal, step):
@@ -64,22 +89,106 @@ def test_another_persons_dates_stay_out(owner, other_user, step):
     assert len(events(owner, TODAY)) == 2
 
 
-def test_a_moved_step_keeps_its_uid_and_raises_its_sequence(owner, step):
+def test_the_feed_dates_each_event_by_when_its_rows_last_changed(owner):
+    with _at(-200):
+        goal = GoalFactory(user=owner, title="Lead")
+        step = TaskFactory(goal=goal, due_date=datetime.date(2027, 6, 1))
+        cert = _certification(owner, expires_on=datetime.date(2028, 1, 1))
+    with _at(-100):
+        goal_update(goal=goal, data={"why": "A team of my own."})
+    with _at(-50):
+        later_step = TaskFactory(goal=goal, due_date=datetime.date(2027, 6, 2))
+    with _at(-30):
+        learning_update(item=cert, data={"provider": "AWS"}, links={}, version=None)
+    with _at(-10):
+        edited_step = TaskFactory(goal=goal, due_date=datetime.date(2027, 6, 3))
+    with _at(-5):
+        task_update(task=edited_step, data={"notes": "Ask Ana first."})
+    feed_create(user=owner)
+
+    with _at(0):
+        served = _served(owner)
+
+    def stamp(kind: str, pk: int) -> datetime.datetime:
+        return served[event_uid(kind, pk)][3]
+
+    ago = {hours: NOW - datetime.timedelta(hours=hours) for hours in (100, 50, 30, 5)}
+    # A step: its own last change or its goal's (the goal's title is in the step's).
+    assert stamp("step", step.pk) == ago[100]
+    assert stamp("step", later_step.pk) == ago[50]
+    assert stamp("step", edited_step.pk) == ago[5]
+    assert stamp("goal-target", goal.pk) == ago[100]
+    assert stamp("certification-expiry", cert.pk) == ago[30]
+
+
+def test_a_moved_step_keeps_its_uid_and_raises_its_sequence_in_the_feed(owner, step):
+    feed_create(user=owner)
     uid = event_uid("step", step.pk)
-    before = _by_uid(owner)[uid]
-    task_update(task=step, data={"due_date": datetime.date(2027, 5, 21)})
-    after = _by_uid(owner)[uid]
-    assert after.day == datetime.date(2027, 5, 21)
-    assert after.sequence > before.sequence
+    with _at(0):
+        before = _served(owner)[uid]
+    with _at(1):
+        task_update(task=step, data={"due_date": datetime.date(2027, 5, 13)})  # earlier
+    with _at(2):
+        after = _served(owner)[uid]
+    assert after[0] == datetime.date(2027, 5, 13)
+    assert after[2] > before[2]
+    # Dated by the step's own edit, which its goal never saw.
+    step.refresh_from_db()
+    assert after[3] == step.updated_at == NOW + datetime.timedelta(hours=1)
+    assert after[3] > step.goal.updated_at
 
 
-def test_a_moved_target_date_raises_the_goals_sequence(owner, goal):
+def test_an_unticked_step_comes_back_dated_by_the_untick(owner, step):
+    feed_create(user=owner)
+    uid = event_uid("step", step.pk)
+    with _at(0):
+        before = _served(owner)[uid]
+    with _at(1):
+        task_set_done(task=step, done=True)  # also progress on its goal: dated then
+    with _at(2):
+        assert uid not in _served(owner)
+    with _at(3):
+        task_set_done(task=step, done=False)
+    with _at(4):
+        after = _served(owner)[uid]
+    assert after[:2] == before[:2]
+    assert after[2] > before[2]
+    assert after[3] == NOW + datetime.timedelta(hours=3)
+
+
+def test_a_step_moved_to_another_goal_raises_its_sequence_in_the_feed(owner):
+    """As an action item moved to another goal moves its step (``task_update`` with a
+    goal): the new goal may be older and less edited than the old one."""
+    with _at(-300):
+        quiet = GoalFactory(user=owner, title="Quiet goal")
+    with _at(-100):
+        busy = GoalFactory(user=owner, title="Busy goal")
+        step = TaskFactory(goal=busy, due_date=datetime.date(2027, 5, 20))
+        for why in ("One", "Two", "Three"):
+            goal_update(goal=busy, data={"why": why})
+    feed_create(user=owner)
+    uid = event_uid("step", step.pk)
+    with _at(0):
+        before = _served(owner)[uid]
+    with _at(1):
+        task_update(task=step, data={"goal": quiet})
+    with _at(2):
+        after = _served(owner)[uid]
+
+    assert after[:2] == (datetime.date(2027, 5, 20), f"Due: {step.title} (Quiet goal)")
+    assert after[2] > before[2]
+    # The move dates the step, however quiet the goal it moved to.
+    assert after[3] == NOW + datetime.timedelta(hours=1) > before[3]
+
+
+def test_a_moved_target_date_dates_the_goals_event_anew(owner, goal):
     uid = event_uid("goal-target", goal.pk)
     before = _by_uid(owner)[uid]
-    goal_update(goal=goal, data={"target_date": datetime.date(2027, 9, 1)}, reason="More time")
+    with _at(1):
+        goal_update(goal=goal, data={"target_date": datetime.date(2027, 9, 1)}, reason="Later")
     after = _by_uid(owner)[uid]
     assert after.day == datetime.date(2027, 9, 1)
-    assert after.sequence > before.sequence
+    assert after.last_modified == NOW + datetime.timedelta(hours=1) > before.last_modified
 
 
 @pytest.mark.parametrize("count", [1, 50])
@@ -93,6 +202,8 @@ def test_two_queries_whatever_the_number_of_steps(owner, goal, count, django_ass
 
 
 def _certification(user, **values):
+    """A certification the person holds (done), unless ``values`` say otherwise."""
+    values = {"status": LearningStatus.DONE} | values
     return LearningItemFactory(user=user, kind=learning_kind("certification"), **values)
 
 
@@ -100,6 +211,9 @@ def test_a_certification_shows_on_the_day_it_expires_until_then(owner, other_use
     cert = _certification(owner, title="CKA", expires_on=datetime.date(2027, 9, 1))
     _certification(owner, expires_on=TODAY - datetime.timedelta(days=1))
     _certification(owner, status=LearningStatus.DROPPED, expires_on=datetime.date(2027, 8, 1))
+    # Not earned yet: nothing of theirs to run out.
+    _certification(owner, status=LearningStatus.PLANNED, expires_on=datetime.date(2027, 8, 2))
+    _certification(owner, status=LearningStatus.IN_PROGRESS, expires_on=datetime.date(2027, 8, 3))
     _certification(other_user, expires_on=datetime.date(2027, 8, 1))
     LearningItemFactory(user=owner, expires_on=None)
 
@@ -112,15 +226,26 @@ def test_a_certification_shows_on_the_day_it_expires_until_then(owner, other_use
     assert expiries(owner, datetime.date(2027, 9, 2)) == []
 
 
-def test_a_renewed_certification_moves_its_day_and_raises_its_sequence(owner):
-    cert = _certification(owner, expires_on=datetime.date(2027, 9, 1))
-    (before,) = expiries(owner, TODAY)
-    learning_update(
-        item=cert, data={"expires_on": datetime.date(2030, 9, 1)}, links={}, version=cert.version
-    )
-    (after,) = expiries(owner, TODAY)
-    assert (after.uid, after.day) == (before.uid, datetime.date(2030, 9, 1))
-    assert after.sequence > before.sequence
+def test_a_renewed_certification_moves_in_the_feed_with_a_higher_sequence(owner):
+    with _at(-24):
+        cert = _certification(owner, title="CKA", expires_on=datetime.date(2027, 9, 1))
+    feed_create(user=owner)
+    uid = event_uid("certification-expiry", cert.pk)
+    with _at(0):
+        before = _served(owner)[uid]
+    with _at(1):
+        learning_update(
+            item=cert, data={"expires_on": datetime.date(2030, 9, 1)}, links={}, version=None
+        )
+    with _at(2):
+        after = _served(owner)
+    cert.refresh_from_db()
+
+    assert [each for each in after if each.startswith("certification-")] == [uid]  # same UID
+    assert after[uid][:2] == (datetime.date(2030, 9, 1), "Expires: CKA")
+    assert after[uid][2] > before[2]
+    assert before[3] == NOW - datetime.timedelta(hours=24)
+    assert after[uid][3] == cert.updated_at == NOW + datetime.timedelta(hours=1)
 
 
 @pytest.mark.parametrize("count", [1, 50])

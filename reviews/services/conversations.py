@@ -267,6 +267,12 @@ def _update(item: ActionItem, data: ActionItemData) -> ActionItem:
     return item
 
 
+@transaction.atomic
 def conversation_delete(*, conversation: Conversation) -> None:
-    """Delete the conversation and its action items; their steps stay on their goals."""
+    """Delete the conversation and its action items; their steps stay on their goals.
+
+    The member is touched: the next conversation with them may now come from an earlier
+    one, and the calendar feed dates that day by the member's ``updated_at``."""
     conversation.delete()
+    if conversation.member_id is not None:
+        CircleMember.objects.filter(pk=conversation.member_id).update(updated_at=timezone.now())
