@@ -67,7 +67,7 @@ lint: install-dev  ## ruff lint and format check, missing migrations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install-dev  ## Update the French and Spanish catalogues from the marked strings and compile them (needs GNU gettext)
-	$(BIN)/python manage.py makemessages --ignore='*/tests/*' --ignore='.venv/*' --no-obsolete -l fr -l es
+	$(BIN)/python manage.py makemessages --extension=html,txt,py,md --ignore='*/tests/*' --ignore='.venv/*' --no-obsolete -l fr -l es
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*' -l fr -l es
 
 fmt: install-dev  ## Format and auto-fix with ruff

@@ -38,7 +38,15 @@ def extracted(tmp_path_factory) -> dict[str, polib.POFile]:
         _unavailable("GNU gettext (xgettext, msgmerge) is not installed: apt-get install gettext")
     copy = tmp_path_factory.mktemp("tree") / "tree"
     shutil.copytree(ROOT, copy, ignore=NOT_SOURCE)
-    command = [sys.executable, "manage.py", "makemessages", "--ignore=*/tests/*"]
+    # The templates' extensions: the brag document's Markdown too (Django reads html, txt and
+    # py unless told).
+    command = [
+        sys.executable,
+        "manage.py",
+        "makemessages",
+        "--extension=html,txt,py,md",
+        "--ignore=*/tests/*",
+    ]
     for language in LANGUAGES:
         command += ["-l", language]
     # Fixed arguments: this Python, this project's manage.py.

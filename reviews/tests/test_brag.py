@@ -211,6 +211,21 @@ def test_another_persons_record_never_reaches_my_document(owner_client, owner, o
         assert "Nothing on record in these dates yet" in text
 
 
+def test_the_markdown_speaks_the_persons_language(owner_client, owner):
+    owner.language = "fr"
+    owner.save()
+    _record(owner, 1)
+    text = owner_client.get(MARKDOWN, RANGE).content.decode()
+    assert text.startswith("# Ce que j'ai accompli")
+    for words in (
+        "Impact :",
+        "Compétences :",
+        "Remarqué par Priya Raman",
+        "heures d'apprentissage en tout",
+    ):
+        assert words in text, words
+
+
 def test_the_markdown_keeps_a_persons_words_unescaped(owner_client, owner):
     WinFactory(user=owner, title="Fixed <script> & “quotes”", happened_on=D(2027, 2, 1))
     text = owner_client.get(MARKDOWN, RANGE).content.decode()
