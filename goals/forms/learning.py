@@ -8,6 +8,8 @@ import datetime
 
 from django import forms
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.forms.skills import SkillChoices
@@ -182,7 +184,8 @@ def _not_negative(value, message):
 
 
 def _day(day: datetime.date) -> dict:
-    return {"date": day.isoformat()}
+    """A day in a message, in words of the reader's language ("1 March 2027")."""
+    return {"date": date_format(day, gettext("j F Y"))}
 
 
 class LearningFilterForm(LenientFilterForm):

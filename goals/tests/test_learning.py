@@ -219,20 +219,20 @@ def test_an_inactive_kind_is_refused_with_our_message(owner_client):
     [
         (
             {"started_on": "2027-03-01", "expires_on": "2027-02-01"},
-            "cannot be before the start or the end (2027-03-01)",
+            "cannot be before the start or the end (1 March 2027)",
         ),
         (
             {"started_on": "", "finished_on": "2027-03-05", "expires_on": "2027-03-04"},
-            "cannot be before the start or the end (2027-03-05)",
+            "cannot be before the start or the end (5 March 2027)",
         ),
         (
             {"started_on": "2027-03-01", "finished_on": "2027-03-05", "expires_on": "2027-03-03"},
-            "cannot be before the start or the end (2027-03-05)",
+            "cannot be before the start or the end (5 March 2027)",
         ),
-        # Done without an end, it ends today (2027-03-10): an expiry before that is refused.
+        # Done without an end, it ends today (10 March 2027): an expiry before that is refused.
         (
             {"status": "done", "finished_on": "", "expires_on": "2027-03-09"},
-            "it ends today (2027-03-10)",
+            "it ends today (10 March 2027)",
         ),
     ],
     ids=["before-the-start", "before-the-end", "between-start-and-end", "before-today-done"],
@@ -263,7 +263,8 @@ def test_an_edit_cannot_finish_a_certification_after_it_expired(owner_client, ow
         _data(kind=str(cert.pk), status="done", started_on="2027-01-01", expires_on="2027-03-01"),
     )
     assert response.status_code == 422
-    assert "it ends today (2027-03-10)" in " ".join(response.context["form"].errors["expires_on"])
+    errors = " ".join(response.context["form"].errors["expires_on"])
+    assert "it ends today (10 March 2027)" in errors
     item.refresh_from_db()
     assert (item.status, item.finished_on) == ("in_progress", None)
     # With the day it really finished, it is fine.
