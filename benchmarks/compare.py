@@ -21,12 +21,11 @@ import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from benchmarks import web_pages
-from benchmarks.machine import OtherLoad
+from benchmarks import pairs, web_pages
+from benchmarks.pairs import Row
 from benchmarks.web import wait_idle
 from benchmarks.wrk import WrkError, check, wrk
 
@@ -49,17 +48,6 @@ for page in pages:
     counts.append(len(queries) if status == 200 else -status)
 print(json.dumps(counts))
 """
-
-
-@dataclass
-class Row:
-    label: str
-    path: str
-    before: list[float] = field(default_factory=list)
-    after: list[float] = field(default_factory=list)
-    ratios: list[float] = field(default_factory=list)
-    queries: tuple[int, int] = (0, 0)
-    failure: str = ""
 
 
 @contextmanager
@@ -148,65 +136,36 @@ def compare(args, after, before_url: str, tree: Path, db_name: str) -> int:
     ):
         row.queries = (old, new)
     sides = {"before": before_url, "after": after.base_url}
-    print(f"Warm-up: {args.warmup} s per page and side ...", flush=True)
-    for row in rows:
-        for url in sides.values():
-            rate(url, row.path, cookie, args.warmup, args.connections)
-    others = []
-    for number in range(args.rounds):
-        load = OtherLoad(db_name)
-        order = ["before", "after"] if number % 2 == 0 else ["after", "before"]
-        for row in rows:
-            if row.failure:
-                continue
-            try:
-                rates = {
-                    side: rate(sides[side], row.path, cookie, args.duration, args.connections)
-                    for side in order
-                }
-            except WrkError as error:
-                row.failure = str(error)
-                continue
-            row.before.append(rates["before"])
-            row.after.append(rates["after"])
-            row.ratios.append(rates["after"] / rates["before"])
-        others.append(load.cores())
-        print(
-            f"Round {number + 1}/{args.rounds}: "
-            + ", ".join(f"{row.label} {row.ratios[-1]:.2f}" for row in rows if row.ratios)
-            + f"; other processes used {others[-1]:.1f} cores",
-            flush=True,
-        )
+
+    def measure(side: str, n: int, seconds: int) -> float:
+        return rate(sides[side], rows[n].path, cookie, seconds, args.connections)
+
+    others = pairs.alternate(
+        rows,
+        measure,
+        ("before", "after"),
+        rounds=args.rounds,
+        duration=args.duration,
+        warmup=args.warmup,
+        db_name=db_name,
+    )
     return report(rows, args, others)
 
 
 def report(rows: list[Row], args, others: list[float]) -> int:
-    print(
-        f"\n{'page':<20}{'before req/s':>13}{'after req/s':>13}{'after/before':>14}"
-        f"{'spread':>8}{'queries':>10}  verdict"
+    passed = pairs.report(
+        rows,
+        ("page", "before req/s", "after req/s", "after/before"),
+        # As fast, with the same queries or fewer (before / after).
+        lambda row: median(row.ratios) >= args.goal and 0 < row.queries[1] <= row.queries[0],
     )
-    failed = False
-    for row in rows:
-        if row.failure:
-            failed = True
-            print(f"{row.label:<20} FAILED: {row.failure}")
-            continue
-        ratio = median(row.ratios)
-        spread = max(row.ratios) / min(row.ratios)
-        ok = ratio >= args.goal and 0 < row.queries[1] <= row.queries[0]
-        failed |= not ok
-        queries = f"{row.queries[0]} / {row.queries[1]}"
-        print(
-            f"{row.label:<20}{median(row.before):>13.1f}{median(row.after):>13.1f}"
-            f"{ratio:>13.2f}x{spread:>7.2f}x{queries:>10}  {'PASS' if ok else 'MISS'}"
-        )
     print(
         f"\nMedians over {args.rounds} rounds of {args.duration} s, {args.connections} "
         f"connections, the large person; goal after / before >= {args.goal:g} with the same "
         f"or fewer queries (before / after). Other processes used "
         f"{max(others, default=0):.1f} cores at most."
     )
-    return 1 if failed else 0
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ def _args(goal: float = 0.9) -> argparse.Namespace:
 def _row(label: str, ratios: list[float], queries: tuple[int, int]) -> compare.Row:
     row = compare.Row(label, "/")
     row.ratios = ratios
-    row.before = [100.0] * len(ratios)
-    row.after = [100.0 * r for r in ratios]
+    row.first = [100.0] * len(ratios)
+    row.second = [100.0 * r for r in ratios]
     row.queries = queries
     return row
 

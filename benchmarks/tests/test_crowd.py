@@ -26,8 +26,8 @@ def _args() -> argparse.Namespace:
 def _row(label: str, ratios: list[float], queries: tuple[int, int]) -> crowd.Row:
     row = crowd.Row(label)
     row.ratios = ratios
-    row.quiet = [100.0] * len(ratios)
-    row.crowded = [100.0 * r for r in ratios]
+    row.first = [100.0] * len(ratios)
+    row.second = [100.0 * r for r in ratios]
     row.queries = queries
     return row
 
