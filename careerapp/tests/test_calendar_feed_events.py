@@ -10,7 +10,6 @@ import datetime
 import icalendar
 import pytest
 import time_machine
-import vobject
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +20,7 @@ from careerapp import calendar, services
 from careerapp.demo import demo_account_create
 from careerapp.models import CalendarFeed
 from careerapp.tests.factories import UserFactory
+from careerapp.tests.feeds import icalendar_events, vobject_events
 from goals.models import LearningStatus, Status, Task
 from goals.services import goal_set_status, goal_update, task_set_done, task_update
 from goals.tests.factories import GoalFactory, LearningItemFactory, TaskFactory
@@ -50,33 +50,6 @@ def _path(feed: CalendarFeed) -> str:
 
 def _fetch(feed: CalendarFeed, client: Client | None = None):
     return (client or Client()).get(_path(feed))
-
-
-def _icalendar_events(body: bytes) -> dict[str, tuple]:
-    """UID: (day, title, SEQUENCE, LAST-MODIFIED)."""
-    parsed = icalendar.Calendar.from_ical(body)
-    return {
-        str(event["UID"]): (
-            event.decoded("DTSTART"),
-            str(event["SUMMARY"]),
-            int(event["SEQUENCE"]),
-            event.decoded("LAST-MODIFIED"),
-        )
-        for event in parsed.walk("VEVENT")
-    }
-
-
-def _vobject_events(body: bytes) -> dict[str, tuple]:
-    parsed = vobject.readOne(body.decode())
-    return {
-        event.uid.value: (
-            event.dtstart.value,
-            event.summary.value,
-            int(event.sequence.value),
-            event.last_modified.value,
-        )
-        for event in parsed.vevent_list
-    }
 
 
 def _writes(queries: CaptureQueriesContext) -> list[str]:
@@ -161,8 +134,8 @@ def test_both_parsers_read_the_same_events(feed, lived_in):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    by_icalendar = _icalendar_events(response.content)
-    assert by_icalendar == _vobject_events(response.content)
+    by_icalendar = icalendar_events(response.content)
+    assert by_icalendar == vobject_events(response.content)
     goal, step, member = lived_in["goal"], lived_in["step"], lived_in["member"]
     cert = lived_in["cert"]
     assert {uid: (day, title) for uid, (day, title, *_stamps) in by_icalendar.items()} == {
@@ -235,49 +208,49 @@ def test_nothing_done_paused_closed_or_of_another_person(feed, lived_in):
 
 
 def test_uids_are_stable_across_fetches(feed, lived_in):
-    first = _icalendar_events(_fetch(feed).content)
+    first = icalendar_events(_fetch(feed).content)
     with time_machine.travel(NOW + datetime.timedelta(hours=3), tick=False):
-        second = _icalendar_events(_fetch(feed).content)
+        second = icalendar_events(_fetch(feed).content)
     assert first == second
 
 
 def test_moving_a_step_moves_its_event_and_raises_its_sequence(feed, lived_in):
     step = lived_in["step"]
     uid = f"step-{step.pk}@{HOST}"
-    before = _icalendar_events(_fetch(feed).content)[uid]
+    before = icalendar_events(_fetch(feed).content)[uid]
 
     edited = NOW + datetime.timedelta(hours=1)
     with time_machine.travel(edited, tick=False):
         task_update(task=step, data={"due_date": datetime.date(2027, 6, 3)})
     with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
-        after = _icalendar_events(_fetch(feed).content)[uid]
-        again = _icalendar_events(_fetch(feed).content)[uid]
+        after = icalendar_events(_fetch(feed).content)[uid]
+        again = icalendar_events(_fetch(feed).content)[uid]
 
-    assert after[0] == datetime.date(2027, 6, 3)
-    assert after[2] > before[2]
+    assert after.day == datetime.date(2027, 6, 3)
+    assert after.sequence > before.sequence
     # Dated by the step's own edit (its ``updated_at``), not by when a calendar fetched
     # it, and the same however often it is fetched.
-    assert after[3] == edited
-    assert after[2] == _seconds(edited)
+    assert after.last_modified == edited
+    assert after.sequence == _seconds(edited)
     assert again == after
 
 
 def test_moving_a_goals_target_or_renaming_it_raises_the_sequences(feed, lived_in):
     goal, step = lived_in["goal"], lived_in["step"]
     target, due = f"goal-target-{goal.pk}@{HOST}", f"step-{step.pk}@{HOST}"
-    before = _icalendar_events(_fetch(feed).content)
+    before = icalendar_events(_fetch(feed).content)
 
     with time_machine.travel(NOW + datetime.timedelta(minutes=5), tick=False):
         goal_update(
             goal=goal, data={"target_date": datetime.date(2027, 12, 1), "title": "Lead one"}
         )
-        after = _icalendar_events(_fetch(feed).content)
+        after = icalendar_events(_fetch(feed).content)
 
     assert after[target][:2] == (datetime.date(2027, 12, 1), "Target date: Lead one")
-    assert after[target][2] > before[target][2]
+    assert after[target].sequence > before[target].sequence
     # The step's title names the goal: its sequence rises with the goal's.
-    assert after[due][1] == "Due: Draft the plan (Lead one)"
-    assert after[due][2] > before[due][2]
+    assert after[due].title == "Due: Draft the plan (Lead one)"
+    assert after[due].sequence > before[due].sequence
 
 
 def test_pausing_a_goal_takes_its_dates_out(feed, lived_in):
@@ -294,10 +267,10 @@ def test_the_check_in_falls_on_the_owners_today_in_their_time_zone(owner, feed):
     utc_person = UserFactory(time_zone="UTC", date_joined=owner.date_joined)
     theirs = services.feed_create(user=utc_person)
     with time_machine.travel(datetime.datetime(2027, 5, 31, 12, tzinfo=UTC), tick=False):
-        mine = _icalendar_events(_fetch(feed).content)
-        other = _icalendar_events(_fetch(theirs).content)
-    assert mine[f"checkin-next-{owner.pk}@{HOST}"][0] == datetime.date(2027, 6, 30)
-    assert other[f"checkin-next-{utc_person.pk}@{HOST}"][0] == datetime.date(2027, 5, 31)
+        mine = icalendar_events(_fetch(feed).content)
+        other = icalendar_events(_fetch(theirs).content)
+    assert mine[f"checkin-next-{owner.pk}@{HOST}"].day == datetime.date(2027, 6, 30)
+    assert other[f"checkin-next-{utc_person.pk}@{HOST}"].day == datetime.date(2027, 5, 31)
 
 
 # --- Queries ----------------------------------------------------------------------------
@@ -372,8 +345,8 @@ def test_the_demo_persons_feed_has_every_kind_of_date_for_both_parsers():
     response = _fetch(CalendarFeed.objects.get(user=user))
 
     assert response.status_code == 200
-    by_icalendar = _icalendar_events(response.content)
-    assert by_icalendar == _vobject_events(response.content)
+    by_icalendar = icalendar_events(response.content)
+    assert by_icalendar == vobject_events(response.content)
     kinds = {uid.rsplit("-", 1)[0] for uid in by_icalendar}
     assert kinds == {
         "step",

@@ -4,13 +4,13 @@ and in the feed with a SEQUENCE that rises whenever it moves."""
 
 import datetime
 
-import icalendar
 import pytest
 import time_machine
 
 from assessments.tests.factories_roles import learning_kind
-from careerapp.calendar import event_uid, feed_ics
+from careerapp.calendar import event_uid
 from careerapp.services import feed_create
+from careerapp.tests.feeds import served
 from goals.calendar import events, expiries
 from goals.models import LearningStatus, Status
 from goals.services import (
@@ -31,20 +31,6 @@ NOW = datetime.datetime(2027, 5, 10, 10, tzinfo=datetime.UTC)
 def _at(hours: int):
     """The clock ``hours`` from ``NOW`` (before it when negative), frozen."""
     return time_machine.travel(NOW + datetime.timedelta(hours=hours), tick=False)
-
-
-def _served(user) -> dict[str, tuple]:
-    """The feed as a calendar reads it: UID: (day, title, SEQUENCE, LAST-MODIFIED)."""
-    parsed = icalendar.Calendar.from_ical(feed_ics(user, today=TODAY))
-    return {
-        str(event["UID"]): (
-            event.decoded("DTSTART"),
-            str(event["SUMMARY"]),
-            int(event["SEQUENCE"]),
-            event.decoded("LAST-MODIFIED"),
-        )
-        for event in parsed.walk("VEVENT")
-    }
 
 
 @pytest.fixture
@@ -107,10 +93,10 @@ def test_the_feed_dates_each_event_by_when_its_rows_last_changed(owner):
     feed_create(user=owner)
 
     with _at(0):
-        served = _served(owner)
+        read = served(owner, TODAY)
 
     def stamp(kind: str, pk: int) -> datetime.datetime:
-        return served[event_uid(kind, pk)][3]
+        return read[event_uid(kind, pk)].last_modified
 
     ago = {hours: NOW - datetime.timedelta(hours=hours) for hours in (100, 50, 30, 5)}
     # A step: its own last change or its goal's (the goal's title is in the step's).
@@ -125,35 +111,35 @@ def test_a_moved_step_keeps_its_uid_and_raises_its_sequence_in_the_feed(owner, s
     feed_create(user=owner)
     uid = event_uid("step", step.pk)
     with _at(0):
-        before = _served(owner)[uid]
+        before = served(owner, TODAY)[uid]
     with _at(1):
         task_update(task=step, data={"due_date": datetime.date(2027, 5, 13)})  # earlier
     with _at(2):
-        after = _served(owner)[uid]
-    assert after[0] == datetime.date(2027, 5, 13)
-    assert after[2] > before[2]
+        after = served(owner, TODAY)[uid]
+    assert after.day == datetime.date(2027, 5, 13)
+    assert after.sequence > before.sequence
     # Dated by the step's own edit, which its goal never saw.
     step.refresh_from_db()
-    assert after[3] == step.updated_at == NOW + datetime.timedelta(hours=1)
-    assert after[3] > step.goal.updated_at
+    assert after.last_modified == step.updated_at == NOW + datetime.timedelta(hours=1)
+    assert after.last_modified > step.goal.updated_at
 
 
 def test_an_unticked_step_comes_back_dated_by_the_untick(owner, step):
     feed_create(user=owner)
     uid = event_uid("step", step.pk)
     with _at(0):
-        before = _served(owner)[uid]
+        before = served(owner, TODAY)[uid]
     with _at(1):
         task_set_done(task=step, done=True)  # also progress on its goal: dated then
     with _at(2):
-        assert uid not in _served(owner)
+        assert uid not in served(owner, TODAY)
     with _at(3):
         task_set_done(task=step, done=False)
     with _at(4):
-        after = _served(owner)[uid]
+        after = served(owner, TODAY)[uid]
     assert after[:2] == before[:2]
-    assert after[2] > before[2]
-    assert after[3] == NOW + datetime.timedelta(hours=3)
+    assert after.sequence > before.sequence
+    assert after.last_modified == NOW + datetime.timedelta(hours=3)
 
 
 def test_a_step_moved_to_another_goal_raises_its_sequence_in_the_feed(owner):
@@ -169,16 +155,16 @@ def test_a_step_moved_to_another_goal_raises_its_sequence_in_the_feed(owner):
     feed_create(user=owner)
     uid = event_uid("step", step.pk)
     with _at(0):
-        before = _served(owner)[uid]
+        before = served(owner, TODAY)[uid]
     with _at(1):
         task_update(task=step, data={"goal": quiet})
     with _at(2):
-        after = _served(owner)[uid]
+        after = served(owner, TODAY)[uid]
 
     assert after[:2] == (datetime.date(2027, 5, 20), f"Due: {step.title} (Quiet goal)")
-    assert after[2] > before[2]
+    assert after.sequence > before.sequence
     # The move dates the step, however quiet the goal it moved to.
-    assert after[3] == NOW + datetime.timedelta(hours=1) > before[3]
+    assert after.last_modified == NOW + datetime.timedelta(hours=1) > before.last_modified
 
 
 def test_a_moved_target_date_dates_the_goals_event_anew(owner, goal):
@@ -232,20 +218,20 @@ def test_a_renewed_certification_moves_in_the_feed_with_a_higher_sequence(owner)
     feed_create(user=owner)
     uid = event_uid("certification-expiry", cert.pk)
     with _at(0):
-        before = _served(owner)[uid]
+        before = served(owner, TODAY)[uid]
     with _at(1):
         learning_update(
             item=cert, data={"expires_on": datetime.date(2030, 9, 1)}, links={}, version=None
         )
     with _at(2):
-        after = _served(owner)
+        after = served(owner, TODAY)
     cert.refresh_from_db()
 
     assert [each for each in after if each.startswith("certification-")] == [uid]  # same UID
     assert after[uid][:2] == (datetime.date(2030, 9, 1), "Expires: CKA")
-    assert after[uid][2] > before[2]
-    assert before[3] == NOW - datetime.timedelta(hours=24)
-    assert after[uid][3] == cert.updated_at == NOW + datetime.timedelta(hours=1)
+    assert after[uid].sequence > before.sequence
+    assert before.last_modified == NOW - datetime.timedelta(hours=24)
+    assert after[uid].last_modified == cert.updated_at == NOW + datetime.timedelta(hours=1)
 
 
 @pytest.mark.parametrize("count", [1, 50])

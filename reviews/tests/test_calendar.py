@@ -5,12 +5,12 @@ with a SEQUENCE that rises whichever way the day moves."""
 
 import datetime
 
-import icalendar
 import pytest
 import time_machine
 
-from careerapp.calendar import event_uid, feed_ics
+from careerapp.calendar import event_uid
 from careerapp.services import feed_create
+from careerapp.tests.feeds import served
 from goals.tests.factories import GoalFactory
 from reviews.cadence import Cadence
 from reviews.calendar import events
@@ -46,19 +46,6 @@ def _at(hours: int):
     return time_machine.travel(NOW + datetime.timedelta(hours=hours), tick=False)
 
 
-def _served(user) -> dict[str, tuple]:
-    """The feed as a calendar reads it: UID: (day, SEQUENCE, LAST-MODIFIED)."""
-    parsed = icalendar.Calendar.from_ical(feed_ics(user, today=TODAY))
-    return {
-        str(event["UID"]): (
-            event.decoded("DTSTART"),
-            int(event["SEQUENCE"]),
-            event.decoded("LAST-MODIFIED"),
-        )
-        for event in parsed.walk("VEVENT")
-    }
-
-
 def _by_uid(user, today=TODAY) -> dict:
     return {event.uid: event for event in events(user, today)}
 
@@ -87,14 +74,14 @@ def test_a_check_in_moved_earlier_raises_its_sequence_in_the_feed(owner):
     uid = event_uid("checkin-next", owner.pk)
     with _at(-48):
         schedule_set(user=owner, cadence=Cadence.QUARTERLY, today=TODAY)
-    before = _served(owner)[uid]
+    before = served(owner, TODAY)[uid]
     with _at(1):
         schedule_set(user=owner, cadence=Cadence.WEEKLY, today=TODAY)  # a faster rhythm
     with _at(2):
-        after = _served(owner)[uid]
-    assert (before[0], after[0]) == (datetime.date(2027, 6, 30), datetime.date(2027, 5, 16))
-    assert after[1] > before[1]
-    assert (before[2], after[2]) == (
+        after = served(owner, TODAY)[uid]
+    assert (before.day, after.day) == (datetime.date(2027, 6, 30), datetime.date(2027, 5, 16))
+    assert after.sequence > before.sequence
+    assert (before.last_modified, after.last_modified) == (
         NOW - datetime.timedelta(hours=48),
         NOW + datetime.timedelta(hours=1),
     )
@@ -166,14 +153,14 @@ def test_a_conversation_planned_earlier_raises_its_sequence_in_the_feed(owner):
         )
         talk = ConversationFactory(owner=owner, member=ana, planned_for=datetime.date(2027, 6, 1))
     uid = event_uid("conversation-next", ana.pk)
-    before = _served(owner)[uid]
+    before = served(owner, TODAY)[uid]
     with _at(1):
         conversation_save(conversation=talk, data={"planned_for": datetime.date(2027, 5, 20)})
     with _at(2):
-        after = _served(owner)[uid]
-    assert (before[0], after[0]) == (datetime.date(2027, 6, 1), datetime.date(2027, 5, 20))
-    assert after[1] > before[1]
-    assert (before[2], after[2]) == (
+        after = served(owner, TODAY)[uid]
+    assert (before.day, after.day) == (datetime.date(2027, 6, 1), datetime.date(2027, 5, 20))
+    assert after.sequence > before.sequence
+    assert (before.last_modified, after.last_modified) == (
         NOW - datetime.timedelta(hours=48),
         NOW + datetime.timedelta(hours=1),
     )
@@ -198,14 +185,14 @@ def test_a_deleted_conversation_moves_the_next_one_with_a_higher_sequence(owner,
     with _at(-24):
         talk = ConversationFactory(owner=owner, member=ana, **deleted)
     uid = event_uid("conversation-next", ana.pk)
-    before = _served(owner)[uid]
+    before = served(owner, TODAY)[uid]
     with _at(1):
         conversation_delete(conversation=talk)
     with _at(2):
-        after = _served(owner)[uid]
-    assert (before[0], after[0]) == days
-    assert after[1] > before[1]
-    assert after[2] == NOW + datetime.timedelta(hours=1)
+        after = served(owner, TODAY)[uid]
+    assert (before.day, after.day) == days
+    assert after.sequence > before.sequence
+    assert after.last_modified == NOW + datetime.timedelta(hours=1)
 
 
 def test_an_action_item_moved_to_another_goal_moves_its_step_with_a_higher_sequence(owner):
@@ -222,17 +209,17 @@ def test_an_action_item_moved_to_another_goal_moves_its_step_with_a_higher_seque
             conversation=talk, items=[ActionItemData(text="Ask Ana", goal=busy, due_date=due)]
         )
     uid = event_uid("step", item.step_id)
-    before = _served(owner)[uid]
+    before = served(owner, TODAY)[uid]
     with _at(1):
         moved = ActionItemData(
             text="Ask Ana", goal=quiet, due_date=due, item=item, changed=frozenset({"goal"})
         )
         action_items_save(conversation=talk, items=[moved])
     with _at(2):
-        after = _served(owner)[uid]
-    assert after[0] == due
-    assert after[1] > before[1]
-    assert after[2] == NOW + datetime.timedelta(hours=1)
+        after = served(owner, TODAY)[uid]
+    assert after.day == due
+    assert after.sequence > before.sequence
+    assert after.last_modified == NOW + datetime.timedelta(hours=1)
 
 
 def test_no_rhythm_revoked_or_someone_elses_member_has_no_event(owner, other_user, ana):
