@@ -111,3 +111,14 @@ def test_a_paused_goals_steps_still_count_as_open_but_are_not_nagged(owner, owne
     assert planned.total.still_open == 1
     [content] = reminders.collect([owner], now=NOW)
     assert "overdue" not in {s.key for s in content.sections}
+
+
+def test_the_timeline_badge_of_a_left_open_step_speaks_the_persons_language(
+    owner, owner_client, goals
+):
+    # Its words were once translated inside an f-string, which xgettext does not read.
+    owner.language = "fr"
+    owner.save()
+    body = owner_client.get(reverse("goals:timeline"), {"status": "achieved"}).content.decode()
+    assert "Close avec l&#x27;objectif</span>" in body
+    assert "Closed with the goal" not in body
