@@ -14,7 +14,7 @@ export PORT
 export WEB_PORT := $(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint messages fmt superuser clean bench-reminders bench-web bench-crowd bench-compare bench-weight bench-lighthouse
+.PHONY: help run install install-dev migrate demo web worker beat test test-fast lint messages fmt superuser clean bench-reminders bench-web bench-crowd bench-compare bench-departures bench-weight bench-lighthouse
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,7 +67,7 @@ lint: install-dev  ## ruff lint and format check, missing migrations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install-dev  ## Update the French and Spanish catalogues from the marked strings and compile them (needs GNU gettext)
-	$(BIN)/python manage.py makemessages --extension=html,txt,py,md --ignore='*/tests/*' --ignore='.venv/*' --no-obsolete -l fr -l es
+	$(BIN)/python manage.py makemessages --extension=html,txt,py,md --ignore='*/tests/*' --ignore='benchmarks/*' --ignore='.venv/*' --no-obsolete -l fr -l es
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*' -l fr -l es
 
 fmt: install-dev  ## Format and auto-fix with ruff
@@ -94,6 +94,9 @@ bench-crowd: install-dev  ## Weekly pages on a server of 100,000 people against 
 
 bench-compare: install-dev  ## Weekly pages of this checkout against BEFORE=<commit>, side by side (as bench-web)
 	$(BIN)/python -m benchmarks.compare --before $(BEFORE) $(BENCH_ARGS)
+
+bench-departures: install-dev  ## Do the template tags that write markup in Python still pay? Pages with tags vs includes
+	$(BIN)/python -m benchmarks.departures $(BENCH_ARGS)
 
 bench-weight: install-dev  ## Only the page weight part of the web benchmark
 	$(BIN)/python -m benchmarks.page_weight $(BENCH_ARGS)

@@ -2,8 +2,9 @@
 rows %}``: the rows of the table of numbers beside it.
 
 Written here rather than in a template include: a departure from "templates draw",
-measured (benchmarks/README.md, "Departures from plain Django"): a year of check-ins is a
-few hundred SVG elements, and the template engine resolves each attribute as a node.
+measured (benchmarks/README.md, "Departures from plain Django"; ``make bench-departures``
+measures it again): a year of check-ins is a few hundred SVG elements, and the template
+engine resolves each attribute as a node.
 The coordinates and labels are computed in ``reviews.charts``; this only writes them out.
 
 What must stay true: every text that comes from a person or a translation goes through
