@@ -113,7 +113,8 @@ def sequence(moment: datetime.datetime) -> int:
 
 def _vevent(event: CalendarEvent) -> icalendar.Event:
     # Whole seconds, as ICS writes them: SEQUENCE and LAST-MODIFIED say the same second.
-    last_modified = SEQUENCE_EPOCH + datetime.timedelta(seconds=sequence(event.last_modified))
+    seconds = sequence(event.last_modified)
+    last_modified = SEQUENCE_EPOCH + datetime.timedelta(seconds=seconds)
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     # Without a METHOD, DTSTAMP is when the event's information last changed (RFC 5545).
@@ -124,7 +125,7 @@ def _vevent(event: CalendarEvent) -> icalendar.Event:
     if event.description:
         vevent.add("description", _text(event.description))
     vevent.add("url", absolute(event.path))
-    vevent.add("sequence", sequence(event.last_modified))
+    vevent.add("sequence", seconds)
     vevent.add("last-modified", last_modified)
     vevent.add("transp", "TRANSPARENT")
     return vevent
