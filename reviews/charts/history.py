@@ -138,7 +138,9 @@ def mood_trend(
         "%(count)s check-ins, each scored from 1 (low) to 5 (high).",
         len(shown),
     ) % {"count": len(shown)}
-    chart.desc = f"{count} {_('The same numbers are in the table with the chart.')}"
+    # Translated outside the f-string: xgettext does not read inside one.
+    table = _("The same numbers are in the table with the chart.")
+    chart.desc = f"{count} {table}"
     return MoodTrend(
         chart,
         [(period, c.satisfaction, c.energy) for c, period in zip(shown, labels, strict=True)],

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from goals.models import ChangeKind, Goal, GoalChange, Status, Task
 from goals.tests.factories import GoalFactory, TaskFactory
@@ -366,3 +367,13 @@ def test_quarters_step_across_years_and_stop_at_the_calendars_ends(year, number,
 )
 def test_only_real_quarters_exist(year, number, exists):
     assert cadence.quarter_exists(year, number) is exists
+
+
+def test_the_mood_charts_description_is_in_the_readers_language(owner):
+    # Its last sentence was once translated inside an f-string, which xgettext does not read.
+    month(owner, 2027, 1, satisfaction=1, energy=2)
+    with translation.override("fr"):
+        mood = history.mood_trend(loaded(owner), start=D(2027, 1, 1), end=D(2027, 7, 1))
+    assert mood.chart.desc.endswith(
+        "Les mêmes chiffres figurent dans le tableau qui accompagne le graphique."
+    )
