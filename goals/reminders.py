@@ -78,13 +78,8 @@ def sections(users, today_by_user: dict[int, datetime.date]) -> dict[int, list[S
             overdue[user_id].append(Item(item.text, item.url, f"{item.detail} · {was_due}"))
         elif task.due_date <= today + datetime.timedelta(days=6):
             item = _task_item(task)
-            soon[user_id].append(
-                Item(
-                    item.text,
-                    item.url,
-                    f"{item.detail} · {date_format(task.due_date, gettext('D j M'))}",
-                )
-            )
+            due = date_format(task.due_date, gettext("D j M"))
+            soon[user_id].append(Item(item.text, item.url, f"{item.detail} · {due}"))
     quiet: dict[int, list[Item]] = defaultdict(list)
     for goal in Goal.objects.filter(user_id__in=ids).stalled(since=now - QUIET_AFTER).by_priority():
         weeks = (now - goal.last_progress_at).days // 7

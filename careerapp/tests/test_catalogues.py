@@ -9,6 +9,7 @@ obsolete. `make messages` updates the committed catalogues the same way."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -121,3 +122,33 @@ def test_the_committed_compiled_catalogue_is_the_catalogue(language):
     assert _entries(polib.mofile(str(mo))) == _entries(polib.pofile(str(po))), (
         f"{mo} is out of date: run `make messages`"
     )
+
+
+GETTEXT_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "npgettext",
+}
+
+
+def test_no_string_is_marked_inside_an_f_string():
+    """xgettext does not read inside f-strings: a string marked there never reaches the
+    catalogues and shows in English to everyone (the timeline's "Closed with the goal" and
+    the mood chart's description once did). Mark it on a line of its own."""
+    found = []
+    for path in ROOT.glob("*/**/*.py"):
+        parts = path.relative_to(ROOT).parts
+        if parts[0] in {".venv", "benchmarks"} or "tests" in parts or "migrations" in parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                name = getattr(getattr(call, "func", None), "id", None)
+                if isinstance(call, ast.Call) and name in GETTEXT_NAMES:
+                    found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert not found, found

@@ -289,7 +289,8 @@ def _row(row: Row, chart: Timeline, words: _Words) -> str:
         elif marker.is_closed:
             state, note = " is-closed", f" · {words.closed}"
         kind = words.milestone if task.is_milestone else words.step
-        tip = f"{kind}: {task.title} · {words.date(task.due_date, gettext('j M Y'))}{note}"
+        due = words.date(task.due_date, gettext("j M Y"))
+        tip = f"{kind}: {task.title} · {due}{note}"
         if marker.points:
             shape = f'<polygon points="{marker.points}"/>'
         else:
