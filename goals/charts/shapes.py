@@ -21,7 +21,8 @@ BOTTOM_PADDING = 10
 BAR_HEIGHT = 14
 DOT_RADIUS = 5
 DIAMOND_RADIUS = 7
-TODAY_PILL_WIDTH = 56
+TODAY_PILL_WIDTH = 56  # the least: "Today" in English
+TODAY_CHAR_WIDTH = 7.5  # about one letter of the pill's label, 11.5 px semibold
 # Keeps a title inside the label column at the chart's font size; the full title is in
 # the tooltip and in the list.
 LABEL_MAX_CHARS = 30
@@ -156,7 +157,7 @@ class Timeline:
     grid_top: int = AXIS_Y - 32
     tick_label_y: int = AXIS_Y - 18
     tick_year_y: int = AXIS_Y - 5
-    today_pill_width: int = TODAY_PILL_WIDTH
+    today_pill_width: int = TODAY_PILL_WIDTH  # wider for a longer word ("Aujourd'hui")
     label_x: int = LABEL_X
     bar_height: int = BAR_HEIGHT
     dot_radius: int = DOT_RADIUS
@@ -164,7 +165,7 @@ class Timeline:
 
     @property
     def today_label_x(self) -> float:
-        return round(self.today_pill_x + TODAY_PILL_WIDTH / 2, 1)
+        return round(self.today_pill_x + self.today_pill_width / 2, 1)
 
     @property
     def last_day(self) -> datetime.date:

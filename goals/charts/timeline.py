@@ -26,6 +26,7 @@ from goals.charts.shapes import (
     PLOT_LEFT,
     PLOT_RIGHT,
     ROW_HEIGHT,
+    TODAY_CHAR_WIDTH,
     TODAY_PILL_WIDTH,
     ZOOMS,
     Bar,
@@ -93,7 +94,9 @@ def build_timeline(goals: Iterable[Goal], *, today: datetime.date, zoom: str) ->
         items.extend(_items(goal, tasks, today, scale))
 
     today_x = scale.x(today)
-    pill_x = min(max(today_x - TODAY_PILL_WIDTH / 2, PLOT_LEFT), PLOT_RIGHT - TODAY_PILL_WIDTH)
+    # The pill fits the word in the reader's language (the template writes the same one).
+    pill = max(TODAY_PILL_WIDTH, round(len(_("Today")) * TODAY_CHAR_WIDTH + 16))
+    pill_x = min(max(today_x - pill / 2, PLOT_LEFT), PLOT_RIGHT - pill)
     return Timeline(
         zoom=zoom,
         today=today,
@@ -101,6 +104,7 @@ def build_timeline(goals: Iterable[Goal], *, today: datetime.date, zoom: str) ->
         end=end,
         today_x=today_x,
         today_pill_x=round(pill_x, 1),
+        today_pill_width=pill,
         height=_row_top(len(rows)) + BOTTOM_PADDING,
         ticks=ticks,
         rows=rows,

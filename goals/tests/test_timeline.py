@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from goals import queries
 from goals.charts import shapes, timeline
@@ -387,3 +387,13 @@ def test_the_timeline_costs_the_same_queries_for_1_or_60_goals(
     assert chart.page_obj.paginator.count == goals
     expected = goals if goals <= queries.ROWS_PER_PAGE else queries.ROWS_PER_PAGE
     assert len(chart.rows) == expected
+
+
+@pytest.mark.parametrize(("language", "wide_enough"), [("en", 56), ("fr", 90), ("es", 56)])
+def test_the_today_pill_fits_its_word_in_each_language(owner, language, wide_enough):
+    goal_for(owner, target_date=days(60))
+    with translation.override(language):
+        chart = layout(owner)
+    assert chart.today_pill_width >= wide_enough
+    assert chart.today_label_x == round(chart.today_pill_x + chart.today_pill_width / 2, 1)
+    assert chart.today_pill_x + chart.today_pill_width <= shapes.PLOT_RIGHT
